@@ -1,0 +1,158 @@
+import Foundation
+import Yams
+
+/// One answer set read from a file: `{"questionnaire": "back-pain", "answers": {...}}`, with an
+/// optional `"date": "YYYY-MM-DD"` (the day of answering, from which the next check counts).
+public struct AnswerDocument: Sendable {
+    public var questionnaire: String
+    public var answers: AnswerSet
+    public var date: Date?
+    /// Where each answer stands in the file, for messages about it.
+    public var locations: [String: SourceLocation]
+    /// Where the answers object starts.
+    public var answersLocation: SourceLocation?
+}
+
+/// Reads answer files (JSON, or YAML of the same shape) and `.jsonl` files of one document a line.
+public enum AnswerFileReader {
+    public static let maximumSize = 64 * 1024 * 1024
+
+    /// Reads the whole file at `path`; each document is parsed separately so that a bad line in a
+    /// `.jsonl` file names its own line.
+    public static func readText(path: String) throws(Diagnostic) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(at: nil, "cannot read the answer file \(path)", hint: "check that it exists and is readable")
+        }
+        if data.count > maximumSize {
+            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "the answer file is larger than 64 MiB")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = SourceFile.firstInvalidUTF8(data)
+            throw Diagnostic(at: SourceLocation(file: path, line: line, column: column), "the answer file is not valid UTF-8")
+        }
+        return text
+    }
+
+    /// Parses one document whose text starts at `line` of the file `path`.
+    public static func parse(_ text: String, path: String, line: Int = 1) throws(Diagnostic) -> AnswerDocument {
+        let file = SourceFile(path: path, text: text)
+        func located(_ node: Node?) -> SourceLocation {
+            let mark = node?.mark
+            return SourceLocation(file: path, line: (mark?.line ?? 1) + line - 1, column: mark?.column ?? 1)
+        }
+        func fail(_ node: Node?, _ message: String, hint: String? = nil) -> Diagnostic {
+            let l = located(node)
+            return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line - line + 1))
+        }
+        let root: Node
+        do throws(Diagnostic) {
+            guard let node = try file.compose() else { throw fail(nil, "the answer file is empty") }
+            root = node
+        } catch {
+            var e = error
+            if var l = e.location { l.line += line - 1; e.location = l }
+            throw e
+        }
+        guard case .mapping(let top) = root else {
+            throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
+        }
+        var questionnaire: String?
+        var answersNode: Node?
+        var date: Date?
+        for (key, value) in top {
+            switch key.scalar?.string {
+            case "questionnaire"?:
+                guard case .scalar(let s) = value, s.style != .plain || !["true", "false", "null"].contains(s.string) else {
+                    throw fail(value, "\"questionnaire\" must be a questionnaire id such as \"back-pain\"")
+                }
+                questionnaire = s.string
+            case "answers"?: answersNode = value
+            case "date"?:
+                guard let s = value.scalar?.string, let d = AnswerValidation.parseDate(s) else {
+                    throw fail(value, "\"date\" must be a day as \"YYYY-MM-DD\"")
+                }
+                date = d
+            case let other:
+                throw fail(key, "unknown field \"\(other ?? "?")\" in the answer file",
+                           hint: "an answer file has \"questionnaire\", \"answers\" and optionally \"date\"")
+            }
+        }
+        guard let questionnaire else { throw fail(root, "the answer file does not say which questionnaire it answers",
+                                                  hint: "add \"questionnaire\": \"back-pain\"") }
+        guard let answersNode else { throw fail(root, "the answer file has no \"answers\"") }
+        guard case .mapping(let answerMap) = answersNode else {
+            throw fail(answersNode, "\"answers\" must be an object of answer id to value")
+        }
+        var answers = AnswerSet()
+        var locations: [String: SourceLocation] = [:]
+        for (key, valueNode) in answerMap {
+            guard let id = key.scalar?.string else { throw fail(key, "an answer id must be a string") }
+            guard let value = try value(of: valueNode, id: id, fail) else { continue }
+            answers[id] = value
+            locations[id] = located(valueNode)
+        }
+        return AnswerDocument(questionnaire: questionnaire, answers: answers, date: date, locations: locations,
+                              answersLocation: located(answersNode))
+    }
+
+    private static func value(of node: Node, id: String, _ fail: (Node?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain {
+                switch s.string {
+                case "true": return .bool(true)
+                case "false": return .bool(false)
+                case "null", "~", "": return nil
+                default:
+                    if let n = Double(s.string) {
+                        guard n.isFinite else { throw fail(node, "the answer '\(id)' is not a finite number", nil) }
+                        return .number(n)
+                    }
+                    if [".nan", ".NaN", ".inf", "-.inf", ".Inf", "-.Inf"].contains(s.string) {
+                        throw fail(node, "the answer '\(id)' is not a finite number", nil)
+                    }
+                    return .string(s.string)
+                }
+            }
+            return .string(s.string)
+        case .sequence(let seq):
+            var out: [String] = []
+            for element in seq {
+                guard case .scalar(let s) = element else {
+                    throw fail(element, "the answer '\(id)' may hold only option ids", nil)
+                }
+                out.append(s.string)
+            }
+            return .list(out)
+        default:
+            throw fail(node, "the answer '\(id)' must be a value, not an object", nil)
+        }
+    }
+
+    /// Checks a document against its questionnaire: unknown ids, types, ranges, options and
+    /// missing required answers. Returns every problem, each naming the answer id and position.
+    public static func validate(_ document: AnswerDocument, engine: Engine) -> [Diagnostic] {
+        let q = engine.questionnaire
+        var problems: [Diagnostic] = []
+        let ids = q.items.map(\.id)
+        for id in document.answers.values.keys.sorted() {
+            let value = document.answers[id]!
+            let at = document.locations[id]
+            guard let item = engine.index.items[id] else {
+                let hint = Spelling.suggestion(for: id, among: ids).map { "did you mean '\($0)'?" }
+                problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
+                continue
+            }
+            if case .failure(let problem) = AnswerValidation.validate(value, for: item) {
+                problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
+            }
+        }
+        if problems.isEmpty {
+            for item in AnswerValidation.missing(document.answers, engine: engine) {
+                let kind = item.isRedFlag ? "the warning sign" : "the required answer"
+                problems.append(Diagnostic(at: document.answersLocation, "\(kind) '\(item.id)' is missing", hint: item.isRedFlag ? "warning signs are always required: answer true or false" : nil))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,420 @@
+/// The checks `backtriage check` runs beyond the file structure: references, types, choice
+/// values, translations, duplicates, the order of conditions, reachability, the catalog.
+struct QuestionnaireChecker {
+    let q: Questionnaire
+    private var diagnostics: [Diagnostic] = []
+    private var types: [String: ValueType] = [:]
+    private var items: [String: Item] = [:]
+
+    init(_ questionnaire: Questionnaire) { self.q = questionnaire }
+
+    func check() -> [Diagnostic] {
+        var c = self
+        c.run()
+        return c.diagnostics
+    }
+
+    private mutating func error(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+
+    private mutating func warning(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, at: location, message, hint: hint))
+    }
+
+    private mutating func run() {
+        checkIds()
+        for item in q.items {
+            items[item.id] = item
+            types[item.id] = Self.type(of: item)
+        }
+        for d in q.derived where types[d.id] == nil { types[d.id] = d.type }
+        checkDerived()
+        checkConditions()
+        checkCatalog()
+        checkRules()
+        checkSafetyNet()
+        for invariant in q.invariants {
+            if let t = typeCheck(invariant.condition, "invariant '\(invariant.id)'"), t != .boolean {
+                error(invariant.condition.location, "the condition of invariant '\(invariant.id)' is \(t), not a yes/no value")
+            }
+            if q.level(invariant.atLeast) == nil {
+                error(invariant.location, "invariant '\(invariant.id)' names the level '\(invariant.atLeast)', which is not defined")
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return }
+        checkReachability()
+    }
+
+    static func type(of item: Item) -> ValueType {
+        switch item.kind {
+        case .boolean: return .boolean
+        case .choice: return .string(options: item.options.map(\.value))
+        case .multiChoice: return .list(options: item.options.map(\.value))
+        case .integer, .decimal, .scale: return .number
+        case .text: return .string(options: nil)
+        case .date: return .date
+        }
+    }
+
+    // MARK: ids
+
+    private mutating func checkIds() {
+        var seen: [String: SourceLocation?] = [:]
+        for (id, location) in q.items.map({ ($0.id, $0.location) }) + q.derived.map({ ($0.id, $0.location) }) {
+            if let first = seen[id] {
+                error(location, "the id '\(id)' is used twice", hint: first.map { "first used at \($0)" })
+            } else { seen[id] = location }
+        }
+        var sections = Set<String>()
+        for s in q.sections where !sections.insert(s.id).inserted { error(nil, "the section id '\(s.id)' is used twice") }
+        var rules: [String: SourceLocation?] = [:]
+        for r in q.rules {
+            if let first = rules[r.id] { error(r.location, "the rule id '\(r.id)' is used twice", hint: first.map { "first used at \($0)" }) }
+            else { rules[r.id] = r.location }
+        }
+        var entries = Set<String>()
+        for e in q.catalog where !entries.insert("\(e.kind):\(e.id)").inserted {
+            error(e.location, "the \(e.kind.rawValue) id '\(e.id)' is used twice")
+        }
+        var levels = Set<String>()
+        for l in q.triageLevels where !levels.insert(l.id).inserted { error(nil, "the triage level '\(l.id)' is defined twice") }
+        var causes = Set<String>()
+        for c in q.causes where !causes.insert(c.id).inserted { error(nil, "the cause '\(c.id)' is defined twice") }
+        if q.triageLevels.isEmpty { error(nil, "no triage_levels are defined", hint: "add them to the catalog") }
+    }
+
+    // MARK: derived values and conditions
+
+    private mutating func checkDerived() {
+        // A derived value may use answers and earlier-resolvable derived values, never itself.
+        let derivedIds = Set(q.derived.map(\.id))
+        var graph: [String: [String]] = [:]
+        for d in q.derived { graph[d.id] = d.expression.root.references.filter(derivedIds.contains) }
+        if let cycle = Self.findCycle(graph) {
+            let d = q.derived.first { $0.id == cycle[0] }
+            error(d?.location, "derived values depend on each other in a cycle: " + cycle.joined(separator: " -> "))
+            return
+        }
+        for d in q.derived {
+            guard let t = typeCheck(d.expression, "the value of derived value '\(d.id)'") else { continue }
+            if !Self.compatible(t, d.type) {
+                error(d.expression.location, "derived value '\(d.id)' is declared as \(d.type) but its value is \(t)")
+            }
+            if case .string(let declared?) = d.type, case .string(let produced?) = t {
+                for value in produced where !declared.contains(value) {
+                    error(d.expression.location, "derived value '\(d.id)' can be '\(value)', which is not among its options",
+                          hint: "options: " + declared.joined(separator: ", "))
+                }
+            }
+        }
+    }
+
+    private mutating func checkConditions() {
+        let order = Dictionary(uniqueKeysWithValues: q.items.enumerated().map { ($1.id, $0) })
+        for (index, item) in q.items.enumerated() {
+            guard let condition = item.condition else { continue }
+            guard let t = typeCheck(condition, "the condition of item '\(item.id)'") else { continue }
+            if t != .boolean { error(condition.location, "the condition of item '\(item.id)' is \(t), not a yes/no value") }
+            // Interfaces ask in order, so a condition can only read answers given before.
+            for dependency in itemDependencies(condition) {
+                if dependency == item.id {
+                    error(condition.location, "the condition of item '\(item.id)' depends on its own answer")
+                } else if let at = order[dependency], at > index {
+                    error(condition.location, "the condition of item '\(item.id)' reads '\(dependency)', which is asked later",
+                          hint: "move '\(dependency)' before '\(item.id)'")
+                }
+            }
+        }
+    }
+
+    /// The items an expression reads, directly or through derived values.
+    private func itemDependencies(_ expression: Expression) -> Set<String> {
+        var out = Set<String>(), visited = Set<String>()
+        var stack = expression.root.references
+        while let id = stack.popLast() {
+            guard visited.insert(id).inserted else { continue }
+            if items[id] != nil { out.insert(id) }
+            else if let d = q.derivedValue(id) { stack += d.expression.root.references }
+        }
+        return out
+    }
+
+    // MARK: catalog and rules
+
+    private mutating func checkCatalog() {
+        var subjects: [String: [CatalogEntry]] = [:]
+        for e in q.catalog { if let s = e.subject { subjects[s, default: []].append(e) } }
+        for (subject, entries) in subjects {
+            let suggestions = entries.filter { $0.kind == .suggestion }, cautions = entries.filter { $0.kind == .caution }
+            if suggestions.count > 1 || cautions.count > 1 {
+                warning(entries.last?.location, "subject '\(subject)' is shared by " + entries.map { "\($0.kind.rawValue) '\($0.id)'" }.joined(separator: ", "))
+            }
+        }
+        for e in q.catalog where e.source == nil { error(e.location, "\(e.kind.rawValue) '\(e.id)' has no source") }
+    }
+
+    private mutating func checkRules() {
+        var used = Set<String>()
+        for rule in q.rules {
+            let what = "rule '\(rule.id)'"
+            if let t = typeCheck(rule.condition, "the condition of \(what)"), t != .boolean {
+                error(rule.condition.location, "the condition of \(what) is \(t), not a yes/no value")
+            }
+            if let level = rule.triage, q.level(level) == nil {
+                error(rule.location, "\(what) sets the triage level '\(level)', which is not defined",
+                      hint: suggestion(level, q.triageLevels.map(\.id)))
+            }
+            if let rf = rule.redFlag {
+                if items[rf.item] == nil { error(rule.location, "\(what) names the red flag '\(rf.item)', which is not an item",
+                                                 hint: suggestion(rf.item, Array(items.keys))) }
+                if q.cause(rf.cause) == nil { error(rule.location, "\(what) names the cause '\(rf.cause)', which is not in causes",
+                                                    hint: suggestion(rf.cause, q.causes.map(\.id))) }
+            }
+            for (ids, kind) in [(rule.suggest, CatalogEntry.Kind.suggestion), (rule.caution, .caution), (rule.notes, .note)] {
+                for id in ids {
+                    used.insert("\(kind):\(id)")
+                    if q.entry(id, kind) == nil {
+                        error(rule.location, "\(what) refers to the \(kind.rawValue) '\(id)', which is not in the catalog",
+                              hint: suggestion(id, q.catalog.filter { $0.kind == kind }.map(\.id)))
+                    }
+                }
+            }
+            for id in rule.highlight where !(rule.suggest + rule.caution + rule.notes).contains(id) {
+                error(rule.location, "\(what) highlights '\(id)', which it does not bring", hint: "list it under suggest, caution or notes too")
+            }
+            if rule.source == nil { error(rule.location, "\(what) has no source") }
+        }
+        for e in q.catalog where !used.contains("\(e.kind):\(e.id)") {
+            warning(e.location, "\(e.kind.rawValue) '\(e.id)' is in the catalog but no rule uses it")
+        }
+    }
+
+    private mutating func checkSafetyNet() {
+        guard let net = q.safetyNet else { return }
+        if let item = items[net.measure] {
+            if !item.kind.isNumeric { error(item.location, "safety_net measures '\(net.measure)', which is not a number") }
+        } else {
+            error(nil, "safety_net measures '\(net.measure)', which is not an item", hint: suggestion(net.measure, Array(items.keys)))
+        }
+        for t in net.thresholds {
+            if let type = typeCheck(t.condition, "a safety_net condition"), type != .boolean {
+                error(t.condition.location, "a safety_net condition is \(type), not a yes/no value")
+            }
+        }
+    }
+
+    // MARK: reachability
+
+    private mutating func checkReachability() {
+        let search = AnswerSpace(q)
+        for item in q.items {
+            guard let condition = item.condition else { continue }
+            if search.witness(where: condition.root) == nil {
+                error(condition.location, "item '\(item.id)' can never be asked: no answers make its condition true")
+            }
+        }
+        for rule in q.rules where search.witness(where: rule.condition.root) == nil {
+            error(rule.condition.location, "rule '\(rule.id)' can never fire: no answers make its condition true")
+        }
+    }
+
+    // MARK: types
+
+    private func suggestion(_ word: String, _ candidates: [String]) -> String? {
+        Spelling.suggestion(for: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    private static func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
+        switch (a, b) {
+        case (.string, .string), (.list, .list): return true
+        default: return a == b
+        }
+    }
+
+    /// The type of `expression`, reporting every type error in it; nil when it has errors.
+    private mutating func typeCheck(_ expression: Expression, _ what: String) -> ValueType? {
+        var failed = false
+        let t = typeOf(expression.root, in: expression, what, &failed)
+        return failed ? nil : t
+    }
+
+    private mutating func typeOf(_ e: Expr, in x: Expression, _ what: String, _ failed: inout Bool) -> ValueType? {
+        func fail(_ message: String, _ at: Expr, hint: String? = nil) -> ValueType? {
+            failed = true
+            error(x.location(of: at), "in \(what): \(message)", hint: hint)
+            return nil
+        }
+        switch e {
+        case .literal(let v, _):
+            switch v {
+            case .bool: return .boolean
+            case .number: return .number
+            case .string(let s): return .string(options: [s])
+            case .list: return .list(options: nil)
+            }
+        case .reference(let id, _):
+            if let t = types[id] { return t }
+            let all = q.items.map(\.id) + q.derived.map(\.id)
+            return fail("unknown item '\(id)'", e, hint: suggestion(id, all).map { $0 } ?? "known ids: " + all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", ..." : ""))
+        case .list(let elements, _):
+            var options: [String] = []
+            for element in elements {
+                guard let t = typeOf(element, in: x, what, &failed) else { continue }
+                if case .string(let o?) = t { options += o } else if t != .number {
+                    return fail("a list may hold only strings or numbers", element)
+                }
+            }
+            return .list(options: options)
+        case .not(let inner, _):
+            guard let t = typeOf(inner, in: x, what, &failed) else { return nil }
+            return t == .boolean ? .boolean : fail("'not' needs a yes/no value, but this is \(t)", inner)
+        case .and(let l, let r), .or(let l, let r):
+            let word: String
+            if case .and = e { word = "and" } else { word = "or" }
+            let a = typeOf(l, in: x, what, &failed), b = typeOf(r, in: x, what, &failed)
+            if let a, a != .boolean { return fail("'\(word)' joins yes/no values, but this is \(a)", l) }
+            if let b, b != .boolean { return fail("'\(word)' joins yes/no values, but this is \(b)", r) }
+            return .boolean
+        case .compare(let op, let l, let r, _):
+            guard let a = typeOf(l, in: x, what, &failed), let b = typeOf(r, in: x, what, &failed) else { return nil }
+            return compareTypes(op, l, a, r, b, fail) 
+        case .member(let needle, let haystack, _, _):
+            guard let a = typeOf(needle, in: x, what, &failed), let b = typeOf(haystack, in: x, what, &failed) else { return nil }
+            guard case .list(let listed) = b else { return fail("'in' needs a list [..] or a multiple-choice item on its right", haystack) }
+            if case .list(let allowed?) = a {
+                _ = allowed
+                return fail("'in' needs a single value on its left", needle)
+            }
+            let (choiceOptions, choiceExpr, literalOptions, literalExpr): ([String]?, Expr, [String]?, Expr)
+            if case .reference = haystack {
+                (choiceOptions, choiceExpr, literalOptions, literalExpr) = (listed, haystack, Self.literalStrings(a), needle)
+            } else {
+                (choiceOptions, choiceExpr, literalOptions, literalExpr) = (Self.choiceOptions(a, needle), needle, listed, haystack)
+                if case .reference = needle, a == .number, Self.hasStrings(haystack) {
+                    return fail("a number is compared with strings", haystack)
+                }
+                if case .string = a, Self.hasNumbers(haystack) {
+                    return fail("\(Self.describe(needle)) is \(a) and cannot be compared with a number", haystack)
+                }
+            }
+            if let choiceOptions, let literalOptions {
+                for value in literalOptions where !choiceOptions.contains(value) {
+                    return fail("'\(value)' is not an option of \(Self.describe(choiceExpr))", literalExpr,
+                                hint: "options: " + choiceOptions.joined(separator: ", "))
+                }
+            }
+            return .boolean
+        case .arithmetic(let op, let l, let r, _):
+            let a = typeOf(l, in: x, what, &failed), b = typeOf(r, in: x, what, &failed)
+            if let a, a != .number { return fail("'\(op.rawValue)' needs numbers, but this is \(a)", l) }
+            if let b, b != .number { return fail("'\(op.rawValue)' needs numbers, but this is \(b)", r) }
+            return .number
+        case .negate(let inner, _):
+            guard let t = typeOf(inner, in: x, what, &failed) else { return nil }
+            return t == .number ? .number : fail("'-' needs a number, but this is \(t)", inner)
+        case .conditional(let c, let t, let f, _):
+            let ct = typeOf(c, in: x, what, &failed)
+            if let ct, ct != .boolean { return fail("'if' needs a yes/no condition, but this is \(ct)", c) }
+            guard let a = typeOf(t, in: x, what, &failed), let b = typeOf(f, in: x, what, &failed) else { return nil }
+            switch (a, b) {
+            case (.string(let o1), .string(let o2)):
+                if let o1, let o2 { return .string(options: o1 + o2.filter { !o1.contains($0) }) }
+                return .string(options: nil)
+            default:
+                return a == b ? a : fail("'then' gives \(a) but 'else' gives \(b)", f)
+            }
+        case .call(let name, let args, _):
+            switch name {
+            case "answered":
+                guard args.count == 1, case .reference = args[0] else {
+                    return fail("answered(x) takes one item id", e)
+                }
+                _ = typeOf(args[0], in: x, what, &failed)
+                return .boolean
+            case "count":
+                for arg in args {
+                    if let t = typeOf(arg, in: x, what, &failed), t != .boolean {
+                        return fail("count(...) counts yes/no values, but this is \(t)", arg)
+                    }
+                }
+                return .number
+            default:
+                return fail("unknown function '\(name)'", e,
+                            hint: suggestion(name, ["answered", "count"]).map { $0 } ?? "functions: answered(x), count(a, b, ...)")
+            }
+        }
+    }
+
+    private func compareTypes(_ op: CompareOp, _ l: Expr, _ a: ValueType, _ r: Expr, _ b: ValueType,
+                              _ fail: (String, Expr, String?) -> ValueType?) -> ValueType? {
+        switch (a, b) {
+        case (.number, .number): return .boolean
+        case (.boolean, .boolean):
+            return op == .eq || op == .ne ? .boolean : fail("yes/no values have no order; use == or !=", r, nil)
+        case (.string(let o1), .string(let o2)):
+            if op != .eq && op != .ne { return fail("choices and texts have no order; use == or !=", r, nil) }
+            // A choice compared with a literal: the literal must be one of its options.
+            if case .reference = l, let options = o1, case .literal = r, let value = o2?.first, !options.contains(value) {
+                return fail("'\(value)' is not an option of \(Self.describe(l))", r, "options: " + options.joined(separator: ", "))
+            }
+            if case .reference = r, let options = o2, case .literal = l, let value = o1?.first, !options.contains(value) {
+                return fail("'\(value)' is not an option of \(Self.describe(r))", l, "options: " + options.joined(separator: ", "))
+            }
+            return .boolean
+        default:
+            let culprit: Expr
+            if case .reference = l { culprit = r } else { culprit = l }
+            let subject = (culprit == r) ? l : r
+            let subjectType = (culprit == r) ? a : b
+            let culpritType = (culprit == r) ? b : a
+            return fail("\(Self.describe(subject)) is \(subjectType) and cannot be compared with \(culpritType)", culprit, nil)
+        }
+    }
+
+    private static func describe(_ e: Expr) -> String {
+        if case .reference(let id, _) = e { return "'\(id)'" }
+        return "this"
+    }
+
+    private static func choiceOptions(_ t: ValueType, _ e: Expr) -> [String]? {
+        guard case .reference = e, case .string(let o) = t else { return nil }
+        return o
+    }
+
+    private static func literalStrings(_ t: ValueType) -> [String]? {
+        if case .string(let o) = t { return o }
+        return nil
+    }
+
+    private static func hasStrings(_ e: Expr) -> Bool {
+        guard case .list(let items, _) = e else { return false }
+        return items.contains { if case .literal(.string, _) = $0 { return true } else { return false } }
+    }
+
+    private static func hasNumbers(_ e: Expr) -> Bool {
+        guard case .list(let items, _) = e else { return false }
+        return items.contains { if case .literal(.number, _) = $0 { return true } else { return false } }
+    }
+
+    /// A cycle in a dependency graph, as the ids along it, or nil.
+    static func findCycle(_ graph: [String: [String]]) -> [String]? {
+        var state: [String: Int] = [:] // 1 visiting, 2 done
+        var path: [String] = []
+        func visit(_ node: String) -> [String]? {
+            if state[node] == 2 { return nil }
+            if state[node] == 1 {
+                let start = path.firstIndex(of: node) ?? 0
+                return Array(path[start...]) + [node]
+            }
+            state[node] = 1
+            path.append(node)
+            for next in graph[node] ?? [] { if let c = visit(next) { return c } }
+            path.removeLast()
+            state[node] = 2
+            return nil
+        }
+        for node in graph.keys.sorted() { if let c = visit(node) { return c } }
+        return nil
+    }
+}

@@ -1,0 +1,367 @@
+import Foundation
+import Yams
+
+/// What loading a questionnaire produced: the questionnaire when its structure could be read,
+/// and every problem found on the way (structure, expressions, types, references).
+public struct LoadResult: Sendable {
+    public var questionnaire: Questionnaire?
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The questionnaire if it has no errors; else every error at once.
+    public func get() throws(Diagnostics) -> Questionnaire {
+        guard let questionnaire, errors.isEmpty else { throw Diagnostics(errors) }
+        return questionnaire
+    }
+}
+
+/// Loads a questionnaire from its entry YAML file and the files it includes.
+public enum QuestionnaireLoader {
+    static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
+                            "derived", "safety_net"] + includeFields
+    static let includeFields = ["include", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules", "invariants"]
+
+    /// Loads and checks the questionnaire whose entry file is at `path`.
+    public static func load(path: String) -> LoadResult {
+        let entry: SourceFile
+        do { entry = try SourceFile.read(path) } catch { return LoadResult(questionnaire: nil, diagnostics: [error]) }
+        return load(entry: entry)
+    }
+
+    /// Loads from text, for tests and tools; `includes` maps file names to their text.
+    public static func load(text: String, path: String = "questionnaire.yaml",
+                            includes: [String: String] = [:]) -> LoadResult {
+        load(entry: SourceFile(path: path, text: text), includes: includes)
+    }
+
+    static func load(entry: SourceFile, includes: [String: String]? = nil) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let root: Node
+        do {
+            guard let node = try entry.compose() else {
+                return LoadResult(questionnaire: nil, diagnostics: [entry.diagnostic(
+                    SourceLocation(file: entry.path, line: 1, column: 1), "the file is empty")])
+            }
+            root = node
+        } catch {
+            return LoadResult(questionnaire: nil, diagnostics: [error])
+        }
+        let languages = declaredLanguages(root)
+        let reader = NodeReader(file: entry, languages: languages)
+        guard let top = reader.fields(root, "the questionnaire", allowed: topFields) else {
+            return LoadResult(questionnaire: nil, diagnostics: reader.diagnostics)
+        }
+        var builder = Builder(languages: languages)
+        builder.readHeader(top, reader)
+        builder.readBody(top, reader)
+        diagnostics += reader.diagnostics
+
+        // Included files add catalog entries and rules; each file is read once, cycles are refused.
+        var pending: [(name: String, from: SourceFile, node: Node?)] =
+            reader.strings(top["include"], "include").map { ($0, entry, top["include"]) }
+        var seen: Set<String> = [entry.path]
+        var files = [entry.path]
+        var sources = [entry.path: entry]
+        while !pending.isEmpty {
+            let (name, parent, node) = pending.removeFirst()
+            let path = resolve(name, relativeTo: parent.path)
+            if seen.contains(path) {
+                diagnostics.append(parent.diagnostic(reader.location(node),
+                    "'\(name)' is included more than once or includes itself", hint: "remove the repeated include"))
+                continue
+            }
+            seen.insert(path)
+            let file: SourceFile
+            if let includes {
+                guard let text = includes[name] else {
+                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist"))
+                    continue
+                }
+                file = SourceFile(path: name, text: text)
+            } else {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist",
+                                                         hint: "looked for \(path)"))
+                    continue
+                }
+                do { file = try SourceFile.read(path) } catch { diagnostics.append(error); continue }
+            }
+            files.append(file.path)
+            sources[file.path] = file
+            do {
+                guard let included = try file.compose() else { continue }
+                let r = NodeReader(file: file, languages: languages)
+                if let fields = r.fields(included, "the included file \(name)", allowed: includeFields) {
+                    builder.readBody(fields, r)
+                    pending += r.strings(fields["include"], "include").map { ($0, file, fields["include"]) }
+                }
+                diagnostics += r.diagnostics
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+
+        guard var questionnaire = builder.build() else {
+            return LoadResult(questionnaire: nil, diagnostics: diagnostics)
+        }
+        questionnaire.files = files
+        diagnostics += QuestionnaireChecker(questionnaire).check().map { d in
+            guard d.sourceLine == nil, let l = d.location, let file = sources[l.file] else { return d }
+            var d = d
+            d.sourceLine = file.line(l.line)
+            return d
+        }
+        return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    private static func resolve(_ name: String, relativeTo path: String) -> String {
+        if name.hasPrefix("/") { return name }
+        let dir = (path as NSString).deletingLastPathComponent
+        return ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name)
+    }
+
+    private static func declaredLanguages(_ root: Node) -> [String] {
+        guard case .mapping(let m) = root, let node = m["languages"], case .sequence(let seq) = node else { return ["en"] }
+        let langs = seq.compactMap { $0.scalar?.string }
+        return langs.isEmpty ? ["en"] : langs
+    }
+}
+
+/// Collects the pieces of a questionnaire from one or more files.
+private struct Builder {
+    let languages: [String]
+    var id: String?
+    var version: String?
+    var title: LocalizedText?
+    var description: LocalizedText?
+    var sections: [Section] = []
+    var derived: [DerivedValue] = []
+    var safetyNet: SafetyNet?
+    var triageLevels: [TriageLevel] = []
+    var causes: [Cause] = []
+    var catalog: [CatalogEntry] = []
+    var rules: [Rule] = []
+    var invariants: [Invariant] = []
+
+    init(languages: [String]) { self.languages = languages }
+
+    mutating func readHeader(_ top: Fields, _ r: NodeReader) {
+        id = top.required("id") { n, w in r.identifier(n, w, pattern: .slug) }
+        version = top.required("version", r.string)
+        title = top.required("title", r.text)
+        description = top.optional("description", r.text)
+        if top["languages"] == nil { r.error(top.node, "the questionnaire needs 'languages', e.g. [en, de]") }
+        for language in languages where language.count != 2 || !language.allSatisfy({ $0.isLowercase }) {
+            r.error(top["languages"], "'\(language)' is not a two-letter language code")
+        }
+        for s in r.sequence(top["sections"], "sections") {
+            if let section = readSection(s, r) { sections.append(section) }
+        }
+        if top["sections"] == nil { r.error(top.node, "the questionnaire needs 'sections' with its items") }
+        for d in r.sequence(top["derived"], "derived") {
+            if let value = readDerived(d, r) { derived.append(value) }
+        }
+        if let node = top["safety_net"] { safetyNet = readSafetyNet(node, r) }
+    }
+
+    mutating func readBody(_ top: Fields, _ r: NodeReader) {
+        for node in r.sequence(top["triage_levels"], "triage_levels") {
+            guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action"]),
+                  let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
+            let what = "triage level '\(id)'"
+            triageLevels.append(TriageLevel(id: id, rank: triageLevels.count,
+                                            title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
+                                            action: f.required("action") { n, _ in r.text(n, "the action of \(what)") } ?? LocalizedText([:])))
+        }
+        for node in r.sequence(top["causes"], "causes") {
+            guard let f = r.fields(node, "a cause", allowed: ["id", "text"]),
+                  let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
+            causes.append(Cause(id: id, text: f.required("text") { n, _ in r.text(n, "the text of cause '\(id)'") } ?? LocalizedText([:])))
+        }
+        for (field, kind) in [("suggestions", CatalogEntry.Kind.suggestion), ("cautions", .caution), ("notes", .note)] {
+            for node in r.sequence(top[field], field) {
+                if let entry = readEntry(node, kind, r) { catalog.append(entry) }
+            }
+        }
+        for node in r.sequence(top["rules"], "rules") {
+            if let rule = readRule(node, r) { rules.append(rule) }
+        }
+        for node in r.sequence(top["invariants"], "invariants") {
+            guard let f = r.fields(node, "an invariant", allowed: ["id", "when", "at_least"]),
+                  let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }),
+                  let condition = f.required("when", { n, _ in r.expression(n, "the condition of invariant '\(id)'") }),
+                  let level = f.required("at_least", r.string) else { continue }
+            invariants.append(Invariant(id: id, condition: condition, atLeast: level, location: r.location(node)))
+        }
+    }
+
+    func build() -> Questionnaire? {
+        guard let id, let version, let title else { return nil }
+        return Questionnaire(id: id, version: version, languages: languages, title: title, description: description,
+                             sections: sections, derived: derived, safetyNet: safetyNet, triageLevels: triageLevels,
+                             causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [])
+    }
+
+    private func readSection(_ node: Node, _ r: NodeReader) -> Section? {
+        guard let f = r.fields(node, "a section", allowed: ["id", "title", "items"]),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let title = f.required("title") { n, _ in r.text(n, "the title of section '\(id)'") } ?? LocalizedText([:])
+        let items = r.sequence(f["items"], "the items of section '\(id)'").compactMap { readItem($0, section: id, r) }
+        if f["items"] == nil { r.error(node, "section '\(id)' has no items") }
+        return Section(id: id, title: title, items: items)
+    }
+
+    private static let itemFields = ["id", "type", "text", "help", "short", "unit", "options", "min", "max",
+                                     "below_min", "anchors", "required", "when", "red_flag", "input", "source"]
+
+    private func readItem(_ node: Node, section: String, _ r: NodeReader) -> Item? {
+        guard let f = r.fields(node, "an item", allowed: Self.itemFields),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let what = "item '\(id)'"
+        var kind = ItemKind.boolean
+        if let typeName = f.required("type", r.string) {
+            if let k = ItemKind(rawValue: typeName) { kind = k } else {
+                let names = ItemKind.allCases.map(\.rawValue)
+                r.error(f["type"], "'\(typeName)' is not an item type",
+                        hint: Spelling.suggestion(for: typeName, among: names).map { "did you mean '\($0)'?" }
+                            ?? "types: " + names.joined(separator: ", "))
+            }
+        }
+        var options: [ChoiceOption] = []
+        for o in r.sequence(f["options"], "the options of \(what)") {
+            guard let of = r.fields(o, "an option of \(what)", allowed: ["value", "text"]),
+                  let value = of.required("value", { n, w in r.identifier(n, w) }) else { continue }
+            if options.contains(where: { $0.value == value }) {
+                r.error(o, "option '\(value)' appears twice in \(what)")
+            }
+            options.append(ChoiceOption(value: value, text: of.required("text") { n, _ in r.text(n, "option '\(value)' of \(what)") } ?? LocalizedText([:])))
+        }
+        if (kind == .choice || kind == .multiChoice) && options.isEmpty {
+            r.error(node, "\(what) is a \(kind.rawValue) and needs options")
+        }
+        if !(kind == .choice || kind == .multiChoice) && f["options"] != nil {
+            r.error(f["options"], "\(what) is \(kind.rawValue); only choice items have options")
+        }
+        let minimum = f.optional("min", r.number), maximum = f.optional("max", r.number)
+        if (minimum != nil || maximum != nil) && !kind.isNumeric {
+            r.error(f["min"] ?? f["max"], "\(what) is \(kind.rawValue); only numbers have min and max")
+        }
+        if let minimum, let maximum, minimum > maximum {
+            r.error(f["min"], "\(what) has min \(Value.format(minimum)) above max \(Value.format(maximum))")
+        }
+        if kind == .scale && (minimum == nil || maximum == nil) {
+            r.error(node, "\(what) is a scale and needs min and max")
+        }
+        var anchors: (LocalizedText, LocalizedText)?
+        if let a = r.fields(f["anchors"], "the anchors of \(what)", allowed: ["min", "max"]) {
+            if let lo = a.required("min", r.text), let hi = a.required("max", r.text) { anchors = (lo, hi) }
+        }
+        let redFlag = f.optional("red_flag", r.bool) ?? false
+        let required = f.optional("required", r.bool) ?? true
+        let condition = f.optional("when") { n, _ in r.expression(n, "the condition of \(what)") }
+        if redFlag {
+            if kind != .boolean { r.error(f["red_flag"], "red flag \(what) must be a boolean item") }
+            if !required { r.error(f["required"], "red flag \(what) must be required", hint: "warning signs are never optional") }
+            if f["when"] != nil { r.error(f["when"], "red flag \(what) must not have a condition", hint: "warning signs are never skipped") }
+        }
+        return Item(id: id, kind: kind,
+                    text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
+                    help: f.optional("help") { n, _ in r.text(n, "the help of \(what)") },
+                    short: f.optional("short") { n, _ in r.text(n, "the short text of \(what)") },
+                    unit: f.optional("unit") { n, _ in r.text(n, "the unit of \(what)") },
+                    options: options, minimum: minimum, maximum: maximum,
+                    belowMinimum: f.optional("below_min") { n, _ in r.text(n, "below_min of \(what)") },
+                    anchors: anchors, required: required, condition: condition, isRedFlag: redFlag,
+                    inputHint: f.optional("input", r.string),
+                    source: f.optional("source") { n, _ in r.source(n, what) },
+                    section: section, location: r.location(node))
+    }
+
+    private func readDerived(_ node: Node, _ r: NodeReader) -> DerivedValue? {
+        guard let f = r.fields(node, "a derived value", allowed: ["id", "type", "options", "value", "text", "values"]),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let what = "derived value '\(id)'"
+        let options = f.optional("options", r.strings)
+        var type = ValueType.number
+        switch f.required("type", r.string) {
+        case "number"?: type = .number
+        case "boolean"?: type = .boolean
+        case "choice"?:
+            type = .string(options: options)
+            if options == nil { r.error(node, "\(what) is a choice and needs options") }
+        case let other?: r.error(f["type"], "\(what) has type '\(other)'", hint: "use number, boolean or choice")
+        case nil: break
+        }
+        var labels: [String: LocalizedText] = [:]
+        if let v = r.fields(f["values"], "the value labels of \(what)", allowed: options ?? []) {
+            for (key, node) in v.values { labels[key] = r.text(node, "the label of '\(key)' in \(what)") }
+        }
+        guard let expression = f.required("value", { n, _ in r.expression(n, "the value of \(what)") }) else { return nil }
+        return DerivedValue(id: id, type: type, expression: expression,
+                            text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
+                            valueLabels: labels, location: r.location(node))
+    }
+
+    private func readSafetyNet(_ node: Node, _ r: NodeReader) -> SafetyNet? {
+        guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text"]),
+              let measure = f.required("measure", { n, w in r.identifier(n, w) }) else { return nil }
+        var thresholds: [SafetyNet.Threshold] = []
+        for t in r.sequence(f["thresholds"], "the thresholds of safety_net") {
+            guard let tf = r.fields(t, "a safety_net threshold", allowed: ["when", "weeks"]),
+                  let condition = tf.required("when", { n, _ in r.expression(n, "the condition of a safety_net threshold") }) else { continue }
+            let weeks = r.sequence(tf["weeks"], "weeks").compactMap { r.number($0, "a threshold in weeks") }
+            if weeks != weeks.sorted() { r.error(tf["weeks"], "threshold weeks must be in increasing order") }
+            thresholds.append(.init(condition: condition, weeks: weeks))
+        }
+        return SafetyNet(measure: measure, thresholds: thresholds,
+                         text: f.required("text", r.text) ?? LocalizedText([:]),
+                         noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
+    }
+
+    private func readEntry(_ node: Node, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
+        var allowed = ["id", "title", "explanation", "evidence", "practical", "source"]
+        if kind != .note { allowed.append("subject") }
+        if kind != .note { allowed.append("group") }
+        guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let what = "\(kind.rawValue) '\(id)'"
+        let group = f.optional("group", r.string)
+        if let group, !["self_help", "therapy", "medication", "doctor"].contains(group) {
+            r.error(f["group"], "\(what) has group '\(group)'", hint: "use self_help, therapy, medication or doctor")
+        }
+        if kind != .note && f["subject"] == nil { r.error(node, "\(what) needs a 'subject' (to recognise conflicts)") }
+        if kind == .suggestion && group == nil { r.error(node, "\(what) needs a 'group'") }
+        return CatalogEntry(id: id, kind: kind, subject: f.optional("subject") { n, w in r.identifier(n, w) }, group: group,
+                            title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
+                            explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
+                            evidence: f.optional("evidence") { n, _ in r.text(n, "the evidence of \(what)") },
+                            practical: f.optional("practical") { n, _ in r.text(n, "the practical note of \(what)") },
+                            source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node))
+    }
+
+    private func readRule(_ node: Node, _ r: NodeReader) -> Rule? {
+        let allowed = ["id", "when", "triage", "red_flag", "suggest", "caution", "notes", "highlight", "priority",
+                       "explanation", "source"]
+        guard let f = r.fields(node, "a rule", allowed: allowed),
+              let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
+        let what = "rule '\(id)'"
+        var redFlag: Rule.RedFlag?
+        if let rf = r.fields(f["red_flag"], "the red_flag of \(what)", allowed: ["item", "cause"]),
+           let item = rf.required("item", r.string), let cause = rf.required("cause", r.string) {
+            redFlag = Rule.RedFlag(item: item, cause: cause)
+        }
+        var priority = 0
+        if let p = f.optional("priority", r.number) {
+            if p != p.rounded() || abs(p) > 1_000_000 { r.error(f["priority"], "the priority of \(what) must be a whole number") }
+            else { priority = Int(p) }
+        }
+        guard let condition = f.required("when", { n, _ in r.expression(n, "the condition of \(what)") }) else { return nil }
+        return Rule(id: id, condition: condition, triage: f.optional("triage", r.string), redFlag: redFlag,
+                    suggest: f.optional("suggest", r.strings) ?? [], caution: f.optional("caution", r.strings) ?? [],
+                    notes: f.optional("notes", r.strings) ?? [], highlight: f.optional("highlight", r.strings) ?? [],
+                    priority: priority,
+                    explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
+                    source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Finds questionnaire folders: `--questionnaires DIR`, then `$BACKTRIAGE_QUESTIONNAIRES`, then
+/// the installed `share/backtriage` beside the binary, then a checkout's `Questionnaires/`.
+public struct QuestionnaireLocator: Sendable {
+    /// The folders searched, in order, whether or not they exist (for messages).
+    public var searchPaths: [String]
+
+    public init(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                executable: String = CommandLine.arguments.first ?? "") {
+        if let explicit {
+            // An explicit folder is used alone: a typo must not silently fall back to another.
+            searchPaths = [explicit]
+            return
+        }
+        var paths: [String] = []
+        if let env = environment["BACKTRIAGE_QUESTIONNAIRES"], !env.isEmpty { paths.append(env) }
+        let exe = URL(fileURLWithPath: Self.resolvedExecutable(executable)).deletingLastPathComponent()
+        paths.append(exe.appendingPathComponent("../share/backtriage").standardizedFileURL.path)
+        // A checkout: the binary sits in .build/<config>/ under the package root.
+        var dir = exe
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("Questionnaires")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("../Package.swift").standardizedFileURL.path) {
+                paths.append(candidate.standardizedFileURL.path)
+                break
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        paths.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Questionnaires").path)
+        var seen = Set<String>()
+        searchPaths = paths.filter { seen.insert($0).inserted }
+    }
+
+    private static func resolvedExecutable(_ path: String) -> String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return path
+    }
+
+    /// The first search folder that exists.
+    public var directory: String? {
+        searchPaths.first { var isDir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && isDir.boolValue }
+    }
+
+    /// The entry files of every questionnaire in the first existing folder: `<dir>/<id>/questionnaire.yaml`.
+    public func entryFiles() -> [String] {
+        guard let directory else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().compactMap { name in
+            let path = (directory as NSString).appendingPathComponent(name) + "/questionnaire.yaml"
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+    }
+
+    /// The entry file of the questionnaire `id`, or an error that says where it looked.
+    public func entryFile(for id: String) throws(Diagnostic) -> String {
+        guard let directory else {
+            throw Diagnostic(at: nil, "no questionnaire folder found; looked in: " + searchPaths.joined(separator: ", "),
+                             hint: "pass --questionnaires DIR or set BACKTRIAGE_QUESTIONNAIRES")
+        }
+        let path = (directory as NSString).appendingPathComponent(id) + "/questionnaire.yaml"
+        guard IdentifierPattern.slug.matches(id), FileManager.default.fileExists(atPath: path) else {
+            let known = entryFiles().map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent }
+            throw Diagnostic(at: nil, "unknown questionnaire '\(id)' in \(directory)",
+                             hint: Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" }
+                                ?? "available: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))
+        }
+        return path
+    }
+}

@@ -1,0 +1,188 @@
+/// The kinds of question a questionnaire can ask.
+public enum ItemKind: String, Sendable, CaseIterable {
+    case boolean, choice, integer, decimal, scale, text, date
+    case multiChoice = "multi_choice"
+
+    /// Whether answers are numbers with an optional range.
+    public var isNumeric: Bool { self == .integer || self == .decimal || self == .scale }
+}
+
+/// One option of a choice item.
+public struct ChoiceOption: Hashable, Sendable {
+    public var value: String
+    public var text: LocalizedText
+}
+
+/// One question.
+public struct Item: Sendable {
+    public var id: String
+    public var kind: ItemKind
+    public var text: LocalizedText
+    public var help: LocalizedText?
+    /// A short form of the question for checklists (red flags).
+    public var short: LocalizedText?
+    public var unit: LocalizedText?
+    public var options: [ChoiceOption]
+    public var minimum: Double?
+    public var maximum: Double?
+    /// What to say when a number is below the minimum (e.g. "written for adults").
+    public var belowMinimum: LocalizedText?
+    public var anchors: (min: LocalizedText, max: LocalizedText)?
+    public var required: Bool
+    /// The item is asked only when this is true; nil means always.
+    public var condition: Expression?
+    public var isRedFlag: Bool
+    /// A hint for interfaces, e.g. `duration` (days/weeks/months or a start date, stored in weeks).
+    public var inputHint: String?
+    public var source: SourceRef?
+    public var section: String
+    public var location: SourceLocation?
+
+    public func option(_ value: String) -> ChoiceOption? { options.first { $0.value == value } }
+}
+
+public struct Section: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var items: [Item]
+}
+
+/// The type of an expression or a derived value.
+public enum ValueType: Hashable, Sendable, CustomStringConvertible {
+    case boolean
+    case number
+    /// A string; for a choice, the options it may take.
+    case string(options: [String]?)
+    /// The selection of a multiple-choice item.
+    case list(options: [String]?)
+    case date
+
+    public var description: String {
+        switch self {
+        case .boolean: return "a yes/no value"
+        case .number: return "a number"
+        case .string(let o?): return "a choice (" + o.joined(separator: ", ") + ")"
+        case .string(nil): return "a text"
+        case .list: return "a multiple choice"
+        case .date: return "a date"
+        }
+    }
+}
+
+/// A value computed from the answers, defined in data (`phase`, `psychosocial_score`).
+public struct DerivedValue: Sendable {
+    public var id: String
+    public var type: ValueType
+    public var expression: Expression
+    public var text: LocalizedText
+    /// Labels for the values of a choice-valued derived value.
+    public var valueLabels: [String: LocalizedText]
+    public var location: SourceLocation?
+}
+
+/// When to look again: thresholds of the measure (weeks) the episode has not reached yet.
+public struct SafetyNet: Sendable {
+    public struct Threshold: Sendable {
+        public var condition: Expression
+        public var weeks: [Double]
+    }
+    public var measure: String
+    public var thresholds: [Threshold]
+    public var text: LocalizedText
+    public var noneText: LocalizedText
+}
+
+/// How urgently a doctor should look at it. Ordered: rank 0 is the most urgent.
+public struct TriageLevel: Hashable, Sendable {
+    public var id: String
+    public var rank: Int
+    public var title: LocalizedText
+    public var action: LocalizedText
+}
+
+/// A suggestion, a caution (advised against) or a note, with its plain explanation and source.
+public struct CatalogEntry: Sendable, Identifiable {
+    public enum Kind: String, Sendable { case suggestion, caution, note }
+    public var id: String
+    public var kind: Kind
+    /// Suggestions and cautions on one subject conflict.
+    public var subject: String?
+    /// self_help, therapy, medication or doctor (suggestions).
+    public var group: String?
+    public var title: LocalizedText
+    public var explanation: LocalizedText
+    public var evidence: LocalizedText?
+    public var practical: LocalizedText?
+    public var source: SourceRef?
+    public var location: SourceLocation?
+}
+
+/// What a red flag can point to.
+public struct Cause: Sendable {
+    public var id: String
+    public var text: LocalizedText
+}
+
+/// A guideline rule: when its condition holds, its conclusions apply.
+public struct Rule: Sendable {
+    public struct RedFlag: Sendable, Hashable {
+        public var item: String
+        public var cause: String
+    }
+    public var id: String
+    public var condition: Expression
+    public var triage: String?
+    public var redFlag: RedFlag?
+    public var suggest: [String]
+    public var caution: [String]
+    public var notes: [String]
+    /// Catalog entries to show prominently when this rule fires.
+    public var highlight: [String]
+    /// Decides suggestion/caution conflicts: the higher wins; at a tie the caution wins.
+    public var priority: Int
+    public var explanation: LocalizedText
+    public var source: SourceRef?
+    public var location: SourceLocation?
+}
+
+/// A safety property `verify` proves over every answer class: when the condition holds, the
+/// triage level is at least `atLeast`.
+public struct Invariant: Sendable {
+    public var id: String
+    public var condition: Expression
+    public var atLeast: String
+    public var location: SourceLocation?
+}
+
+/// A whole questionnaire: questions, derived values, rules and the catalog they refer to.
+public struct Questionnaire: Sendable {
+    public var id: String
+    public var version: String
+    public var languages: [String]
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var sections: [Section]
+    public var derived: [DerivedValue]
+    public var safetyNet: SafetyNet?
+    public var triageLevels: [TriageLevel]
+    public var causes: [Cause]
+    public var catalog: [CatalogEntry]
+    public var rules: [Rule]
+    public var invariants: [Invariant]
+    /// The files it was loaded from, entry file first.
+    public var files: [String]
+
+    /// Every item in the order it is asked.
+    public var items: [Item] { sections.flatMap(\.items) }
+
+    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
+    public func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
+    public func level(_ id: String) -> TriageLevel? { triageLevels.first { $0.id == id } }
+    public func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func entry(_ id: String, _ kind: CatalogEntry.Kind) -> CatalogEntry? {
+        catalog.first { $0.id == id && $0.kind == kind }
+    }
+    /// The least urgent level, the result when no rule sets one.
+    public var lowestLevel: TriageLevel? { triageLevels.max { $0.rank < $1.rank } }
+}

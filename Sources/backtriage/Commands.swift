@@ -1,0 +1,210 @@
+import ArgumentParser
+import Foundation
+import TriageKit
+
+/// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids).
+enum ExitStatus {
+    static let failed: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+struct BacktriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtriage",
+        abstract: "A back-pain questionnaire that shows what the guidelines suggest. Information, not a diagnosis.",
+        discussion: """
+        Exit codes: 0 success; 1 a check or verification failed; 2 bad input (an answer file, a \
+        questionnaire file, an unknown id).
+        """,
+        subcommands: [List.self, Check.self, Evaluate.self, Verify.self]
+    )
+}
+
+/// Options shared by the subcommands that load questionnaires.
+struct LocationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder holding questionnaire folders.", valueName: "DIR"))
+    var questionnaires: String?
+
+    var locator: QuestionnaireLocator { QuestionnaireLocator(explicit: questionnaires) }
+
+    /// Loads the questionnaire `id`, or prints why not and exits with 2.
+    func load(_ id: String) throws -> Questionnaire {
+        do {
+            let path = try locator.entryFile(for: id)
+            return try QuestionnaireLoader.load(path: path).get()
+        } catch let error as Diagnostic {
+            printError(error.description)
+            throw ExitCode(ExitStatus.badInput)
+        } catch let error as Diagnostics {
+            printError(error.description)
+            printError("backtriage: the questionnaire '\(id)' has errors; run `backtriage check` for all of them")
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the questionnaires found, with version and languages.")
+    @OptionGroup var location: LocationOptions
+
+    func run() throws {
+        let files = location.locator.entryFiles()
+        if files.isEmpty {
+            printError("backtriage: no questionnaires found; looked in: " + location.locator.searchPaths.joined(separator: ", "))
+            throw ExitCode(ExitStatus.badInput)
+        }
+        for file in files {
+            let result = QuestionnaireLoader.load(path: file)
+            if let q = result.questionnaire {
+                let status = result.errors.isEmpty ? "" : "  (\(result.errors.count) errors: run backtriage check)"
+                print("\(q.id)\t\(q.version)\t\(q.languages.joined(separator: ","))\t\(q.title["en"])\(status)")
+            } else {
+                print("\(file)\t(cannot be loaded: run backtriage check \(file))")
+            }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check questionnaire files: ids, types, options, translations, conditions, rules, catalog.",
+        discussion: "Lists every problem with file:line:column. Exit 0 when clean, 1 when there are errors.")
+    @OptionGroup var location: LocationOptions
+    @Argument(help: "Entry files (questionnaire.yaml) or questionnaire folders; default: every questionnaire found.")
+    var files: [String] = []
+
+    func run() throws {
+        var targets = files.map { path -> String in
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path + "/questionnaire.yaml" }
+            return path
+        }
+        if targets.isEmpty { targets = location.locator.entryFiles() }
+        if targets.isEmpty {
+            printError("backtriage: no questionnaires to check; looked in: " + location.locator.searchPaths.joined(separator: ", "))
+            throw ExitCode(ExitStatus.badInput)
+        }
+        var errors = 0, warnings = 0
+        for target in targets {
+            let result = QuestionnaireLoader.load(path: target)
+            for d in result.diagnostics { print(d.description) }
+            errors += result.errors.count
+            warnings += result.diagnostics.count - result.errors.count
+            if result.errors.isEmpty, let q = result.questionnaire {
+                print("\(target): ok: \(q.items.count) items, \(q.rules.count) rules, \(q.catalog.count) catalog entries, languages \(q.languages.joined(separator: ", "))")
+            }
+        }
+        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(ExitStatus.failed) }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate an answer file and show the result.",
+        discussion: """
+        FILE holds {"questionnaire": "back-pain", "answers": {"age": 40, ...}} and optionally \
+        "date": "YYYY-MM-DD" (the day of answering; default today). A .jsonl file holds one such \
+        object a line and gives one result a line. Exit 2 when an answer is invalid or missing.
+        """)
+    @OptionGroup var location: LocationOptions
+    @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl).", valueName: "FILE"))
+    var answers: String
+    @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(name: .long, help: "Language of the text output: en or de.") var lang: String = "en"
+
+    func validate() throws {
+        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
+    }
+
+    func run() throws {
+        let text: String
+        do { text = try AnswerFileReader.readText(path: answers) } catch {
+            printError(error.description)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        var engines: [String: Engine] = [:]
+        func engine(_ id: String) throws -> Engine {
+            if let e = engines[id] { return e }
+            let e = Engine(try location.load(id))
+            engines[id] = e
+            return e
+        }
+        let lines = answers.hasSuffix(".jsonl")
+            ? text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { !$0.element.allSatisfy(\.isWhitespace) }
+                .map { (String($0.element), $0.offset + 1) }
+            : [(text, 1)]
+        var failed = false
+        for (chunk, line) in lines {
+            do {
+                let document = try AnswerFileReader.parse(chunk, path: answers, line: line)
+                let engine = try engine(document.questionnaire)
+                let problems = AnswerFileReader.validate(document, engine: engine)
+                guard problems.isEmpty else {
+                    problems.forEach { printError($0.description) }
+                    failed = true
+                    continue
+                }
+                let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
+                switch format {
+                case .json: print(AssessmentJSON.json(assessment).serialized(pretty: lines.count == 1))
+                case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: lang).render(assessment, answers: document.answers))
+                }
+            } catch let error as Diagnostic {
+                printError(error.description)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.badInput) }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prove the safety invariants over every combination of answers that matters.",
+        discussion: "Exit 0 when every property holds; 1 with a counter-example otherwise.")
+    @OptionGroup var location: LocationOptions
+    @Argument(help: "Questionnaire id (default back-pain) or a path to its questionnaire.yaml.")
+    var questionnaire: String = "back-pain"
+
+    func run() throws {
+        let q: Questionnaire
+        if questionnaire.hasSuffix(".yaml") {
+            do { q = try QuestionnaireLoader.load(path: questionnaire).get() } catch {
+                printError(error.description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+        } else {
+            q = try location.load(questionnaire)
+        }
+        let report = Verifier(q).run()
+        print("verify \(q.id) \(q.version): \(q.invariants.count) invariants, \(q.rules.count) rules, \(q.items.count) items")
+        print("proved \(report.properties) properties over \(formatCount(report.classes)) answer classes each, with \(report.evaluations) evaluations in \(String(format: "%.3f", report.seconds)) s")
+        for failure in report.failures { print(failure.description) }
+        if report.passed {
+            print("all properties hold: every invariant, no suggestion/caution conflict, every rule can fire, every item can be asked")
+        } else {
+            print("\(report.failures.count) propert\(report.failures.count == 1 ? "y" : "ies") failed")
+            throw ExitCode(ExitStatus.failed)
+        }
+    }
+
+    private func formatCount(_ n: Double) -> String {
+        n < 1e15 ? String(Int64(n)) : String(format: "%.3g", n)
+    }
+}
+
+/// Today as a UTC day; `BACKTRIAGE_TODAY=YYYY-MM-DD` fixes it for reproducible output.
+enum Today {
+    static var date: Date {
+        if let fixed = ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
+        return Calendar.utc.startOfDay(for: Date())
+    }
+}

@@ -111,7 +111,7 @@ struct QuestionnaireChecker {
     }
 
     private mutating func checkConditions() {
-        let order = Dictionary(uniqueKeysWithValues: q.items.enumerated().map { ($1.id, $0) })
+        let order = Dictionary(q.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, item) in q.items.enumerated() {
             guard let condition = item.condition else { continue }
             guard let t = typeCheck(condition, "the condition of item '\(item.id)'") else { continue }

@@ -1,8 +1,12 @@
 /// Every interface string, in English and German, in one catalog. Questionnaire texts live in the
 /// questionnaire's data; these are the words of the tool itself (headings, keys, messages).
 public enum Strings {
-    /// key -> (English, German). `{0}`, `{1}` are replaced by arguments.
-    public static let table: [String: (en: String, de: String)] = [
+    /// key -> (English, German). `{0}`, `{1}` are replaced by arguments. Each part of the
+    /// interface keeps its strings in its own dictionary; this is all of them.
+    public static let table: [String: (en: String, de: String)] = results.merging(interface) { a, _ in a }
+
+    /// Strings of results, text output and the sheet.
+    static let results: [String: (en: String, de: String)] = [
         "result.title": ("Your result", "Ihr Ergebnis"),
         "result.date": ("Answered on {0}", "Beantwortet am {0}"),
         "result.red_flags": ("Warning signs you answered yes", "Warnzeichen, die Sie mit Ja beantwortet haben"),

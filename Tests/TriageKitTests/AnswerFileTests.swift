@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import TriageKit
+
+private func problems(_ json: String) -> [String] {
+    do {
+        let doc = try AnswerFileReader.parse(json, path: "answers.json")
+        return AnswerFileReader.validate(doc, engine: Fixtures.engine).map(\.description)
+    } catch {
+        return [error.description]
+    }
+}
+
+private func complete(_ changes: [String: String]) -> String {
+    var fields: [String: String] = [:]
+    for (k, v) in Fixtures.baseline().values {
+        switch v {
+        case .bool(let b): fields[k] = b ? "true" : "false"
+        case .number(let n): fields[k] = Value.format(n)
+        case .string(let s): fields[k] = "\"\(s)\""
+        case .list: break
+        }
+    }
+    for (k, v) in changes { fields[k] = v }
+    let body = fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ",\n  ")
+    return "{\"questionnaire\": \"back-pain\", \"answers\": {\n  \(body)\n}}"
+}
+
+@Suite("Answer files")
+struct AnswerFileTests {
+    @Test func aCompleteAnswerFileIsAccepted() {
+        #expect(problems(complete([:])).isEmpty)
+    }
+
+    @Test func malformedJSONNamesLineAndColumn() {
+        let p = problems("{\"questionnaire\": \"back-pain\",\n \"answers\": {\"age\": 40,,}}")
+        #expect(p.count == 1)
+        #expect(p[0].hasPrefix("answers.json:2:"), "\(p)")
+    }
+
+    @Test func aWrongTypeNamesTheAnswer() {
+        let p = problems(complete(["age": "\"forty\""]))
+        #expect(p.contains { $0.contains("answer 'age': expected a number") }, "\(p)")
+    }
+
+    @Test func aValueOutOfRangeIsRefused() {
+        #expect(problems(complete(["intensity": "11"])).contains { $0.contains("answer 'intensity': 11 is above 10") })
+        #expect(problems(complete(["duration_weeks": "-1"])).contains { $0.contains("answer 'duration_weeks': -1 is below 0") })
+    }
+
+    @Test func anAgeUnderEighteenSaysTheToolIsForAdults() {
+        let p = problems(complete(["age": "16"]))
+        #expect(p.contains { $0.contains("answer 'age'") && $0.lowercased().contains("adult") }, "\(p)")
+    }
+
+    @Test func aChoiceOutsideTheOptionsIsRefused() {
+        let p = problems(complete(["region": "\"knee\""]))
+        #expect(p.contains { $0.contains("'knee' is not one of the options (lower_back, mid_back, neck)") }, "\(p)")
+    }
+
+    @Test func anUnknownIdIsNamedWithASuggestion() {
+        let p = problems(complete(["duraton_weeks": "3"]))
+        #expect(p.contains { $0.contains("unknown answer id 'duraton_weeks'") && $0.contains("did you mean 'duration_weeks'?") }, "\(p)")
+    }
+
+    @Test func aMissingRedFlagIsRefusedBecauseWarningSignsAreAlwaysRequired() {
+        var text = complete([:])
+        text = text.replacingOccurrences(of: "\"rf_fever\": false,\n  ", with: "")
+        let p = problems(text)
+        #expect(p.contains { $0.contains("the warning sign 'rf_fever' is missing") }, "\(p)")
+    }
+
+    @Test func infinityAndNaNAreRefused() {
+        #expect(problems(complete(["age": ".inf"])).contains { $0.contains("not a finite number") })
+        #expect(problems(complete(["age": "1e999"])).contains { $0.contains("not a finite number") })
+    }
+
+    @Test func aDuplicateKeyIsRefused() {
+        let p = problems("{\"questionnaire\": \"back-pain\", \"answers\": {\"age\": 40, \"age\": 41}}")
+        #expect(p.contains { $0.contains("duplicate key") }, "\(p)")
+    }
+
+    @Test func aFileWithoutAQuestionnaireIdSaysWhatToAdd() {
+        let p = problems("{\"answers\": {}}")
+        #expect(p.contains { $0.contains("does not say which questionnaire") })
+    }
+
+    @Test func aHugeStringIsRefusedWithAMessage() {
+        let big = String(repeating: "x", count: 10_000_000)
+        let p = problems(complete(["region": "\"\(big)\""]))
+        #expect(p.count == 1)
+        #expect(p[0].contains("is not one of the options"))
+    }
+}

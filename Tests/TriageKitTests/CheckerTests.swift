@@ -1,0 +1,144 @@
+import Testing
+@testable import TriageKit
+
+private func messages(_ r: LoadResult) -> [String] { r.errors.map(\.description) }
+
+private let items = """
+sections:
+  - id: s
+    title: {en: S, de: S}
+    items:
+      - id: region
+        type: choice
+        text: {en: Where?, de: Wo?}
+        options:
+          - {value: neck, text: {en: Neck, de: Nacken}}
+          - {value: lower_back, text: {en: Low back, de: Kreuz}}
+      - id: duration_weeks
+        type: decimal
+        min: 0
+        text: {en: How long?, de: Wie lange?}
+      - id: rested
+        type: boolean
+        text: {en: Rested?, de: Geruht?}
+
+"""
+
+private func rule(_ when: String, id: String = "r1", extra: String = "") -> String {
+    """
+    rules:
+      - id: \(id)
+        when: "\(when)"
+        triage: emergency\(extra)
+        explanation: {en: Why, de: Warum}
+        source: {file: f, section: s}
+
+    """
+}
+
+@Suite("check")
+struct CheckerTests {
+    @Test func aCleanQuestionnaireHasNoErrors() {
+        let r = Fixtures.load(items + rule("duration_weeks >= 6", extra: "\n    suggest: [rest_less]\n    caution: [bed_rest]"))
+        #expect(r.errors.isEmpty, "\(messages(r))")
+    }
+
+    @Test func anUnknownItemIsNamedWithItsPositionAndASuggestion() {
+        let r = Fixtures.load(items + rule("duraton_weeks >= 6"))
+        let e = r.errors.first { $0.message.contains("unknown item 'duraton_weeks'") }
+        #expect(e != nil, "\(messages(r))")
+        #expect(e?.hint == "did you mean 'duration_weeks'?")
+        #expect(e?.location?.file == "test.yaml")
+        #expect(e?.location?.column == 12)
+        #expect(e?.description.contains("^") == true)
+    }
+
+    @Test func aChoiceComparedWithANumberIsATypeError() {
+        let r = Fixtures.load(items + rule("region == 3"))
+        #expect(messages(r).contains { $0.contains("'region' is a choice (neck, lower_back) and cannot be compared with a number") }, "\(messages(r))")
+    }
+
+    @Test func aChoiceValueMustBeAnOption() {
+        let r = Fixtures.load(items + rule("region == 'lowerback'"))
+        #expect(messages(r).contains { $0.contains("'lowerback' is not an option of 'region'") }, "\(messages(r))")
+        let list = Fixtures.load(items + rule("region in ['neck', 'knee']"))
+        #expect(messages(list).contains { $0.contains("'knee' is not an option of 'region'") }, "\(messages(list))")
+    }
+
+    @Test func aMissingTranslationIsNamed() {
+        let r = Fixtures.load(items.replacingOccurrences(of: "{en: Rested?, de: Geruht?}", with: "{en: Rested?}") + rule("rested"))
+        #expect(messages(r).contains { $0.contains("the text of item 'rested' has no 'de' text") }, "\(messages(r))")
+    }
+
+    @Test func aDuplicateIdIsReported() {
+        let doubled = items.replacingOccurrences(of: "      - id: rested", with: "      - id: region")
+        let r = Fixtures.load(doubled + rule("true"))
+        #expect(messages(r).contains { $0.contains("the id 'region' is used twice") }, "\(messages(r))")
+    }
+
+    @Test func aDuplicateYAMLKeyIsReported() {
+        let r = Fixtures.load(items + rule("true", extra: "\n    triage: self_care"))
+        #expect(messages(r).contains { $0.contains("duplicate key") }, "\(messages(r))")
+    }
+
+    @Test func derivedValuesInACycleAreReported() {
+        let derived = """
+        derived:
+          - {id: a, type: number, value: "b + 1", text: {en: A, de: A}}
+          - {id: b, type: number, value: "a + 1", text: {en: B, de: B}}
+
+        """
+        let r = Fixtures.load(items + derived + rule("a > 1"))
+        #expect(messages(r).contains { $0.contains("cycle") }, "\(messages(r))")
+    }
+
+    @Test func aConditionOnALaterItemIsReported() {
+        let later = items.replacingOccurrences(of: "        text: {en: Where?, de: Wo?}", with: "        text: {en: Where?, de: Wo?}\n        when: \"rested\"")
+        let r = Fixtures.load(later + rule("true"))
+        #expect(messages(r).contains { $0.contains("reads 'rested', which is asked later") }, "\(messages(r))")
+    }
+
+    @Test func anItemThatCanNeverBeAskedIsReported() {
+        let never = items.replacingOccurrences(of: "        text: {en: Rested?, de: Geruht?}", with: "        text: {en: Rested?, de: Geruht?}\n        when: \"duration_weeks < 0\"")
+        let r = Fixtures.load(never + rule("true"))
+        #expect(messages(r).contains { $0.contains("item 'rested' can never be asked") }, "\(messages(r))")
+    }
+
+    @Test func aRuleThatCanNeverFireIsReported() {
+        let r = Fixtures.load(items + rule("region == 'neck' and region == 'lower_back'"))
+        #expect(messages(r).contains { $0.contains("rule 'r1' can never fire") }, "\(messages(r))")
+    }
+
+    @Test func aSuggestionMissingFromTheCatalogIsReported() {
+        let r = Fixtures.load(items + rule("rested", extra: "\n    suggest: [heat_pad]"))
+        #expect(messages(r).contains { $0.contains("refers to the suggestion 'heat_pad', which is not in the catalog") }, "\(messages(r))")
+    }
+
+    @Test func anUnknownFieldIsNamedWithASuggestion() {
+        let r = Fixtures.load(items + rule("true").replacingOccurrences(of: "triage: emergency", with: "triag: emergency"))
+        let e = r.errors.first { $0.message.contains("unknown field 'triag'") }
+        #expect(e?.hint == "did you mean 'triage'?", "\(messages(r))")
+    }
+
+    @Test func aRulesFileIncludingItselfIsRefused() {
+        let r = Fixtures.load(items + "include: [rules.yaml]\n", includes: ["rules.yaml": "include: [rules.yaml]\n" + rule("true")])
+        #expect(messages(r).contains { $0.contains("included more than once or includes itself") }, "\(messages(r))")
+    }
+
+    @Test func invalidYAMLGivesLineAndColumn() {
+        let r = QuestionnaireLoader.load(text: "id: x\n  bad: [1, 2\n", path: "bad.yaml")
+        #expect(r.errors.first?.location?.file == "bad.yaml")
+        #expect(r.errors.first?.message.contains("invalid YAML") == true)
+    }
+
+    @Test func deeplyNestedYAMLIsRefusedNotACrash() {
+        let deep = "id: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let r = QuestionnaireLoader.load(text: deep, path: "deep.yaml")
+        #expect(r.errors.first?.message.contains("nested") == true)
+    }
+
+    @Test func everyErrorIsListedNotOnlyTheFirst() {
+        let r = Fixtures.load(items + rule("duraton_weeks > 1") + "  - id: r2\n    when: \"region == 4\"\n    explanation: {en: W, de: W}\n    source: {file: f, section: s}\n")
+        #expect(r.errors.count >= 2, "\(messages(r))")
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import TriageKit
+
+/// A clinical case with its expected result, from ../shared/vignettes/examples.json.
+struct Vignette: Sendable, CustomTestStringConvertible {
+    var name: String
+    var answers: AnswerSet
+    var triage: String?
+    var include: [String]
+    var exclude: [String]
+    var cautions: [String]
+    var testDescription: String { name }
+
+    static func all() -> [Vignette] {
+        guard let data = FileManager.default.contents(atPath: Fixtures.vignettesPath),
+              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+        return list.map { c in
+            let expect = c["expect"] as? [String: Any] ?? [:]
+            // Read the answers the way the command line reads them.
+            let json = (try? JSONSerialization.data(withJSONObject: c["answers"] ?? [:])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+            let answers = (try? AnswerFileReader.parse("{\"questionnaire\": \"back-pain\", \"answers\": \(json)}", path: "vignette"))?.answers ?? AnswerSet()
+            return Vignette(name: c["name"] as? String ?? "?", answers: answers, triage: expect["triage"] as? String,
+                            include: expect["include"] as? [String] ?? [], exclude: expect["exclude"] as? [String] ?? [],
+                            cautions: expect["cautions"] as? [String] ?? [])
+        }
+    }
+}
+
+@Suite("Example vignettes")
+struct VignetteTests {
+    @Test func theVignetteFileHasCases() {
+        #expect(Vignette.all().count >= 11)
+    }
+
+    @Test(arguments: Vignette.all())
+    func vignetteGivesTheExpectedResult(_ v: Vignette) {
+        let engine = Fixtures.engine
+        #expect(AnswerFileReader.validate(AnswerDocument(questionnaire: "back-pain", answers: v.answers, locations: [:]), engine: engine).isEmpty)
+        let a = engine.evaluate(v.answers, on: Fixtures.day)
+        if let triage = v.triage { #expect(a.triage == triage) }
+        for id in v.include { #expect(a.suggestionIds.contains(id), "expected suggestion \(id)") }
+        for id in v.exclude { #expect(!a.suggestionIds.contains(id), "unexpected suggestion \(id)") }
+        for id in v.cautions { #expect(a.cautionIds.contains(id), "expected caution \(id)") }
+    }
+}

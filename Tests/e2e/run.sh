@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs every end-to-end test (Tests/e2e/test_*.sh and test_*.py) against $BACKTRIAGE, the real
+# binary, and prints "N passed, N failed". Each test exits 0 when it passes.
+dir=$(cd "$(dirname "$0")" && pwd)
+: "${BACKTRIAGE:?set BACKTRIAGE to the backtriage binary}"
+export BACKTRIAGE
+export BACKTRIAGE_QUESTIONNAIRES="$dir/../../Questionnaires"
+export VIGNETTES="${VIGNETTES:-$dir/../../../shared/vignettes/examples.json}"
+passed=0; failed=0; failures=""
+for t in "$dir"/test_*.sh "$dir"/test_*.py; do
+  [ -e "$t" ] || continue
+  name=$(basename "$t")
+  case "$t" in *.py) runner=python3 ;; *) runner=sh ;; esac
+  if out=$($runner "$t" 2>&1); then
+    passed=$((passed + 1)); echo "ok   $name"
+  else
+    failed=$((failed + 1)); failures="$failures $name"; echo "FAIL $name"; echo "$out" | sed 's/^/     /' | tail -40
+  fi
+done
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -51,6 +51,7 @@ public enum AnswerFileReader {
         } catch {
             var e = error
             if var l = e.location { l.line += line - 1; e.location = l }
+            e.message = e.message.replacingOccurrences(of: "invalid YAML", with: "invalid answer file syntax")
             throw e
         }
         guard case .mapping(let top) = root else {
@@ -147,11 +148,18 @@ public enum AnswerFileReader {
                 problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
             }
         }
-        if problems.isEmpty {
-            for item in AnswerValidation.missing(document.answers, engine: engine) {
-                let kind = item.isRedFlag ? "the warning sign" : "the required answer"
-                problems.append(Diagnostic(at: document.answersLocation, "\(kind) '\(item.id)' is missing", hint: item.isRedFlag ? "warning signs are always required: answer true or false" : nil))
-            }
+        // Missing answers are judged on the answers that are valid, so one wrong value does not
+        // hide a missing warning sign.
+        var valid = document.answers
+        for (id, value) in document.answers.values {
+            if let item = engine.index.items[id], case .success = AnswerValidation.validate(value, for: item) { continue }
+            valid[id] = nil
+        }
+        for item in AnswerValidation.missing(valid, engine: engine)
+        where document.answers[item.id] == nil && (item.isRedFlag || problems.isEmpty) {
+            let kind = item.isRedFlag ? "the warning sign" : "the required answer"
+            problems.append(Diagnostic(at: document.answersLocation, "\(kind) '\(item.id)' is missing",
+                                       hint: item.isRedFlag ? "warning signs are always required: answer true or false" : nil))
         }
         return problems
     }

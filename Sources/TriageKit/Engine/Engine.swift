@@ -121,19 +121,13 @@ public struct Engine: Sendable {
                           nextCheck: nextCheck(scope, from: date), warningSignsAbsent: absent, answeredOn: date)
     }
 
-    /// The answers and derived values a rule's condition reads, directly or through derived values.
+    /// The answers and derived values a rule's condition reads. A derived value is shown as
+    /// itself (`phase = acute`), not as the answers behind it: its definition says the rest.
     private func facts(of rule: Rule, in scope: Scope) -> [Assessment.AnswerFact] {
-        var out: [Assessment.AnswerFact] = []
-        var seen = Set<String>()
-        func add(_ expr: Expr) {
-            for id in expr.references where seen.insert(id).inserted {
-                if let d = index.derived[id] { add(d.expression.root) }
-                if case .value(let v) = scope.value(of: id) { out.append(.init(id: id, value: v)) }
-                else { out.append(.init(id: id, value: nil)) }
-            }
+        rule.condition.root.references.map { id in
+            if case .value(let v) = scope.value(of: id) { return .init(id: id, value: v) }
+            return .init(id: id, value: nil)
         }
-        add(rule.condition.root)
-        return out
     }
 
     private func nextCheck(_ scope: Scope, from date: Date) -> Assessment.NextCheck? {

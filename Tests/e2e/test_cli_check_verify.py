@@ -1,0 +1,37 @@
+"""`check` and `verify` pass on the shipped files and catch a broken copy."""
+import os
+import re
+import shutil
+from cli import QUESTIONNAIRES, Failures, run, tempdir
+
+f = Failures()
+code, out, err = run("list")
+f.check(code == 0 and re.search(r"^back-pain\t1\.0\.0\ten,de", out, re.M), f"list: {code} {out} {err}")
+
+code, out, err = run("check")
+f.check(code == 0 and "0 errors" in out, f"check on shipped: {code} {out[-500:]} {err}")
+
+code, out, err = run("verify")
+f.check(code == 0 and "all properties hold" in out and "answer classes" in out, f"verify on shipped: {code} {out} {err}")
+
+# A copy with a misspelt item in a rule: check names file, line, column and the fix.
+d = tempdir()
+copy = os.path.join(d, "q")
+shutil.copytree(QUESTIONNAIRES, copy)
+rules = os.path.join(copy, "back-pain", "rules.yaml")
+text = open(rules).read()
+open(rules, "w").write(text.replace("duration_weeks >= 6", "duraton_weeks >= 6", 1))
+code, out, err = run("check", "--questionnaires", copy)
+f.check(code == 1, f"check on broken copy: exit {code}")
+f.check(re.search(r"rules\.yaml:\d+:\d+: error: in the condition of rule '[a-z0-9-]+': unknown item 'duraton_weeks'", out), f"check message: {out[:600]}")
+f.check("did you mean 'duration_weeks'?" in out and "^" in out, "check: no hint or caret")
+
+# A copy without the fever rule: verify fails with a counter-example that has fever.
+shutil.rmtree(copy)
+shutil.copytree(QUESTIONNAIRES, copy)
+blocks = re.split(r"(?m)^(?=  - id: )", text)
+open(rules, "w").write("".join(b for b in blocks if not b.startswith("  - id: red-flag-fever")))
+code, out, err = run("verify", "--questionnaires", copy)
+f.check(code == 1, f"verify without the fever rule: exit {code}")
+f.check("FAILED invariant other-red-flags-are-urgent" in out and "rf_fever=true" in out, f"verify output: {out}")
+f.finish()

@@ -1,0 +1,34 @@
+"""Every vignette through `backtriage evaluate`, one file each and all in one .jsonl file."""
+import json
+from cli import Failures, answer_file, meets, run, tempdir, vignettes, write
+
+f = Failures()
+d = tempdir()
+cases = vignettes()
+for i, case in enumerate(cases):
+    path = answer_file(d, f"case{i}.json", case["answers"])
+    code, out, err = run("evaluate", "--answers", path, "--format", "json")
+    f.check(code == 0, f"{case['name']}: exit {code}: {err}")
+    if code == 0:
+        result = json.loads(out)
+        for key in ("triage", "suggestions", "cautions", "red_flags", "fired_rules", "trace"):
+            f.check(key in result, f"{case['name']}: JSON lacks {key}")
+        for p in meets(result, case["expect"]):
+            f.check(False, f"{case['name']}: {p}")
+
+lines = "\n".join(json.dumps({"questionnaire": "back-pain", "date": "2026-11-23", "answers": c["answers"]}) for c in cases)
+code, out, err = run("evaluate", "--answers", write(d, "all.jsonl", lines + "\n"), "--format", "json")
+f.check(code == 0, f"jsonl: exit {code}: {err}")
+results = [json.loads(l) for l in out.splitlines() if l.strip()]
+f.check(len(results) == len(cases), f"jsonl: {len(results)} results for {len(cases)} cases")
+for case, result in zip(cases, results):
+    f.check(not meets(result, case["expect"]), f"jsonl {case['name']}: {meets(result, case['expect'])}")
+
+# The text format is what a person reads: level first, sources and reasons given.
+code, out, err = run("evaluate", "--answers", answer_file(d, "seven.json", cases[1]["answers"]))
+f.check(code == 0 and out.splitlines()[2].startswith("SEE A DOCTOR"), f"text: level is not first: {out[:300]}")
+f.check("Source:" in out and "Why:" in out and "low-back-6-weeks" in out, "text: no source or why")
+f.check("information, not a diagnosis" in out, "text: no disclaimer")
+code, out, err = run("evaluate", "--answers", answer_file(d, "seven.json", cases[1]["answers"]), "--lang", "de")
+f.check(code == 0 and "ZUM ARZT" in out.upper() and "Quelle:" in out, f"German text: {out[:300]}")
+f.finish()

@@ -5,6 +5,11 @@ public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public var item: String
     public var message: String
     public var description: String { "\(item): \(message)" }
+
+    public init(item: String, message: String) {
+        self.item = item
+        self.message = message
+    }
 }
 
 /// Checks one answer against its item: type, range, options. Shared by answer files, the

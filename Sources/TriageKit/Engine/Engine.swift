@@ -39,6 +39,16 @@ public struct Engine: Sendable {
         return questionnaire.items.filter { scope.isAsked($0) == .yes }
     }
 
+    /// The items that are or may still be asked: those whose condition is true or still waits
+    /// for an answer. Its count is the honest "of N" while earlier answers are missing.
+    public func possibleItems(given answers: AnswerSet) -> [Item] {
+        let scope = Scope(questionnaire, index: index, answers: answers.values.mapValues(Outcome.value), missing: .unknown)
+        return questionnaire.items.filter { item in
+            guard let condition = item.condition else { return true }
+            return scope.evaluate(condition.root) != .no
+        }
+    }
+
     /// Builds the assessment from the rules that fired. Shared by `evaluate` and `verify`.
     func assess(scope: Scope, fired: [Rule], on date: Date, traced: Bool) -> Assessment {
         let q = questionnaire

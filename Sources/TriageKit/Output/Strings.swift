@@ -3,7 +3,8 @@
 public enum Strings {
     /// key -> (English, German). `{0}`, `{1}` are replaced by arguments. Each part of the
     /// interface keeps its strings in its own dictionary; this is all of them.
-    public static let table: [String: (en: String, de: String)] = results.merging(interface) { a, _ in a }
+    public static let table: [String: (en: String, de: String)] =
+        results.merging(interface) { a, _ in a }.merging(plain) { a, _ in a }
 
     /// Strings of results, text output and the sheet.
     static let results: [String: (en: String, de: String)] = [

@@ -19,9 +19,15 @@ public struct Assessment: Sendable {
 
     /// Why one conclusion is there: the rule and the answers that made it fire.
     public struct TraceEntry: Sendable, Hashable {
-        public var conclusion: String
+        /// What kind of conclusion: `triage`, `red_flag`, `suggestion`, `caution` or `note`.
+        public var kind: String
+        /// The level, item or catalog id concluded.
+        public var id: String
         public var rule: String
         public var answers: [AnswerFact]
+
+        /// `kind:id`, e.g. `suggestion:physiotherapy`.
+        public var conclusion: String { kind + ":" + id }
     }
 
     /// One answer or derived value a rule read, as it was.

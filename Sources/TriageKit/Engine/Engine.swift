@@ -22,121 +22,111 @@ public struct Engine: Sendable {
 
     /// Evaluates `answers` as given on `date` (the day `nextCheck` counts from).
     public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment {
-        let scope = Scope(questionnaire, index: index, answers: answers.values.mapValues(Outcome.value), missing: .unknown)
-        let fired = questionnaire.rules.filter { scope.evaluate($0.condition.root).isTrue }
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let fired = index.resolvedConditions.indices.filter { scope.evaluate(index.resolvedConditions[$0]).isTrue }
         return assess(scope: scope, fired: fired, on: date, traced: true)
     }
 
     /// Whether the item would be asked given these answers (its condition holds).
     public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
-        let scope = Scope(questionnaire, index: index, answers: answers.values.mapValues(Outcome.value), missing: .unknown)
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
         return scope.isAsked(item) == .yes
     }
 
     /// The items a person is asked, given the answers so far, in order.
     public func askedItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: answers.values.mapValues(Outcome.value), missing: .unknown)
-        return questionnaire.items.filter { scope.isAsked($0) == .yes }
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        return index.orderedItems.filter { scope.isAsked($0) == .yes }
     }
 
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.
     public func possibleItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: answers.values.mapValues(Outcome.value), missing: .unknown)
-        return questionnaire.items.filter { item in
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        return index.orderedItems.filter { item in
             guard let condition = item.condition else { return true }
             return scope.evaluate(condition.root) != .no
         }
     }
 
     /// Builds the assessment from the rules that fired. Shared by `evaluate` and `verify`.
-    func assess(scope: Scope, fired: [Rule], on date: Date, traced: Bool) -> Assessment {
+    func assess(scope: Scope, fired: [Int], on date: Date, traced: Bool) -> Assessment {
         let q = questionnaire
         var level = q.lowestLevel
         var trace: [Assessment.TraceEntry] = []
         var redFlags: [Assessment.RedFlag] = []
-        // Conclusions in the order of the rules that first bring them; each remembers all its rules.
-        var brought: [CatalogEntry.Kind: [(id: String, rules: [Rule])]] = [.suggestion: [], .caution: [], .note: []]
+        // Conclusions in the order of the rules that first bring them; each remembers its rules.
+        var suggestions = Brought(), cautions = Brought(), notes = Brought()
         var highlighted = Set<String>()
 
-        for rule in fired {
-            let facts = traced ? self.facts(of: rule, in: scope) : []
-            func record(_ conclusion: String) {
-                if traced { trace.append(.init(conclusion: conclusion, rule: rule.id, answers: facts)) }
+        for r in fired {
+            let facts = traced ? self.facts(of: r, in: scope) : []
+            let ruleId = q.rules[r].id
+            func record(_ kind: String, _ id: String) {
+                if traced { trace.append(.init(kind: kind, id: id, rule: ruleId, answers: facts)) }
             }
-            if let id = rule.triage, let l = index.levels[id] {
+            if let id = q.rules[r].triage, let l = index.levels[id] {
                 if level == nil || l.rank < level!.rank { level = l }
-                record("triage:\(id)")
+                record("triage", id)
             }
-            if let rf = rule.redFlag {
-                redFlags.append(.init(item: rf.item, cause: rf.cause, rule: rule.id))
-                record("red_flag:\(rf.item)")
+            if let rf = q.rules[r].redFlag {
+                redFlags.append(.init(item: rf.item, cause: rf.cause, rule: ruleId))
+                record("red_flag", rf.item)
             }
-            for (ids, kind) in [(rule.suggest, CatalogEntry.Kind.suggestion), (rule.caution, .caution), (rule.notes, .note)] {
-                for id in ids {
-                    if let i = brought[kind]!.firstIndex(where: { $0.id == id }) {
-                        brought[kind]![i].rules.append(rule)
-                    } else {
-                        brought[kind]!.append((id, [rule]))
-                    }
-                    record("\(kind.rawValue):\(id)")
-                }
-            }
-            highlighted.formUnion(rule.highlight)
+            for id in q.rules[r].suggest { suggestions.add(id, rule: r); record("suggestion", id) }
+            for id in q.rules[r].caution { cautions.add(id, rule: r); record("caution", id) }
+            for id in q.rules[r].notes { notes.add(id, rule: r); record("note", id) }
+            if !q.rules[r].highlight.isEmpty { highlighted.formUnion(q.rules[r].highlight) }
         }
 
         // A suggestion and a caution on one subject never both appear: the higher rule priority
         // wins; at a tie, the caution (the safer side).
         var conflicts: [Assessment.ResolvedConflict] = []
-        var droppedSuggestions = Set<String>(), droppedCautions = Set<String>()
-        for s in brought[.suggestion]! {
-            guard let subject = q.entry(s.id, .suggestion)?.subject else { continue }
-            for c in brought[.caution]! where q.entry(c.id, .caution)?.subject == subject {
-                let sp = s.rules.map(\.priority).max() ?? 0, cp = c.rules.map(\.priority).max() ?? 0
+        for s in suggestions.list {
+            guard let subject = index.entries[.suggestion]?[s.id]?.subject else { continue }
+            for c in cautions.list where index.entries[.caution]?[c.id]?.subject == subject {
+                let sp = s.rules.map { q.rules[$0].priority }.max() ?? 0, cp = c.rules.map { q.rules[$0].priority }.max() ?? 0
                 if sp > cp {
-                    droppedCautions.insert(c.id)
+                    cautions.drop(c.id)
                     conflicts.append(.init(subject: subject, kept: s.id, keptKind: .suggestion, dropped: c.id,
                                            reason: "suggestion priority \(sp) above caution priority \(cp)"))
                 } else {
-                    droppedSuggestions.insert(s.id)
+                    suggestions.drop(s.id)
                     conflicts.append(.init(subject: subject, kept: c.id, keptKind: .caution, dropped: s.id,
                                            reason: sp == cp ? "equal priority \(sp): the caution wins" : "caution priority \(cp) above suggestion priority \(sp)"))
                 }
             }
         }
-        func conclusions(_ kind: CatalogEntry.Kind, dropping dropped: Set<String>) -> [Assessment.Conclusion] {
-            brought[kind]!.filter { !dropped.contains($0.id) }.map {
-                .init(id: $0.id, rules: $0.rules.map(\.id), highlighted: highlighted.contains($0.id))
+        if traced && !conflicts.isEmpty {
+            trace.removeAll { ($0.kind == "suggestion" && suggestions.dropped.contains($0.id)) || ($0.kind == "caution" && cautions.dropped.contains($0.id)) }
+        }
+        func conclusions(_ brought: Brought) -> [Assessment.Conclusion] {
+            brought.list.filter { !brought.dropped.contains($0.id) }.map {
+                .init(id: $0.id, rules: $0.rules.map { q.rules[$0].id }, highlighted: highlighted.contains($0.id))
             }
         }
-        var cautions = conclusions(.caution, dropping: droppedCautions)
+        var cautionList = conclusions(cautions)
         // Highlighted cautions first: they matter most to this person.
-        cautions = cautions.filter(\.highlighted) + cautions.filter { !$0.highlighted }
-        if traced {
-            trace.removeAll { entry in
-                (entry.conclusion.hasPrefix("suggestion:") && droppedSuggestions.contains(String(entry.conclusion.dropFirst(11))))
-                    || (entry.conclusion.hasPrefix("caution:") && droppedCautions.contains(String(entry.conclusion.dropFirst(8))))
-            }
-        }
+        if !highlighted.isEmpty { cautionList = cautionList.filter(\.highlighted) + cautionList.filter { !$0.highlighted } }
 
         var derived: [String: Value] = [:]
         for d in q.derived { if case .value(let v) = scope.value(of: d.id) { derived[d.id] = v } }
 
-        let absent = q.items.filter { $0.isRedFlag && scope.value(of: $0.id) == .no }.map(\.id)
+        let absent = index.redFlags.filter { scope.value(of: $0) == .no }
 
         return Assessment(questionnaire: q.id, version: q.version, triage: level?.id ?? "",
-                          redFlags: redFlags, suggestions: conclusions(.suggestion, dropping: droppedSuggestions),
-                          cautions: cautions, notes: conclusions(.note, dropping: []),
-                          firedRules: fired.map(\.id), derived: derived, trace: trace, conflicts: conflicts,
+                          redFlags: redFlags, suggestions: conclusions(suggestions),
+                          cautions: cautionList, notes: conclusions(notes),
+                          firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
                           nextCheck: nextCheck(scope, from: date), warningSignsAbsent: absent, answeredOn: date)
     }
 
     /// The answers and derived values a rule's condition reads. A derived value is shown as
     /// itself (`phase = acute`), not as the answers behind it: its definition says the rest.
-    private func facts(of rule: Rule, in scope: Scope) -> [Assessment.AnswerFact] {
-        rule.condition.root.references.map { id in
-            if case .value(let v) = scope.value(of: id) { return .init(id: id, value: v) }
-            return .init(id: id, value: nil)
+    private func facts(of rule: Int, in scope: Scope) -> [Assessment.AnswerFact] {
+        index.references[rule].map { reference in
+            if case .value(let v) = scope.value(at: reference.slot) { return .init(id: reference.id, value: v) }
+            return .init(id: reference.id, value: nil)
         }
     }
 
@@ -148,6 +138,18 @@ public struct Engine: Sendable {
         let when = Calendar.utc.date(byAdding: .day, value: Int(days), to: date) ?? date
         return .init(weeks: next, date: when)
     }
+}
+
+/// The catalog entries fired rules bring, in order, each with the rules that brought it.
+private struct Brought {
+    var list: [(id: String, rules: [Int])] = []
+    var dropped = Set<String>()
+
+    mutating func add(_ id: String, rule: Int) {
+        if let i = list.firstIndex(where: { $0.id == id }) { list[i].rules.append(rule) } else { list.append((id, [rule])) }
+    }
+
+    mutating func drop(_ id: String) { dropped.insert(id) }
 }
 
 extension Calendar {

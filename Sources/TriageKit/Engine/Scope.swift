@@ -6,44 +6,69 @@
 final class Scope {
     let questionnaire: Questionnaire
     let index: QuestionnaireIndex
-    private let answers: [String: Outcome]
-    private let missing: Outcome
-    private var cache: [String: Outcome] = [:]
-    private var resolving: Set<String> = []
+    /// A person's answers (the engine) or a partial assignment of answer classes (`verify`).
+    enum Answers {
+        case fixed([String: Value])
+        case partial([String: Outcome])
+    }
 
-    init(_ questionnaire: Questionnaire, index: QuestionnaireIndex, answers: [String: Outcome], missing: Outcome) {
+    private let answers: Answers
+    private let missing: Outcome
+    /// Values computed so far, by slot (see `QuestionnaireIndex.slots`).
+    private var cache: [Outcome?]
+
+    init(_ questionnaire: Questionnaire, index: QuestionnaireIndex, answers: Answers, missing: Outcome) {
         self.questionnaire = questionnaire
         self.index = index
         self.answers = answers
         self.missing = missing
+        cache = Array(repeating: nil, count: index.slots.count)
     }
 
-    lazy var evaluator = Evaluator { [unowned self] id in self.value(of: id) }
+    private func answer(_ id: String) -> Outcome {
+        switch answers {
+        case .fixed(let values): return values[id].map(Outcome.value) ?? missing
+        case .partial(let outcomes): return outcomes[id] ?? missing
+        }
+    }
+
+    lazy var evaluator = Evaluator(lookup: { [unowned self] id in self.value(of: id) },
+                                   slotLookup: { [unowned self] slot in self.value(at: slot) })
 
     func evaluate(_ expr: Expr) -> Outcome { evaluator.evaluate(expr) }
 
     /// The value of an item (respecting its condition) or a derived value.
     func value(of id: String) -> Outcome {
-        if let cached = cache[id] { return cached }
-        // A cycle cannot pass `check`; this guard keeps a broken file from recursing forever.
-        guard resolving.insert(id).inserted else { return .unknown }
-        defer { resolving.remove(id) }
+        guard let slot = index.slotOf[id] else { return .unknown }
+        return value(at: slot)
+    }
+
+    func value(at slot: Int) -> Outcome {
+        if let cached = cache[slot] { return cached }
+        // A cycle cannot pass `check`; reading a value while computing it gives unknown, so an
+        // unchecked file cannot recurse forever.
+        cache[slot] = .unknown
         let result: Outcome
-        if let item = index.items[id] {
-            result = isAsked(item) == .no ? .unknown : (isAsked(item) == .yes ? (answers[id] ?? missing) : .any)
-        } else if let derived = index.derived[id] {
-            result = evaluate(derived.expression.root)
-        } else {
-            result = .unknown
+        switch index.slots[slot] {
+        case .item(let id, let condition):
+            switch isAsked(condition) {
+            case .yes: result = answer(id)
+            case .any: result = .any
+            default: result = .unknown
+            }
+        case .derived(let expression):
+            result = evaluate(expression)
         }
-        cache[id] = result
+        cache[slot] = result
         return result
     }
 
     /// Whether the item is asked: `.yes`, `.no`, or `.any` while it depends on open answers.
-    func isAsked(_ item: Item) -> Outcome {
-        guard let condition = item.condition else { return .yes }
-        switch evaluate(condition.root) {
+    func isAsked(_ item: Item) -> Outcome { isAsked(item.condition?.root) }
+
+    func isAsked(_ condition: Expr?) -> Outcome {
+        guard let condition else { return .yes }
+        switch evaluate(condition) {
         case .yes: return .yes
         case .any: return .any
         default: return .no
@@ -57,9 +82,42 @@ public struct QuestionnaireIndex: Sendable {
     public let derived: [String: DerivedValue]
     public let levels: [String: TriageLevel]
     public let rules: [String: Rule]
+    /// Catalog entries by kind and id.
+    public let entries: [CatalogEntry.Kind: [String: CatalogEntry]]
+    /// The ids (with their slots) each rule's condition reads, by rule position, for the trace.
+    let references: [[(id: String, slot: Int)]]
+    /// Every item and derived value, numbered: expressions the engine evaluates refer to these
+    /// slots, resolved once here, instead of hashing names on every evaluation.
+    let slots: [Slot]
+    let slotOf: [String: Int]
+    /// The rule conditions with their references resolved to slots.
+    let resolvedConditions: [Expr]
+    /// Every item in the order asked (the questionnaire computes this from its sections).
+    public let orderedItems: [Item]
+    /// The ids of the red-flag items, in order.
+    public let redFlags: [String]
+
+    enum Slot {
+        case item(id: String, condition: Expr?)
+        case derived(Expr)
+    }
 
     public init(_ q: Questionnaire) {
-        items = Dictionary(q.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        orderedItems = q.items
+        redFlags = orderedItems.filter(\.isRedFlag).map(\.id)
+        var slotOf: [String: Int] = [:]
+        for id in orderedItems.map(\.id) + q.derived.map(\.id) where slotOf[id] == nil { slotOf[id] = slotOf.count }
+        var slots = [Slot?](repeating: nil, count: slotOf.count)
+        for d in q.derived.reversed() { slots[slotOf[d.id]!] = .derived(d.expression.root.resolving(slotOf)) }
+        for item in orderedItems.reversed() { slots[slotOf[item.id]!] = .item(id: item.id, condition: item.condition?.root.resolving(slotOf)) }
+        self.slotOf = slotOf
+        self.slots = slots.map { $0! }
+        resolvedConditions = q.rules.map { $0.condition.root.resolving(slotOf) }
+        references = q.rules.map { rule in rule.condition.root.references.compactMap { id in slotOf[id].map { (id, $0) } } }
+        var entries: [CatalogEntry.Kind: [String: CatalogEntry]] = [:]
+        for e in q.catalog where entries[e.kind]?[e.id] == nil { entries[e.kind, default: [:]][e.id] = e }
+        self.entries = entries
+        items = Dictionary(orderedItems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         derived = Dictionary(q.derived.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         levels = Dictionary(q.triageLevels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         rules = Dictionary(q.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -17,8 +17,15 @@ public enum Outcome: Hashable, Sendable {
 /// false, `true or unknown` is true, any comparison with an unknown value is unknown.
 public struct Evaluator {
     public var lookup: (String) -> Outcome
+    /// Reads a resolved slot; without it, resolved references are looked up by name.
+    var slotLookup: ((Int) -> Outcome)?
 
     public init(lookup: @escaping (String) -> Outcome) { self.lookup = lookup }
+
+    init(lookup: @escaping (String) -> Outcome, slotLookup: @escaping (Int) -> Outcome) {
+        self.lookup = lookup
+        self.slotLookup = slotLookup
+    }
 
     /// The name of the internal function "does this condition fire"; not usable in data files,
     /// since `check` knows no such function.
@@ -31,6 +38,8 @@ public struct Evaluator {
             return .value(v)
         case .reference(let id, _):
             return lookup(id)
+        case .resolved(let slot, let id, _):
+            return slotLookup?(slot) ?? lookup(id)
         case .list(let items, _):
             var strings: [String] = []
             for item in items {

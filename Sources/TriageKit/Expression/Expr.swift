@@ -3,6 +3,9 @@
 public indirect enum Expr: Hashable, Sendable {
     case literal(Value, at: Int)
     case reference(String, at: Int)
+    /// A reference the engine has resolved to a numbered slot at load time, so evaluation reads
+    /// an array instead of hashing the name. Only the engine's private copies hold these.
+    case resolved(slot: Int, id: String, at: Int)
     case list([Expr], at: Int)
     case not(Expr, at: Int)
     case and(Expr, Expr)
@@ -18,7 +21,7 @@ public indirect enum Expr: Hashable, Sendable {
     /// The offset of the expression in its source text, for error messages.
     public var offset: Int {
         switch self {
-        case .literal(_, let at), .reference(_, let at), .list(_, let at), .not(_, let at),
+        case .literal(_, let at), .reference(_, let at), .resolved(_, _, let at), .list(_, let at), .not(_, let at),
              .compare(_, _, _, let at), .member(_, _, _, let at), .arithmetic(_, _, _, let at),
              .negate(_, let at), .conditional(_, _, _, let at), .call(_, _, let at):
             return at
@@ -31,15 +34,39 @@ public indirect enum Expr: Hashable, Sendable {
     public var references: [String] {
         var seen = Set<String>()
         var out: [String] = []
-        visit { if case .reference(let id, _) = $0, seen.insert(id).inserted { out.append(id) } }
+        visit { node in
+            switch node {
+            case .reference(let id, _), .resolved(_, let id, _): if seen.insert(id).inserted { out.append(id) }
+            default: break
+            }
+        }
         return out
+    }
+
+    /// The same expression with every reference to a name in `slots` resolved to its slot.
+    public func resolving(_ slots: [String: Int]) -> Expr {
+        switch self {
+        case .reference(let id, let at): return slots[id].map { .resolved(slot: $0, id: id, at: at) } ?? self
+        case .literal, .resolved: return self
+        case .list(let items, let at): return .list(items.map { $0.resolving(slots) }, at: at)
+        case .call(let name, let items, let at): return .call(name, items.map { $0.resolving(slots) }, at: at)
+        case .not(let e, let at): return .not(e.resolving(slots), at: at)
+        case .negate(let e, let at): return .negate(e.resolving(slots), at: at)
+        case .and(let l, let r): return .and(l.resolving(slots), r.resolving(slots))
+        case .or(let l, let r): return .or(l.resolving(slots), r.resolving(slots))
+        case .compare(let op, let l, let r, let at): return .compare(op, l.resolving(slots), r.resolving(slots), at: at)
+        case .member(let l, let r, let negated, let at): return .member(l.resolving(slots), r.resolving(slots), negated: negated, at: at)
+        case .arithmetic(let op, let l, let r, let at): return .arithmetic(op, l.resolving(slots), r.resolving(slots), at: at)
+        case .conditional(let c, let t, let e, let at):
+            return .conditional(c.resolving(slots), then: t.resolving(slots), else: e.resolving(slots), at: at)
+        }
     }
 
     /// Calls `body` on this expression and every sub-expression, parents first.
     public func visit(_ body: (Expr) -> Void) {
         body(self)
         switch self {
-        case .literal, .reference: break
+        case .literal, .reference, .resolved: break
         case .list(let items, _), .call(_, let items, _): items.forEach { $0.visit(body) }
         case .not(let e, _), .negate(let e, _): e.visit(body)
         case .and(let l, let r), .or(let l, let r), .compare(_, let l, let r, _),

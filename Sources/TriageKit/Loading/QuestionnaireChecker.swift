@@ -253,7 +253,7 @@ struct QuestionnaireChecker {
             case .string(let s): return .string(options: [s])
             case .list: return .list(options: nil)
             }
-        case .reference(let id, _):
+        case .reference(let id, _), .resolved(_, let id, _):
             if let t = types[id] { return t }
             let all = q.items.map(\.id) + q.derived.map(\.id)
             return fail("unknown item '\(id)'", e, hint: suggestion(id, all).map { $0 } ?? "known ids: " + all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", ..." : ""))

@@ -98,7 +98,7 @@ public struct AssessmentText {
 
     /// "rule low-back-6-weeks (region = lower_back, duration_weeks = 7)".
     public func why(_ c: Assessment.Conclusion, _ kind: CatalogEntry.Kind, _ a: Assessment) -> String {
-        let entries = a.trace.filter { $0.conclusion == "\(kind.rawValue):\(c.id)" }
+        let entries = a.trace.filter { $0.kind == kind.rawValue && $0.id == c.id }
         return entries.map { t in
             let facts = t.answers.map { "\($0.id) = \($0.value?.plain ?? s("value.unanswered"))" }.joined(separator: ", ")
             return s("result.rule", t.rule) + (facts.isEmpty ? "" : " (\(facts))")

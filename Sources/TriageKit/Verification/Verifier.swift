@@ -84,7 +84,9 @@ public struct Verifier: Sendable {
                 let relevant = (bringS + bringC).map(\.condition.root)
                 var counterExample: [String: Value]?
                 evaluations += space.forEach(where: goal, deciding: relevant) { assignment, scope in
-                    let fired = (bringS + bringC).filter { scope.evaluate($0.condition.root).isTrue }
+                    let fired = q.rules.indices.filter { i in
+                        (bringS + bringC).contains { $0.id == q.rules[i].id } && scope.evaluate(q.rules[i].condition.root).isTrue
+                    }
                     let a = engine.assess(scope: scope, fired: fired, on: Date(timeIntervalSince1970: 0), traced: false)
                     if a.suggestions.contains(where: { $0.id == suggestion.id }) && a.cautions.contains(where: { $0.id == caution.id }) {
                         counterExample = space.complete(assignment)

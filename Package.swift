@@ -18,6 +18,10 @@ let package = Package(
             name: "TriageKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Fuzzing harness: libFuzzer entry point in fuzz builds (make fuzz), a corpus replayer otherwise.
+        .executableTarget(name: "backtriage-fuzz", dependencies: ["TriageKit"]),
+        // The engine alone, in-process, for `make bench`.
+        .executableTarget(name: "backtriage-bench", dependencies: ["TriageKit"]),
         // The command line: wiring only.
         .executableTarget(
             name: "backtriage",

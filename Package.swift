@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .executable(name: "backtriage", targets: ["backtriage"]),
         .library(name: "TriageKit", targets: ["TriageKit"]),
+        .library(name: "TriageTUI", targets: ["TriageTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The engine: questionnaire model, expression language, rules, verification. No terminal code.
@@ -18,6 +20,19 @@ let package = Package(
             name: "TriageKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // ncursesw with a stateless shim for the macros and globals Swift cannot import.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The full-screen interface: state, update, render into a grid; ncurses only paints.
+        .target(
+            name: "TriageTUI",
+            dependencies: ["TriageKit", "CNcursesw"]
+        ),
+        // The plain line mode: screen readers, pipes, dumb terminals.
+        .target(name: "TriagePlain", dependencies: ["TriageKit"]),
         // Fuzzing harness: libFuzzer entry point in fuzz builds (make fuzz), a corpus replayer otherwise.
         .executableTarget(name: "backtriage-fuzz", dependencies: ["TriageKit"]),
         // The engine alone, in-process, for `make bench`.
@@ -27,12 +42,19 @@ let package = Package(
             name: "backtriage",
             dependencies: [
                 "TriageKit",
+                "TriageTUI",
+                "TriagePlain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "TriagePlainTests", dependencies: ["TriagePlain", "TriageKit"]),
         .testTarget(
             name: "TriageKitTests",
-            dependencies: ["TriageKit"]
+            dependencies: ["TriageKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "TriageTUITests",
+            dependencies: ["TriageTUI", "TriageKit"]
         ),
     ]
 )

@@ -28,9 +28,11 @@ public final class PlainSession {
 
     /// - Parameters:
     ///   - store: where answers are saved after each one; nil for `--no-save`.
-    ///   - prefill: answers to start from (`--answers FILE`); a saved session is offered otherwise.
-    public init(questionnaire: Questionnaire, store: SessionStore?, language: String, today: Date,
+    ///   - saved: answers of an earlier run, offered to continue.
+    ///   - prefill: answers to start from (`--answers FILE`).
+    public init(questionnaire: Questionnaire, store: SessionStore?, saved: SavedSession? = nil, language: String, today: Date,
                 prefill: AnswerSet? = nil, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.saved = saved
         self.questionnaire = questionnaire
         self.engine = Engine(questionnaire)
         self.store = store
@@ -43,6 +45,7 @@ public final class PlainSession {
     }
 
     private let prefilled: Bool
+    private let saved: SavedSession?
 
     private func say(_ line: String) { write(line + "\n") }
     private func s(_ key: String, _ args: String...) -> String {
@@ -107,15 +110,14 @@ public final class PlainSession {
     /// Offers a saved session: true to go on (continued or started over), nil when there is
     /// none, false when the input ended.
     private func offerResume() -> Bool? {
-        guard let store, let saved = try? store.load(questionnaire: questionnaire.id),
-              saved.version == questionnaire.version, !saved.answers.values.isEmpty else { return nil }
+        guard let saved, !saved.answers.values.isEmpty else { return nil }
         let asked = engine.askedItems(given: saved.answers)
         let answered = asked.filter { saved.answers[$0.id] != nil }.count
         say(s("plain.resume", AnswerValidation.formatDate(saved.savedAt), String(answered), String(asked.count)))
         while true {
             guard let line = ask() else { return false }
             if line == "1" { answers = saved.answers; return true }
-            if line == "2" { try? store.delete(questionnaire: questionnaire.id); return true }
+            if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return true }
             say(s("plain.not_understood", s("plain.expect.choice", "2")))
         }
     }

@@ -21,7 +21,8 @@ struct BacktriageCommand: ParsableCommand {
         Exit codes: 0 success; 1 a check or verification failed; 2 bad input (an answer file, a \
         questionnaire file, an unknown id).
         """,
-        subcommands: [List.self, Check.self, Evaluate.self, Verify.self]
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self],
+        defaultSubcommand: Interactive.self
     )
 }
 

@@ -14,7 +14,8 @@ private let today = AnswerValidation.parseDate("2026-11-23")!
 private func session(_ lines: [String], language: String = "en", store: SessionStore? = nil, prefill: AnswerSet? = nil) -> (PlainOutcome, String) {
     var input = lines[...]
     var output = ""
-    let s = PlainSession(questionnaire: questionnaire, store: store, language: language, today: today, prefill: prefill,
+    let saved = try? store?.load(questionnaire: "back-pain")
+    let s = PlainSession(questionnaire: questionnaire, store: store, saved: saved, language: language, today: today, prefill: prefill,
                          readLine: { input.popFirst() }, write: { output += $0 })
     return (s.run(), output)
 }

@@ -1,0 +1,195 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Answers saved between runs, so a person can stop and continue later.
+public struct SavedSession: Sendable, Equatable {
+    public var questionnaire: String
+    public var version: String
+    public var answers: AnswerSet
+    public var savedAt: Date
+
+    public init(questionnaire: String, version: String, answers: AnswerSet, savedAt: Date) {
+        self.questionnaire = questionnaire
+        self.version = version
+        self.answers = answers
+        self.savedAt = savedAt
+    }
+}
+
+/// Why a session or summary could not be read or written, with the path.
+public struct SessionStoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Keeps one answer file per questionnaire under `$XDG_STATE_HOME/backtriage` (default
+/// `~/.local/state/backtriage`). Files are private (0600 in a 0700 folder) and replaced
+/// atomically, so a crash or a full disk never leaves half a file. Holds only the questionnaire
+/// id, its version, the answers and when they were saved.
+public struct SessionStore: Sendable {
+    /// The folder holding the files.
+    public var directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// The store at the standard place for this user.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(directory: Self.defaultDirectory(environment: environment))
+    }
+
+    /// `$XDG_STATE_HOME/backtriage`, else `$HOME/.local/state/backtriage`. A relative
+    /// XDG_STATE_HOME is ignored, as the XDG specification asks.
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/backtriage" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/state/backtriage"
+    }
+
+    /// The session file of a questionnaire.
+    public func sessionPath(questionnaire id: String) -> String { directory + "/" + id + ".json" }
+
+    /// The saved session, nil when there is none. A file that cannot be read is an error, so it
+    /// is reported instead of silently overwritten.
+    public func load(questionnaire id: String) throws(SessionStoreError) -> SavedSession? {
+        let path = sessionPath(questionnaire: id)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionStoreError(path: path, message: "cannot read the saved answers")
+        }
+        do {
+            let file = try JSONDecoder().decode(SessionFile.self, from: data)
+            guard let savedAt = ISO8601DateFormatter().date(from: file.saved_at) else {
+                throw SessionStoreError(path: path, message: "saved_at is not a date")
+            }
+            return SavedSession(questionnaire: file.questionnaire, version: file.version,
+                                answers: AnswerSet(file.answers.mapValues(\.value)), savedAt: savedAt)
+        } catch let error as SessionStoreError {
+            throw error
+        } catch {
+            throw SessionStoreError(path: path, message: "the saved answers are damaged (\(error)); delete the file to start afresh")
+        }
+    }
+
+    /// Saves the answers, replacing the previous file atomically.
+    public func save(_ session: SavedSession) throws(SessionStoreError) {
+        let file = SessionFile(questionnaire: session.questionnaire, version: session.version,
+                               answers: session.answers.values.mapValues(StoredValue.init),
+                               saved_at: ISO8601DateFormatter().string(from: session.savedAt))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        do { data = try encoder.encode(file) } catch {
+            throw SessionStoreError(path: sessionPath(questionnaire: session.questionnaire), message: "cannot encode the answers: \(error)")
+        }
+        try writeAtomically(data, to: sessionPath(questionnaire: session.questionnaire))
+    }
+
+    /// Removes the saved session (starting over).
+    public func delete(questionnaire id: String) throws(SessionStoreError) {
+        let path = sessionPath(questionnaire: id)
+        if unlink(path) != 0 && errno != ENOENT {
+            throw SessionStoreError(path: path, message: "cannot delete: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes a summary text beside the sessions and returns its path.
+    public func saveSummary(_ text: String, questionnaire id: String, date: Date) throws(SessionStoreError) -> String {
+        let path = directory + "/summary-\(id)-\(AnswerValidation.formatDate(date)).txt"
+        try writeAtomically(Data(text.utf8), to: path)
+        return path
+    }
+
+    /// Temp file in the same folder, fsync, rename: readers see the old or the new file, never a
+    /// mixture.
+    private func writeAtomically(_ data: Data, to path: String) throws(SessionStoreError) {
+        try ensureDirectory()
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(temp, "cannot create") }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        ok = ok && fchmod(fd, 0o600) == 0 && fsync(fd) == 0
+        let writeErrno = errno
+        close(fd)
+        guard ok else {
+            unlink(temp)
+            errno = writeErrno
+            throw failure(temp, "cannot write")
+        }
+        guard rename(temp, path) == 0 else {
+            let e = errno
+            unlink(temp)
+            errno = e
+            throw failure(path, "cannot replace")
+        }
+        // The rename itself is durable only once the folder is synced.
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY)
+        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+    }
+
+    private func ensureDirectory() throws(SessionStoreError) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw SessionStoreError(path: directory, message: "exists but is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw SessionStoreError(path: directory, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        chmod(directory, 0o700)
+    }
+
+    private func failure(_ path: String, _ what: String) -> SessionStoreError {
+        SessionStoreError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// The file as stored: exactly these four fields.
+private struct SessionFile: Codable {
+    var questionnaire: String
+    var version: String
+    var answers: [String: StoredValue]
+    var saved_at: String
+}
+
+/// An answer in JSON: true/false, a number, a string or a list of option ids.
+private struct StoredValue: Codable {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        // Bool before Double: a JSON number must not be read as a yes/no.
+        if let b = try? container.decode(Bool.self) { value = .bool(b) }
+        else if let n = try? container.decode(Double.self) { value = .number(n) }
+        else if let s = try? container.decode(String.self) { value = .string(s) }
+        else { value = .list(try container.decode([String].self)) }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .bool(let b): try container.encode(b)
+        case .number(let n): try container.encode(n)
+        case .string(let s): try container.encode(s)
+        case .list(let l): try container.encode(l)
+        }
+    }
+}

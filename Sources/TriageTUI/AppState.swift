@@ -1,0 +1,202 @@
+import Foundation
+import TriageKit
+
+/// Which screen is showing.
+public enum Page: Sendable, Equatable {
+    /// `choice` indexes the welcome screen's buttons (continue, start over / start).
+    case welcome(choice: Int)
+    case question(itemID: String)
+    /// Every answer, each editable; `selection` indexes the asked items.
+    case review(selection: Int)
+    /// `selection` indexes the selectable rows of the result list.
+    case results(selection: Int)
+}
+
+/// A box over the page that takes the keys until it closes.
+public enum Overlay: Sendable, Equatable {
+    /// Why the item is asked.
+    case help(itemID: String)
+    /// An answer made the result an emergency: what to do now. `choice` 0 shows the result,
+    /// 1 goes on with the questions.
+    case emergency(redFlags: [String], choice: Int)
+    /// Quitting would lose answers (saving is off).
+    case confirmQuit
+    /// Starting over clears every answer.
+    case confirmStartOver
+}
+
+/// A line under the widget or over the footer: a refused answer, a saved file.
+public struct Notice: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool) { self.text = text; self.isError = isError }
+}
+
+/// Work the loop does after `update`: files and leaving. `update` itself never touches the world.
+public enum Effect: Sendable, Equatable {
+    case saveSession(AnswerSet)
+    case deleteSession
+    /// Write the summary text to a file and report the path.
+    case saveSummary(String)
+    case quit
+}
+
+/// Units a duration can be typed in; answers are stored in weeks.
+public enum DurationUnit: Int, Sendable, CaseIterable {
+    case days, weeks, months
+
+    /// Average month length (365.25 / 12 days), so 3 months is about 13 weeks.
+    static let weeksPerMonth = 365.25 / 12 / 7
+
+    func weeks(_ amount: Double) -> Double {
+        switch self {
+        case .days: return amount / 7
+        case .weeks: return amount
+        case .months: return amount * Self.weeksPerMonth
+        }
+    }
+
+    var stringKey: String {
+        switch self {
+        case .days: return "tui.unit.days"
+        case .weeks: return "tui.unit.weeks"
+        case .months: return "tui.unit.months"
+        }
+    }
+
+    var next: DurationUnit { DurationUnit(rawValue: (rawValue + 1) % 3)! }
+}
+
+/// The draft answer of the question on screen: kept apart from the answers until it is accepted,
+/// so refused input stays visible for correcting.
+public struct Editor: Sendable, Equatable {
+    public var itemID: String
+    /// The highlighted option of a yes/no or choice item; nil until the person picks one.
+    public var cursor: Int?
+    /// The chosen options of a multiple-choice item.
+    public var picked: Set<String> = []
+    /// Typed text of a number, text or date item.
+    public var text = ""
+    /// Insertion point in `text`, in characters.
+    public var caret = 0
+    public var unit: DurationUnit = .weeks
+    /// The slider position of a scale item; nil until moved.
+    public var scale: Int?
+
+    public init(itemID: String) { self.itemID = itemID }
+
+    /// The editor showing a stored answer (or an empty one).
+    public init(item: Item, answer: Value?) {
+        self.init(itemID: item.id)
+        switch (item.kind, answer) {
+        case (.boolean, .bool(let b)?): cursor = b ? 0 : 1
+        case (.choice, .string(let s)?): cursor = item.options.firstIndex { $0.value == s }
+        case (.multiChoice, .list(let l)?): picked = Set(l); cursor = 0
+        case (.multiChoice, _): cursor = 0
+        case (.scale, .number(let n)?): scale = Int(n)
+        case (.integer, .number(let n)?), (.decimal, .number(let n)?): text = Value.format(n)
+        case (.text, .string(let s)?), (.date, .string(let s)?): text = s
+        default: break
+        }
+        caret = text.count
+    }
+}
+
+/// Everything the interface shows, as a value. `update` makes the next one from a key; `render`
+/// draws it. Nothing here is tied to a terminal or to back pain.
+public struct AppState: Sendable {
+    public let engine: Engine
+    public var questionnaire: Questionnaire { engine.questionnaire }
+    public var language: String
+    public var answers: AnswerSet
+    public var page: Page
+    public var overlay: Overlay?
+    public var notice: Notice?
+    public var editor: Editor
+    /// Answers saved by an earlier run that the welcome screen offers to continue.
+    public var resumable: SavedSession?
+    /// Whether answers are written to disk after each one (off with `--no-save`).
+    public var savingEnabled: Bool
+    /// The day of answering, from which the next check counts.
+    public var today: Date
+    /// Emergency warning signs the person was already told about, so each interrupts once.
+    public var acknowledgedEmergencies: Set<String> = []
+    /// Set while an answer is changed from the review screen: accepting it returns there.
+    public var editingFromReview = false
+    /// The page the review screen was opened from, to return to.
+    public var reviewOrigin: Page?
+
+    public init(engine: Engine, language: String, answers: AnswerSet = AnswerSet(), resumable: SavedSession? = nil,
+                savingEnabled: Bool = true, today: Date = Date()) {
+        self.engine = engine
+        self.language = engine.questionnaire.languages.contains(language) ? language : (engine.questionnaire.languages.first ?? "en")
+        self.answers = answers
+        self.resumable = resumable
+        self.savingEnabled = savingEnabled
+        self.today = today
+        self.page = .welcome(choice: 0)
+        self.editor = Editor(itemID: "")
+    }
+
+    // MARK: What the answers imply
+
+    /// The answers of items that are still asked. Answers to items a changed answer hides are
+    /// kept (they come back with the item) but take no part in the result. Hiding one item can
+    /// hide others, so this repeats until nothing changes.
+    public var effectiveAnswers: AnswerSet {
+        var current = answers
+        for _ in 0..<8 {
+            let asked = Set(engine.askedItems(given: current).map(\.id))
+            let kept = AnswerSet(answers.values.filter { asked.contains($0.key) })
+            if kept == current { break }
+            current = kept
+        }
+        return current
+    }
+
+    /// The items asked given the answers so far, in order.
+    public var askedItems: [Item] { engine.askedItems(given: effectiveAnswers) }
+
+    /// The result of the answers so far.
+    public var assessment: Assessment { engine.evaluate(effectiveAnswers, on: today) }
+
+    /// The first asked item without an answer.
+    public var firstUnanswered: Item? { askedItems.first { answers[$0.id] == nil } }
+
+    /// Asked required items still without an answer.
+    public var missingCount: Int { askedItems.filter { $0.required && answers[$0.id] == nil }.count }
+
+    /// The most urgent triage level (rank 0), which interrupts the questions.
+    public var emergencyLevel: TriageLevel? { questionnaire.triageLevels.min { $0.rank < $1.rank } }
+
+    /// Red-flag items answered so that a rule of the most urgent level fires.
+    public func emergencyRedFlags(in assessment: Assessment) -> [String] {
+        guard let level = emergencyLevel, assessment.triage == level.id else { return [] }
+        return assessment.redFlags.filter { questionnaire.rule($0.rule)?.triage == level.id }.map(\.item)
+    }
+
+    /// The item on screen, if a question is showing.
+    public var currentItem: Item? {
+        if case .question(let id) = page { return engine.index.items[id] }
+        return nil
+    }
+
+    /// An interface string in the current language.
+    func t(_ key: String, _ args: String...) -> String {
+        var text = Strings.text(key, language)
+        for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
+        return text
+    }
+
+    // MARK: Results reported back by the loop
+
+    /// The loop could not save: say so, keep going (the answers are still in memory).
+    public mutating func saveFailed(_ error: String) {
+        notice = Notice(t("tui.notice.save_failed", error), isError: true)
+    }
+
+    /// The summary was written to `path`.
+    public mutating func summarySaved(at path: String) {
+        notice = Notice(t("tui.notice.summary_saved", path), isError: false)
+    }
+}

@@ -1,0 +1,11 @@
+/// A key press: the only message the interface reacts to. Backends translate their codes into it.
+public enum Key: Sendable, Hashable {
+    case character(Character)
+    case enter, backspace, delete, tab, backTab, escape
+    case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl-C: quits by the same path as `q`, saving first.
+    case interrupt
+    /// The terminal changed size; the next render uses the new size.
+    case resize
+    case unknown
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TriageKit
+
+/// Runs the interface: render, paint, read a key, update, do the effects, until quit or a
+/// termination signal. Returns the exit status (0, or 128 + the signal).
+@MainActor
+public enum EventLoop {
+    public static func run(_ initial: AppState, terminal: CursesTerminal, store: SessionStore) -> Int32 {
+        var state = initial
+        var dirty = true
+        while true {
+            if dirty {
+                terminal.paint(render(state, size: terminal.size, glyphs: terminal.glyphs))
+                dirty = false
+            }
+            let key = terminal.readKey()
+            let signal = terminal.takePendingSignal()
+            if signal != 0 {
+                if state.savingEnabled && !state.answers.values.isEmpty { _ = perform(.saveSession(state.answers), &state, store) }
+                terminal.stop()
+                return 128 + signal
+            }
+            guard let key else { continue }
+            let step = update(state, key)
+            state = step.state
+            dirty = true
+            for effect in step.effects where perform(effect, &state, store) == .quit {
+                terminal.stop()
+                return 0
+            }
+        }
+    }
+
+    enum Outcome { case proceed, quit }
+
+    /// Does one effect; failures become notices on screen so the person knows.
+    static func perform(_ effect: Effect, _ state: inout AppState, _ store: SessionStore) -> Outcome {
+        do throws(SessionStoreError) {
+            switch effect {
+            case .saveSession(let answers):
+                try store.save(SavedSession(questionnaire: state.questionnaire.id, version: state.questionnaire.version,
+                                            answers: answers, savedAt: Date()))
+            case .deleteSession:
+                try store.delete(questionnaire: state.questionnaire.id)
+            case .saveSummary(let text):
+                let path = try store.saveSummary(text, questionnaire: state.questionnaire.id, date: state.today)
+                state.summarySaved(at: path)
+            case .quit:
+                return .quit
+            }
+        } catch {
+            state.saveFailed(error.description)
+        }
+        return .proceed
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import TriageKit
+import TriagePlain
+import TriageTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The questionnaire: the default when `backtriage` runs without a subcommand. Full-screen on a
+/// terminal; plain lines with `--plain`, through a pipe, or where TERM is dumb.
+struct Interactive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interactive",
+        abstract: "Answer the questionnaire (the default): full-screen, or plain lines with --plain.",
+        discussion: """
+        Answers are saved after each one under $XDG_STATE_HOME/backtriage (default \
+        ~/.local/state/backtriage), so you can stop and continue later; --no-save turns this off. \
+        The full-screen interface needs a terminal of at least 80x24. The plain mode prints one \
+        line at a time for screen readers and scripts; it is used by itself when standard input or \
+        output is not a terminal or TERM=dumb, so answers can be piped in: \
+        printf '40\\n1\\n7 weeks\\n...' | backtriage --plain
+
+        The language is --lang, else LC_ALL, LC_MESSAGES or LANG (de... for German), else English.
+
+        Exit codes of the plain mode tell the result: 10 self-care, 11 see a doctor, 12 urgent, \
+        13 emergency; 3 stopped or input ended before the end (answers kept when saving). Both \
+        modes: 2 when it cannot start (bad answers file, unknown questionnaire).
+        """)
+    @OptionGroup var location: LocationOptions
+    @Option(name: .long, help: "Interface language: en or de (default: from the locale).") var lang: String?
+    @Flag(name: .long, help: "Plain lines instead of the full-screen interface.") var plain = false
+    @Option(name: .long, help: ArgumentHelp("The questionnaire to answer.", valueName: "ID")) var questionnaire: String = "back-pain"
+    @Option(name: .long, help: ArgumentHelp("Fill in answers from this file first.", valueName: "FILE")) var answers: String?
+    @Flag(name: .long, help: "Do not save answers between runs.") var noSave = false
+
+    func validate() throws {
+        if let lang, !InterfaceLanguage.supported.contains(lang) {
+            throw ValidationError("--lang must be en or de, not '\(lang)'")
+        }
+    }
+
+    /// The interface language: --lang, else the locale, else English.
+    var language: String { InterfaceLanguage.resolve(explicit: lang, environment: ProcessInfo.processInfo.environment) }
+
+    func run() throws {
+        let lang = language
+        // Everything that can fail with a message happens before curses takes the terminal.
+        let engine = Engine(try location.load(questionnaire))
+        let prefill = try prefilledAnswers(engine)
+        let store = SessionStore()
+        let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
+        if plain || !Self.hasTerminal {
+            let session = PlainSession(questionnaire: engine.questionnaire, store: noSave ? nil : store, saved: resumable,
+                                       language: lang, today: Today.date, prefill: prefill,
+                                       readLine: { Swift.readLine(strippingNewline: true) },
+                                       write: { FileHandle.standardOutput.write(Data($0.utf8)) })
+            throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
+        }
+        let state = AppState(engine: engine, language: lang, answers: prefill ?? AnswerSet(), resumable: resumable,
+                             savingEnabled: !noSave, today: Today.date)
+        let status = MainActor.assumeIsolated { () -> Int32 in
+            CursesTerminal.prepareSignals()
+            guard let terminal = CursesTerminal.start() else { return -1 }
+            return EventLoop.run(state, terminal: terminal, store: store)
+        }
+        if status == -1 {
+            printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The plain mode's exit code: 10 for the least urgent level, one more per level above it;
+    /// 3 when there is no result.
+    static func exitStatus(_ outcome: PlainOutcome, _ q: Questionnaire) -> Int32 {
+        guard case .completed(let triage) = outcome, let level = q.level(triage) else { return 3 }
+        return Int32(10 + (q.triageLevels.count - 1 - level.rank))
+    }
+
+    /// Both ends must be a terminal that can move the cursor.
+    static var hasTerminal: Bool {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        return isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
+    }
+
+    /// The answers of `--answers FILE`, each checked against its item; missing ones are asked.
+    private func prefilledAnswers(_ engine: Engine) throws -> AnswerSet? {
+        guard let path = answers else { return nil }
+        do {
+            let document = try AnswerFileReader.parse(try AnswerFileReader.readText(path: path), path: path)
+            guard document.questionnaire == engine.questionnaire.id else {
+                printError("\(path): the answers are for '\(document.questionnaire)', not '\(engine.questionnaire.id)'")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            var problems: [String] = []
+            for (id, value) in document.answers.values.sorted(by: { $0.key < $1.key }) {
+                let at = document.locations[id].map { "\($0): " } ?? "\(path): "
+                guard let item = engine.index.items[id] else {
+                    problems.append(at + "unknown answer id '\(id)' for questionnaire '\(engine.questionnaire.id)'")
+                    continue
+                }
+                if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
+                    problems.append(at + "answer '\(id)': \(problem.message)")
+                }
+            }
+            guard problems.isEmpty else {
+                problems.forEach(printError)
+                throw ExitCode(ExitStatus.badInput)
+            }
+            return document.answers
+        } catch let error as Diagnostic {
+            printError(error.description)
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+
+    /// The answers of an earlier run, keeping only those the questionnaire still accepts.
+    private func savedSession(_ store: SessionStore, _ engine: Engine) throws -> SavedSession? {
+        do {
+            guard var saved = try store.load(questionnaire: engine.questionnaire.id) else { return nil }
+            saved.answers.values = saved.answers.values.filter { id, value in
+                guard let item = engine.index.items[id] else { return false }
+                if case .success = AnswerValidation.validate(value, for: item) { return true }
+                return false
+            }
+            return saved.answers.values.isEmpty ? nil : saved
+        } catch {
+            printError("backtriage: \(error.description)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+"""Going back from the result and changing the duration changes the result."""
+from tui_harness import LOW_BACK_REST, LOW_BACK_START, RED_FLAGS, answer_questions, backtriage, no, run
+
+
+def test(pane):
+    p = pane(backtriage())
+    answer_questions(p, LOW_BACK_START + [no(q) for q in RED_FLAGS] + LOW_BACK_REST)
+    p.wait_for("SEE A DOCTOR")
+    p.keys("b")
+    p.wait_for("Your answers", "7 weeks")
+    # Age, where it hurts, how long: the third line.
+    p.keys("Down", "Down", "Enter")
+    p.wait_for("How long has this episode")
+    p.keys("BSpace", "2", "Enter")
+    p.wait_for("Your answers", "2 weeks")
+    p.keys("s")
+    p.wait_for("SELF-CARE")
+    p.keys("q")
+    p.wait_for("EXITED=0")
+
+
+run(test)

@@ -21,7 +21,7 @@ struct BacktriageCommand: ParsableCommand {
         Exit codes: 0 success; 1 a check or verification failed; 2 bad input (an answer file, a \
         questionnaire file, an unknown id).
         """,
-        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self],
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self],
         defaultSubcommand: Interactive.self
     )
 }
@@ -126,44 +126,14 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let text: String
-        do { text = try AnswerFileReader.readText(path: answers) } catch {
-            printError(error.description)
-            throw ExitCode(ExitStatus.badInput)
-        }
-        var engines: [String: Engine] = [:]
-        func engine(_ id: String) throws -> Engine {
-            if let e = engines[id] { return e }
-            let e = Engine(try location.load(id))
-            engines[id] = e
-            return e
-        }
-        let lines = answers.hasSuffix(".jsonl")
-            ? text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { !$0.element.allSatisfy(\.isWhitespace) }
-                .map { (String($0.element), $0.offset + 1) }
-            : [(text, 1)]
-        var failed = false
-        for (chunk, line) in lines {
-            do {
-                let document = try AnswerFileReader.parse(chunk, path: answers, line: line)
-                let engine = try engine(document.questionnaire)
-                let problems = AnswerFileReader.validate(document, engine: engine)
-                guard problems.isEmpty else {
-                    problems.forEach { printError($0.description) }
-                    failed = true
-                    continue
-                }
-                let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
-                switch format {
-                case .json: print(AssessmentJSON.json(assessment).serialized(pretty: lines.count == 1))
-                case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: lang).render(assessment, answers: document.answers))
-                }
-            } catch let error as Diagnostic {
-                printError(error.description)
-                failed = true
+        let input = try AnswerInput.read(answers)
+        try input.forEachValid(location) { document, engine in
+            let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
+            switch format {
+            case .json: print(AssessmentJSON.json(assessment).serialized(pretty: input.chunks.count == 1))
+            case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: lang).render(assessment, answers: document.answers))
             }
         }
-        if failed { throw ExitCode(ExitStatus.badInput) }
     }
 }
 

@@ -10,7 +10,7 @@ passed=0; failed=0; failures=""
 for t in "$dir"/test_*.sh "$dir"/test_*.py; do
   [ -e "$t" ] || continue
   name=$(basename "$t")
-  case "$t" in *.py) runner=python3 ;; *) runner=sh ;; esac
+  case "$t" in *.py) runner=${PYTHON:-python3} ;; *) runner=sh ;; esac
   if out=$($runner "$t" 2>&1); then
     passed=$((passed + 1)); echo "ok   $name"
   else

@@ -54,6 +54,8 @@ public enum AnswerFileReader {
             e.message = e.message.replacingOccurrences(of: "invalid YAML", with: "invalid answer file syntax")
             throw e
         }
+        // A FHIR QuestionnaireResponse (as `sheet --format fhir` writes it) is read as answers too.
+        if FHIRQuestionnaireResponse.isResource(root) { return try FHIRQuestionnaireResponse.read(root, file: file) }
         guard case .mapping(let top) = root else {
             throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
         }

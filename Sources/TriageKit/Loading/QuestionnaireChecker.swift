@@ -34,6 +34,10 @@ struct QuestionnaireChecker {
         checkCatalog()
         checkRules()
         checkSafetyNet()
+        checkDocuments()
+        for id in q.profile where items[id] == nil {
+            error(nil, "profile names '\(id)', which is not an item", hint: suggestion(id, Array(items.keys)))
+        }
         for invariant in q.invariants {
             if let t = typeCheck(invariant.condition, "invariant '\(invariant.id)'"), t != .boolean {
                 error(invariant.condition.location, "the condition of invariant '\(invariant.id)' is \(t), not a yes/no value")
@@ -187,6 +191,21 @@ struct QuestionnaireChecker {
         }
         for e in q.catalog where !used.contains("\(e.kind):\(e.id)") {
             warning(e.location, "\(e.kind.rawValue) '\(e.id)' is in the catalog but no rule uses it")
+        }
+    }
+
+    /// Once a questionnaire lists its documents, every citation must name one of them, so a
+    /// summary sheet can always show the document's title instead of a bare file name.
+    private mutating func checkDocuments() {
+        guard !q.documents.isEmpty else { return }
+        let files = q.documents.map(\.file)
+        let cited: [(SourceRef?, SourceLocation?, String)] =
+            q.items.map { ($0.source, $0.location, "item '\($0.id)'") }
+            + q.catalog.map { ($0.source, $0.location, "\($0.kind.rawValue) '\($0.id)'") }
+            + q.rules.map { ($0.source, $0.location, "rule '\($0.id)'") }
+        for case let (source?, location, what) in cited where !files.contains(source.file) {
+            error(location, "\(what) cites '\(source.file)', which is not in documents",
+                  hint: suggestion(source.file, files) ?? "add it to documents: with file, title, publisher and url")
         }
     }
 

@@ -19,8 +19,9 @@ public struct LoadResult: Sendable {
 /// Loads a questionnaire from its entry YAML file and the files it includes.
 public enum QuestionnaireLoader {
     static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
-                            "derived", "safety_net"] + includeFields
-    static let includeFields = ["include", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules", "invariants"]
+                            "derived", "safety_net", "profile"] + includeFields
+    static let includeFields = ["include", "documents", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules",
+                                 "invariants"]
 
     /// Loads and checks the questionnaire whose entry file is at `path`.
     public static func load(path: String) -> LoadResult {
@@ -143,6 +144,8 @@ private struct Builder {
     var catalog: [CatalogEntry] = []
     var rules: [Rule] = []
     var invariants: [Invariant] = []
+    var documents: [SourceDocument] = []
+    var profile: [String] = []
 
     init(languages: [String]) { self.languages = languages }
 
@@ -163,9 +166,13 @@ private struct Builder {
             if let value = readDerived(d, r) { derived.append(value) }
         }
         if let node = top["safety_net"] { safetyNet = readSafetyNet(node, r) }
+        profile = r.strings(top["profile"], "profile")
     }
 
     mutating func readBody(_ top: Fields, _ r: NodeReader) {
+        for node in r.sequence(top["documents"], "documents") {
+            if let document = readDocument(node, r) { documents.append(document) }
+        }
         for node in r.sequence(top["triage_levels"], "triage_levels") {
             guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action"]),
                   let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
@@ -200,7 +207,21 @@ private struct Builder {
         guard let id, let version, let title else { return nil }
         return Questionnaire(id: id, version: version, languages: languages, title: title, description: description,
                              sections: sections, derived: derived, safetyNet: safetyNet, triageLevels: triageLevels,
-                             causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [])
+                             causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
+                             documents: documents, profile: profile)
+    }
+
+    private func readDocument(_ node: Node, _ r: NodeReader) -> SourceDocument? {
+        guard let f = r.fields(node, "a document", allowed: ["file", "title", "publisher", "url"]),
+              let file = f.required("file", r.string) else { return nil }
+        let what = "document '\(file)'"
+        if documents.contains(where: { $0.file == file }) { r.error(node, "\(what) is listed twice") }
+        let url = f.optional("url", r.string)
+        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            r.error(f["url"], "the url of \(what) must start with https:// or http://")
+        }
+        return SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
+                              publisher: f.optional("publisher", r.string), url: url, location: r.location(node))
     }
 
     private func readSection(_ node: Node, _ r: NodeReader) -> Section? {
@@ -320,7 +341,7 @@ private struct Builder {
     }
 
     private func readEntry(_ node: Node, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
-        var allowed = ["id", "title", "explanation", "evidence", "practical", "source"]
+        var allowed = ["id", "title", "explanation", "evidence", "practical", "source", "doctor_question"]
         if kind != .note { allowed.append("subject") }
         if kind != .note { allowed.append("group") }
         guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
@@ -337,7 +358,8 @@ private struct Builder {
                             explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
                             evidence: f.optional("evidence") { n, _ in r.text(n, "the evidence of \(what)") },
                             practical: f.optional("practical") { n, _ in r.text(n, "the practical note of \(what)") },
-                            source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node))
+                            source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node),
+                            doctorQuestion: f.optional("doctor_question") { n, _ in r.text(n, "the doctor question of \(what)") })
     }
 
     private func readRule(_ node: Node, _ r: NodeReader) -> Rule? {

@@ -115,6 +115,18 @@ public struct CatalogEntry: Sendable, Identifiable {
     public var practical: LocalizedText?
     public var source: SourceRef?
     public var location: SourceLocation?
+    /// A question the person can ask their doctor about this entry, for the summary sheet.
+    public var doctorQuestion: LocalizedText? = nil
+}
+
+/// A source document the rules and the catalog cite, so a citation can name its title.
+public struct SourceDocument: Sendable, Hashable {
+    /// The file name sources refer to (`001_eb294637d2019e16.txt`).
+    public var file: String
+    public var title: LocalizedText
+    public var publisher: String?
+    public var url: String?
+    public var location: SourceLocation?
 }
 
 /// What a red flag can point to.
@@ -171,6 +183,10 @@ public struct Questionnaire: Sendable {
     public var invariants: [Invariant]
     /// The files it was loaded from, entry file first.
     public var files: [String]
+    /// The documents its sources cite; empty when the questionnaire declares none.
+    public var documents: [SourceDocument] = []
+    /// The answers that describe the pain on a summary sheet, in order (`profile:`).
+    public var profile: [String] = []
 
     /// Every item in the order it is asked.
     public var items: [Item] { sections.flatMap(\.items) }
@@ -183,6 +199,7 @@ public struct Questionnaire: Sendable {
     public func entry(_ id: String, _ kind: CatalogEntry.Kind) -> CatalogEntry? {
         catalog.first { $0.id == id && $0.kind == kind }
     }
+    public func document(_ file: String) -> SourceDocument? { documents.first { $0.file == file } }
     /// The least urgent level, the result when no rule sets one.
     public var lowestLevel: TriageLevel? { triageLevels.max { $0.rank < $1.rank } }
 }

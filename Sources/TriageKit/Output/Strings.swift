@@ -5,6 +5,7 @@ public enum Strings {
     /// interface keeps its strings in its own dictionary; this is all of them.
     public static let table: [String: (en: String, de: String)] =
         results.merging(interface) { a, _ in a }.merging(plain) { a, _ in a }
+            .merging(sheet) { a, _ in a }
 
     /// Strings of results, text output and the sheet.
     static let results: [String: (en: String, de: String)] = [

@@ -1,0 +1,153 @@
+import Foundation
+import Yams
+
+/// Answers as a FHIR R4 `QuestionnaireResponse` and back. The linkIds are the answer ids; each
+/// answer's value type follows its item's type.
+public enum FHIRQuestionnaireResponse {
+    /// The response for `answers`, given on `date`, with item texts in `language`.
+    public static func json(_ q: Questionnaire, answers: AnswerSet, date: Date, language: String) -> JSON {
+        let items: [JSON] = q.items.compactMap { item in
+            guard let value = answers[item.id] else { return nil }
+            let values = answerValues(q, item, value, language)
+            guard !values.isEmpty else { return nil }
+            return .object([("linkId", .string(item.id)), ("text", .string(item.text[language])),
+                            ("answer", .array(values.map { .object([$0]) }))])
+        }
+        return .object([
+            ("resourceType", .string("QuestionnaireResponse")),
+            ("language", .string(language)),
+            ("questionnaire", .string(FHIRCanonical.reference(q))),
+            ("status", .string("completed")),
+            ("authored", .string(AnswerValidation.formatDate(date))),
+            ("item", .array(items)),
+        ])
+    }
+
+    private static func answerValues(_ q: Questionnaire, _ item: Item, _ value: Value, _ L: String) -> [(String, JSON)] {
+        switch (item.kind, value) {
+        case (.boolean, .bool(let b)): return [("valueBoolean", .bool(b))]
+        case (.choice, .string(let s)): return [("valueCoding", FHIRQuestionnaire.coding(q, item, s, L))]
+        case (.multiChoice, .list(let l)): return l.map { ("valueCoding", FHIRQuestionnaire.coding(q, item, $0, L)) }
+        case (.integer, .number(let n)), (.scale, .number(let n)): return [("valueInteger", .number(n))]
+        case (.decimal, .number(let n)): return [("valueDecimal", .number(n))]
+        case (.text, .string(let s)): return [("valueString", .string(s))]
+        case (.date, .string(let s)): return [("valueDate", .string(s))]
+        default: return []
+        }
+    }
+
+    /// Whether a parsed document is a FHIR resource rather than a backtriage answer file.
+    static func isResource(_ root: Node) -> Bool {
+        guard case .mapping(let m) = root else { return false }
+        return m.contains { $0.key.scalar?.string == "resourceType" }
+    }
+
+    /// Reads a QuestionnaireResponse into an answer document: the questionnaire id from its
+    /// canonical reference, the day from `authored`, one answer per linkId. Nested items (groups)
+    /// are read too. The answers still need `AnswerFileReader.validate`.
+    public static func read(_ text: String, path: String) throws(Diagnostic) -> AnswerDocument {
+        let file = SourceFile(path: path, text: text)
+        guard let root = try file.compose() else {
+            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty")
+        }
+        return try read(root, file: file)
+    }
+
+    static func read(_ root: Node, file: SourceFile) throws(Diagnostic) -> AnswerDocument {
+        let reader = ResponseReader(file: file)
+        guard reader.field(root, "resourceType")?.scalar?.string == "QuestionnaireResponse" else {
+            throw reader.fail(reader.field(root, "resourceType") ?? root, "this FHIR resource is not a QuestionnaireResponse",
+                              hint: "export answers with `backtriage sheet --format fhir`")
+        }
+        guard let reference = reader.field(root, "questionnaire")?.scalar?.string,
+              let (id, _) = FHIRCanonical.questionnaireID(fromReference: reference) else {
+            throw reader.fail(root, "the QuestionnaireResponse does not name its questionnaire",
+                              hint: "\"questionnaire\" must be a canonical URL such as \(FHIRCanonical.questionnaireURL("back-pain"))|1.0.0")
+        }
+        var date: Date?
+        if let authored = reader.field(root, "authored") {
+            guard let s = authored.scalar?.string, let d = AnswerValidation.parseDate(String(s.prefix(10))) else {
+                throw reader.fail(authored, "\"authored\" must start with a day as YYYY-MM-DD")
+            }
+            date = d
+        }
+        var answers = AnswerSet()
+        var locations: [String: SourceLocation] = [:]
+        try reader.collect(reader.field(root, "item"), into: &answers, &locations)
+        return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: locations,
+                              answersLocation: reader.location(reader.field(root, "item") ?? root))
+    }
+}
+
+/// Walks the items of a QuestionnaireResponse, reporting problems at their line and column.
+private struct ResponseReader {
+    let file: SourceFile
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func fail(_ node: Node, _ message: String, hint: String? = nil) -> Diagnostic {
+        let l = location(node)
+        return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line))
+    }
+
+    func field(_ node: Node, _ name: String) -> Node? {
+        guard case .mapping(let m) = node else { return nil }
+        return m.first { $0.key.scalar?.string == name }?.value
+    }
+
+    func collect(_ items: Node?, into answers: inout AnswerSet, _ locations: inout [String: SourceLocation]) throws(Diagnostic) {
+        guard let items else { return }
+        guard case .sequence(let list) = items else { throw fail(items, "\"item\" must be a list") }
+        for item in list {
+            guard let linkId = field(item, "linkId")?.scalar?.string else { throw fail(item, "an item has no \"linkId\"") }
+            if let nested = field(item, "item") { try collect(nested, into: &answers, &locations) }
+            guard let answerList = field(item, "answer") else { continue }
+            guard case .sequence(let entries) = answerList else { throw fail(answerList, "the answer of '\(linkId)' must be a list") }
+            var values: [Value] = []
+            for entry in entries { values.append(try value(entry, linkId)) }
+            if answers[linkId] != nil { throw fail(item, "'\(linkId)' is answered twice") }
+            switch values.count {
+            case 0: continue
+            case 1: answers[linkId] = values[0]
+            default:
+                // Several answers are the selections of a multiple choice.
+                var codes: [String] = []
+                for case .string(let code) in values { codes.append(code) }
+                guard codes.count == values.count else { throw fail(answerList, "'\(linkId)' has several answers that are not codes") }
+                answers[linkId] = .list(codes)
+            }
+            locations[linkId] = location(answerList)
+        }
+    }
+
+    private func value(_ entry: Node, _ linkId: String) throws(Diagnostic) -> Value {
+        guard case .mapping(let m) = entry, let pair = m.first(where: { $0.key.scalar?.string.hasPrefix("value") == true }),
+              let key = pair.key.scalar?.string else {
+            throw fail(entry, "the answer of '\(linkId)' has no value", hint: "use valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate")
+        }
+        let node = pair.value
+        switch key {
+        case "valueBoolean":
+            switch node.scalar?.string {
+            case "true"?: return .bool(true)
+            case "false"?: return .bool(false)
+            default: throw fail(node, "valueBoolean of '\(linkId)' must be true or false")
+            }
+        case "valueInteger", "valueDecimal":
+            guard let s = node.scalar?.string, let n = Double(s), n.isFinite else { throw fail(node, "\(key) of '\(linkId)' must be a number") }
+            if key == "valueInteger" && n != n.rounded() { throw fail(node, "valueInteger of '\(linkId)' must be a whole number") }
+            return .number(n)
+        case "valueCoding":
+            guard let code = field(node, "code")?.scalar?.string else { throw fail(node, "valueCoding of '\(linkId)' has no code") }
+            return .string(code)
+        case "valueString", "valueDate":
+            guard let s = node.scalar?.string else { throw fail(node, "\(key) of '\(linkId)' must be a text") }
+            return .string(s)
+        default:
+            throw fail(entry, "'\(linkId)' has a \(key), which backtriage does not read",
+                       hint: "use valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate")
+        }
+    }
+}

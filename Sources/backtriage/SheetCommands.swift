@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import TriageKit
+
+extension SheetFormat: ExpressibleByArgument {}
+
+/// `backtriage sheet`: the summary a person takes to the doctor.
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "Write the summary sheet for an answer file: text, markdown, html, json or fhir.",
+        discussion: """
+        The sheet says what to do first, then the warning signs, the pain, what the guidance \
+        suggests and advises against, questions for the doctor, when to look again, and all \
+        answers as an appendix. text is 80 columns in A4 pages of 66 lines; html is one file \
+        that prints on A4; fhir is a FHIR R4 QuestionnaireResponse. Files written with -o are \
+        readable by their owner only. Exit 2 when the answers are invalid, as for evaluate.
+        """)
+    @OptionGroup var location: LocationOptions
+    @Option(name: .long, help: ArgumentHelp("The answer file (.json or .yaml, or a FHIR QuestionnaireResponse).", valueName: "FILE"))
+    var answers: String
+    @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
+    @Option(name: .long, help: "Language of the sheet: en or de.") var lang: String = "en"
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
+    var output: String?
+
+    func validate() throws {
+        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
+    }
+
+    func run() throws {
+        let input = try AnswerInput.read(answers)
+        guard input.chunks.count == 1 else {
+            printError("backtriage: \(answers) holds \(input.chunks.count) answer sets; a sheet is made from one (split the .jsonl file)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        try input.forEachValid(location) { document, engine in
+            let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
+            let sheet = format.render(engine.questionnaire, assessment: assessment, answers: document.answers, language: lang)
+            try emit(sheet, to: output)
+        }
+    }
+}
+
+/// `backtriage export-questionnaire`: the questionnaire for other systems.
+struct ExportQuestionnaire: ParsableCommand {
+    enum Format: String, ExpressibleByArgument { case fhir }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export-questionnaire",
+        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).")
+    @OptionGroup var location: LocationOptions
+    @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
+    @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
+    @Option(name: .long, help: "Language of the texts: en or de.") var lang: String = "en"
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
+    var output: String?
+
+    func validate() throws {
+        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
+    }
+
+    func run() throws {
+        let q = try location.load(questionnaire)
+        try emit(FHIRQuestionnaire.json(q, language: lang).serialized(pretty: true) + "\n", to: output)
+    }
+}
+
+/// Prints `text`, or writes it to `path` readable by its owner only: a sheet holds health data.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else {
+        printError("backtriage: cannot write \(path): \(String(cString: strerror(errno)))")
+        throw ExitCode(ExitStatus.badInput)
+    }
+    defer { close(fd) }
+    // An existing file keeps its mode on open; narrow it before writing the contents.
+    let bytes = Array(text.utf8)
+    guard fchmod(fd, 0o600) == 0, bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+        printError("backtriage: cannot write \(path): \(String(cString: strerror(errno)))")
+        throw ExitCode(ExitStatus.badInput)
+    }
+}

@@ -3,10 +3,14 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/backtriage
-# Debian packages the build and the tests need.
-APT_PACKAGES = libncursesw5-dev pkg-config tmux
+# Debian packages the build and the tests need (chromium and poppler-utils render and count
+# the pages of the HTML summary sheet; strace proves a session opens no socket).
+APT_PACKAGES = libncursesw5-dev pkg-config tmux chromium poppler-utils strace
+# The Python the end-to-end tests use: a virtual environment with fhir.resources.
+VENV = .venv
+PYTHON = $(abspath $(VENV))/bin/python3
 
-.PHONY: all deps build run test test-unit test-e2e install uninstall clean
+.PHONY: all deps venv build run test test-unit test-e2e test-sanitize fuzz bench golden install uninstall clean
 
 all: build
 
@@ -14,6 +18,9 @@ deps:
 	@missing=""; \
 	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -38,9 +45,51 @@ test: deps
 test-unit: deps
 	$(SWIFT) test
 
+# Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
+# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet "fhir.resources>=8,<9" pyyaml pyte
+	touch $@
+
 # End-to-end tests drive the real binary: pipes, files and tmux.
-test-e2e: deps
-	BACKTRIAGE=$(abspath .build/debug/backtriage) sh Tests/e2e/run.sh
+test-e2e: deps venv
+	BACKTRIAGE=$(abspath .build/debug/backtriage) PYTHON=$(PYTHON) sh Tests/e2e/run.sh
+
+# The unit tests under the address and the thread sanitizer. Swift's multi-payload enums hide
+# pointers from LeakSanitizer, so leak detection (not address checking) is off.
+test-sanitize: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer on the questionnaire loader, the expression parser and the answer-file reader,
+# FUZZ_SECONDS each. Crashes land in Fuzz/crashes/; copy each into Fuzz/regressions/<target>/
+# once fixed, where `make test` replays it.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --product backtriage-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	@mkdir -p Fuzz/crashes
+	@for t in questionnaire expression answers; do \
+	  work=.build-fuzz/corpus-$$t; mkdir -p $$work; cp Fuzz/corpus/$$t/* $$work/; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 BACKTRIAGE_FUZZ_TARGET=$$t BACKTRIAGE_QUESTIONNAIRES=$(abspath Questionnaires) \
+	    .build-fuzz/debug/backtriage-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=Fuzz/crashes/$$t- $$work 2>&1 \
+	    | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY)" || exit 1; \
+	done
+
+# Speed and memory of a release build, side by side with dialog; writes BENCHMARKS.md.
+bench: deps venv
+	command -v dialog >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq dialog >/dev/null; }
+	$(SWIFT) build -c release
+	$(PYTHON) bench/bench.py
+
+# Rewrites the summary sheet golden files after an intended change; review the diff.
+golden:
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter SheetGolden
 
 install:
 	$(SWIFT) build -c release
@@ -53,4 +102,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/backtriage
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz $(VENV)

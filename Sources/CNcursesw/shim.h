@@ -38,7 +38,7 @@ static inline const char *bt_codeset(void) { return nl_langinfo(CODESET); }
    made from the descriptors instead. */
 static inline FILE *bt_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
 
-/* Termination signals only record which signal came; the event loop polls it and shuts down in
+/* Termination signals (TERM, HUP, INT, QUIT) only record which signal came; the event loop polls it and shuts down in
    order. The flag and the saved terminal settings are static: every call below must come from a
    single Swift source file, or each object file would get its own copy. */
 static volatile sig_atomic_t bt_pending_signal = 0;
@@ -58,6 +58,9 @@ static inline void bt_install_termination_handlers(void) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* raw() turns Ctrl-C into a key, but `kill -INT` and `kill -QUIT` still arrive as signals. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
 }
 
 static inline int bt_take_pending_signal(void) {

@@ -1,5 +1,8 @@
 import Foundation
 import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A YAML file read into memory, with its lines for error messages.
 struct SourceFile {
@@ -18,8 +21,11 @@ struct SourceFile {
 
     static func read(_ path: String) throws(Diagnostic) -> SourceFile {
         let url = URL(fileURLWithPath: path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maximumSize {
+        // stat(2), not FileManager's attributes: those look up the owner's name, which asks the
+        // name service over a socket; this program opens none.
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > maximumSize {
+            let size = Int(info.st_size)
             throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
                              "the file is \(size / 1024) KiB; questionnaire files may be at most \(maximumSize / 1024 / 1024) MiB")
         }

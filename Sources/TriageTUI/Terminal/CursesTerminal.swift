@@ -162,7 +162,7 @@ public final class CursesTerminal {
         }
     }
 
-    /// The termination signal (SIGTERM, SIGHUP) that arrived since the last call, or 0.
+    /// The termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that arrived since the last call, or 0.
     public func takePendingSignal() -> Int32 { bt_take_pending_signal() }
 
     /// Ends curses and gives the terminal back as it was. Safe to call twice.

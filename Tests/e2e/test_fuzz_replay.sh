@@ -1,0 +1,9 @@
+#!/bin/sh
+# Every committed fuzz input (seed corpora and crashes turned into regression cases) goes through
+# the same targets as the fuzzer, in the normal build: no crash, no hang.
+set -e
+fuzz="$(dirname "$BACKTRIAGE")/backtriage-fuzz"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+for t in questionnaire expression answers; do
+  timeout 120 "$fuzz" "$t" "$root/Fuzz/corpus/$t" "$root/Fuzz/regressions/$t"
+done

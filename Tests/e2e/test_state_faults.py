@@ -1,0 +1,46 @@
+"""Saving when the state folder turns read-only or the disk is full: a clear message, the
+questionnaire goes on, and the answers saved earlier stay whole. Runs in a private mount
+namespace on a small tmpfs, so even root meets a read-only or full file system."""
+import json
+import os
+import subprocess
+import sys
+
+if os.environ.get("BT_IN_NAMESPACE") != "1":
+    # Re-run in a mount namespace of our own: the mounts vanish with it.
+    result = subprocess.run(["unshare", "-m", sys.executable, __file__], env=dict(os.environ, BT_IN_NAMESPACE="1"))
+    sys.exit(result.returncode)
+
+from cli import Failures, run, tempdir
+
+f = Failures()
+state = tempdir()
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", state], check=True)
+env = {"XDG_STATE_HOME": state, "BACKTRIAGE_TODAY": "2026-11-23", "LANG": "C.UTF-8", "LC_ALL": ""}
+saved_path = os.path.join(state, "backtriage", "back-pain.json")
+
+code, out, err = run("--plain", stdin="44\n1\nquit\n", env=env)
+f.check(code == 3, f"first run: exit {code} {err}")
+with open(saved_path) as fh:
+    original = fh.read()
+f.check(json.loads(original)["answers"] == {"age": 44, "region": "lower_back"}, f"first save: {original}")
+
+for fault in ("read-only", "full"):
+    if fault == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", state], check=True)
+    else:
+        subprocess.run(["mount", "-o", "remount,rw", state], check=True)
+        subprocess.run(["dd", "if=/dev/zero", "of=" + os.path.join(state, "filler"), "bs=4k", "count=1000"],
+                       capture_output=True)
+    code, out, err = run("--plain", stdin="1\n3 weeks\nno\nquit\n", env=env)
+    f.check("Could not save the answers" in out, f"{fault}: no message about saving: {out[-600:]}")
+    f.check(out.count("Could not save the answers") == 1, f"{fault}: the message repeats after every answer")
+    f.check("Question 4 of" in out and "Question 5 of" in out, f"{fault}: the questionnaire did not go on: {out[-600:]}")
+    with open(saved_path) as fh:
+        now = fh.read()
+    f.check(now == original, f"{fault}: the earlier saved answers changed: {now}")
+    leftovers = [n for n in os.listdir(os.path.join(state, "backtriage")) if ".tmp" in n]
+    f.check(not leftovers, f"{fault}: temporary files left behind: {leftovers}")
+
+subprocess.run(["umount", state])
+f.finish()

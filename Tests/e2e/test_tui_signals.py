@@ -1,0 +1,81 @@
+"""SIGTERM, SIGHUP, SIGINT, and SIGTSTP then SIGCONT while the full-screen interface runs: the
+terminal is restored (stty -g equal before and after), the answers are kept, a restart resumes."""
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+
+from tui_harness import Failure, answer_questions, backtriage, run
+
+
+def child_of(pane, name="backtriage"):
+    """The pid of the backtriage process running in the pane."""
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        out = subprocess.run(["pgrep", "-f", "-n", "^" + backtriage()], capture_output=True, text=True).stdout.split()
+        if out:
+            return int(out[0])
+        time.sleep(0.1)
+    raise Failure("backtriage process not found")
+
+
+def start(pane_factory):
+    work = tempfile.mkdtemp(prefix="bt-sig-")
+    before, after = os.path.join(work, "before"), os.path.join(work, "after")
+    wrapper = "stty -g > %s; %s; rc=$?; stty -g > %s; echo RC=$rc" % (before, backtriage(), after)
+    p = pane_factory("sh -c '%s'" % wrapper.replace("'", "'\\''"))
+    answer_questions(p, [("Start the questions", ["Enter"]), ("How old are you?", ["52", "Enter"]),
+                         ("Where is your pain mainly?", ["3", "Enter"])])
+    p.wait_for("How long has this episode")
+    return p, before, after
+
+
+def check_restored(p, before, after, expected_rc, what):
+    p.wait_for("RC=%d" % expected_rc)
+    with open(before) as f, open(after) as g:
+        if f.read().strip() != g.read().strip():
+            raise Failure("%s: terminal settings differ after the signal" % what)
+    with open(os.path.join(p.state_home, "backtriage", "back-pain.json")) as f:
+        saved = json.load(f)
+    if saved["answers"] != {"age": 52, "region": "neck"}:
+        raise Failure("%s: answers not kept: %r" % (what, saved["answers"]))
+
+
+def test(pane_factory):
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        p, before, after = start(pane_factory)
+        os.kill(child_of(p), sig)
+        check_restored(p, before, after, 128 + sig, sig.name)
+
+    # Suspend and continue: the screen comes back as it was, then quitting restores the terminal.
+    p, before, after = start(pane_factory)
+    pid = child_of(p)
+    os.kill(pid, signal.SIGTSTP)
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGCONT)
+    p.keys("C-l")
+    p.wait_for("How long has this episode")
+    p.type("3")
+    p.keys("Enter")
+    p.wait_gone("How long has this episode")
+    p.keys("C-c")
+    p.wait_for("RC=0")
+    with open(before) as f, open(after) as g:
+        if f.read().strip() != g.read().strip():
+            raise Failure("SIGTSTP/SIGCONT: terminal settings differ at the end")
+
+    with open(os.path.join(p.state_home, "backtriage", "back-pain.json")) as f:
+        if json.load(f)["answers"].get("duration_weeks") != 3:
+            raise Failure("the answer given after SIGCONT was not saved")
+    # A restart after a signal offers to go on from the first unanswered question.
+    again = pane_factory(backtriage(), state_home=p.state_home)
+    again.wait_for("Continue where I stopped", "3 answered")
+    again.keys("Enter")
+    again.wait_for("keep coming back")
+    again.keys("C-c")
+    again.wait_for("EXITED=0")
+
+
+run(test)

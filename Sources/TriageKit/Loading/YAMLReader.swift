@@ -11,12 +11,10 @@ struct SourceFile {
 
     var path: String
     var text: String
-    var lines: [Substring]
 
     init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     static func read(_ path: String) throws(Diagnostic) -> SourceFile {
@@ -54,9 +52,15 @@ struct SourceFile {
         return (line, column)
     }
 
+    /// The text of line `number`, for showing an error with a caret; found only when needed.
     func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
+        guard number >= 1 else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false) {
+            if current == number { return String(line) }
+            current += 1
+        }
+        return nil
     }
 
     func diagnostic(_ location: SourceLocation?, _ message: String, hint: String? = nil,
@@ -71,7 +75,7 @@ struct SourceFile {
                              "the YAML is nested more than \(Self.maximumNesting) levels deep")
         }
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
@@ -84,22 +88,27 @@ struct SourceFile {
     /// libyaml recurses once per nesting level: refuse absurd nesting before it can exhaust the
     /// stack. Counts open flow brackets and indentation steps; returns the offending line.
     static func excessiveNesting(_ text: String) -> Int? {
-        var depth = 0, line = 1, inQuote: Character? = nil
-        for c in text {
-            if c == "\n" { line += 1; continue }
-            if let q = inQuote { if c == q { inQuote = nil }; continue }
-            switch c {
-            case "\"", "'": inQuote = c
-            case "[", "{": depth += 1; if depth > maximumNesting { return line }
-            case "]", "}": depth = max(0, depth - 1)
+        var depth = 0, line = 1, indent = 0, atLineStart = true
+        var quote: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") { line += 1; indent = 0; atLineStart = true; continue }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indent += 1
+                    if indent > maximumNesting * 4 { return line }
+                    continue
+                }
+                atLineStart = false
+            }
+            if quote != 0 { if byte == quote { quote = 0 }; continue }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumNesting { return line }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
-        }
-        var lineNumber = 0
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let indent = l.prefix { $0 == " " || $0 == "-" }.count
-            if indent > maximumNesting * 4 { return lineNumber }
         }
         return nil
     }

@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "TriagePlainTests", dependencies: ["TriagePlain", "TriageKit"]),
         .testTarget(
             name: "TriageKitTests",
-            dependencies: ["TriageKit", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["TriageKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Read through #filePath, so they stay plain files in the checkout.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TriageTUITests",

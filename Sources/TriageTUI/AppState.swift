@@ -10,6 +10,24 @@ public enum Page: Sendable, Equatable {
     case review(selection: Int)
     /// `selection` indexes the selectable rows of the result list.
     case results(selection: Int)
+    /// One row of the results in full, and why. `scroll` is the first line shown; `selection`
+    /// is the results selection to return to.
+    case detail(DetailSubject, scroll: Int, selection: Int)
+}
+
+/// What a detail page shows: a catalog entry, a warning sign answered yes, or the safety net.
+public enum DetailSubject: Sendable, Equatable {
+    case entry(id: String, kind: CatalogEntry.Kind)
+    case redFlag(item: String, rule: String)
+    case safetyNet
+}
+
+/// The summary sheet in the formats the results screen saves: the same renderers as
+/// `backtriage sheet`, in the current language.
+public struct SheetTexts: Sendable, Equatable {
+    public var text: String
+    public var html: String
+    public init(text: String, html: String) { self.text = text; self.html = html }
 }
 
 /// A box over the page that takes the keys until it closes.
@@ -36,8 +54,10 @@ public struct Notice: Sendable, Equatable {
 public enum Effect: Sendable, Equatable {
     case saveSession(AnswerSet)
     case deleteSession
-    /// Write the summary text to a file and report the path.
-    case saveSummary(String)
+    /// Write the summary sheet as text and as HTML into the state folder and report both paths.
+    case saveSheets(SheetTexts)
+    /// Send the text sheet to the printer (`lp`); without one, save as `saveSheets` does.
+    case printSheet(SheetTexts)
     case quit
 }
 
@@ -125,6 +145,9 @@ public struct AppState: Sendable {
     public var editingFromReview = false
     /// The page the review screen was opened from, to return to.
     public var reviewOrigin: Page?
+    /// The size of the screen, which the loop keeps current: how far a detail page pages and
+    /// scrolls. `render` takes its size as an argument and does not read this.
+    public var screenSize: Size = minimumSize
 
     public init(engine: Engine, language: String, answers: AnswerSet = AnswerSet(), resumable: SavedSession? = nil,
                 savingEnabled: Bool = true, today: Date = Date()) {
@@ -181,6 +204,16 @@ public struct AppState: Sendable {
         return nil
     }
 
+    /// When to check again; `brief` leaves out the safety net's advice text.
+    func safetyText(_ a: Assessment, brief: Bool = false) -> String {
+        guard let net = questionnaire.safetyNet else { return t("tui.results.sooner") }
+        if let next = a.nextCheck {
+            let when = t("tui.results.next_check", AnswerValidation.formatDate(next.date), Value.format(next.weeks))
+            return when + " " + (brief ? "" : net.text[language] + " ") + t("tui.results.sooner")
+        }
+        return net.noneText[language] + " " + t("tui.results.sooner")
+    }
+
     /// An interface string in the current language.
     func t(_ key: String, _ args: String...) -> String {
         var text = Strings.text(key, language)
@@ -195,8 +228,50 @@ public struct AppState: Sendable {
         notice = Notice(t("tui.notice.save_failed", error), isError: true)
     }
 
-    /// The summary was written to `path`.
-    public mutating func summarySaved(at path: String) {
-        notice = Notice(t("tui.notice.summary_saved", path), isError: false)
+    /// The summary sheet was written to these two files.
+    public mutating func sheetsSaved(text: String, html: String) {
+        notice = Notice(t("tui.sheet.saved", text, html), isError: false)
     }
+
+    /// The summary sheet could not be written.
+    public mutating func sheetSaveFailed(_ error: String) {
+        notice = Notice(t("tui.sheet.save_failed", error), isError: true)
+    }
+
+    /// The printer took the sheet; `jobLine` is what `lp` said (its job id), possibly empty.
+    public mutating func printed(jobLine: String) {
+        notice = Notice(jobLine.isEmpty ? t("tui.print.sent_plain") : t("tui.print.sent", jobLine), isError: false)
+    }
+
+    /// `lp` refused the sheet or could not run.
+    public mutating func printFailed(_ problem: PrintProblem) {
+        let message: String
+        switch problem {
+        case .said(let text): message = text
+        case .status(let code): message = t("tui.print.status", String(code))
+        case .timedOut(let seconds): message = t("tui.print.timeout", String(seconds))
+        }
+        notice = Notice(t("tui.print.failed", message), isError: true)
+    }
+
+    /// There is no `lp`: the sheet was saved to these files instead, to print another way.
+    public mutating func printerMissing(savedText text: String, html: String) {
+        notice = Notice(t("tui.print.no_lp", text, html), isError: true)
+    }
+
+    /// A sheet rendered from the current answers in the current language.
+    var sheetTexts: SheetTexts {
+        let a = assessment, answers = effectiveAnswers
+        return SheetTexts(text: SheetFormat.text.render(questionnaire, assessment: a, answers: answers, language: language),
+                          html: SheetFormat.html.render(questionnaire, assessment: a, answers: answers, language: language))
+    }
+}
+
+/// Why printing failed, as the loop reports it; the words come from the strings.
+public enum PrintProblem: Error, Sendable, Equatable {
+    /// What `lp` wrote on its error output (or standard output).
+    case said(String)
+    /// `lp` ended with this status and said nothing.
+    case status(Int32)
+    case timedOut(seconds: Int)
 }

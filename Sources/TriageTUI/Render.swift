@@ -108,6 +108,7 @@ struct Painter {
         case .question(let id): if let item = state.engine.index.items[id] { question(item) }
         case .review(let selection): review(selection)
         case .results(let selection): results(selection)
+        case .detail(let subject, let scroll, _): detailPage(subject, scroll: scroll)
         }
     }
 
@@ -366,7 +367,8 @@ struct Painter {
     mutating func results(_ selection: Int) {
         let a = state.assessment
         frame(title: t("result.title"), right: q.title[L],
-              hints: [KeyHint(key: navigationArrows, action: t("tui.key.select")), KeyHint(key: "s", action: t("tui.key.save")),
+              hints: [KeyHint(key: navigationArrows, action: t("tui.key.select")), KeyHint(key: "Enter", action: t("tui.key.details")),
+                      KeyHint(key: "s", action: t("tui.key.save")), KeyHint(key: "p", action: t("tui.key.print")),
                       KeyHint(key: "b", action: t("tui.key.change_answers")), KeyHint(key: "n", action: t("tui.key.new")),
                       languageHint, quitHint])
         var y = top + 1
@@ -408,7 +410,7 @@ struct Painter {
         }
         let safety = safetyLine(a, brief: true)
         let safetyLines = min(3, wrappedCount(safety, width: bodyWidth))
-        let noticeLines = state.notice.map { min(2, wrappedCount($0.text, width: bodyWidth)) } ?? 0
+        let noticeLines = state.notice.map { min(height > 30 ? 6 : 4, wrappedCount($0.text, width: bodyWidth)) } ?? 0
         let paneBottom = bottom - safetyLines - noticeLines
         y += 1
         resultPanes(a, selection: selection, top: y, bottom: paneBottom)
@@ -420,14 +422,7 @@ struct Painter {
     }
 
     /// When to check again; `brief` leaves out the advice text, which the detail pane shows.
-    func safetyLine(_ a: Assessment, brief: Bool = false) -> String {
-        guard let net = q.safetyNet else { return t("tui.results.sooner") }
-        if let next = a.nextCheck {
-            let when = t("tui.results.next_check", AnswerValidation.formatDate(next.date), Value.format(next.weeks))
-            return when + " " + (brief ? "" : net.text[L] + " ") + t("tui.results.sooner")
-        }
-        return net.noneText[L] + " " + t("tui.results.sooner")
-    }
+    func safetyLine(_ a: Assessment, brief: Bool = false) -> String { state.safetyText(a, brief: brief) }
 
     mutating func resultPanes(_ a: Assessment, selection: Int, top paneTop: Int, bottom paneBottom: Int) {
         let list = ResultList(a, questionnaire: q, language: L)
@@ -443,6 +438,12 @@ struct Painter {
             switch row {
             case .heading(let title):
                 write(title, x: left, y: y, style: .bold, limit: listWidth - 1)
+            case .redFlag(let rf):
+                let item = q.item(rf.item)
+                let name = (item?.short ?? item?.text)?[L] ?? rf.item
+                write(selected ? glyphs.pointer : " ", x: left, y: y, style: .bold)
+                write(name, x: left + 2, y: y, style: selected ? Style(bold: true, reverse: true, tint: .red) : Style(tint: .red),
+                      limit: listWidth - 3)
             case .entry(let c, let kind):
                 let title = q.entry(c.id, kind)?.title[L] ?? c.id
                 let mark = c.highlighted ? " !" : ""
@@ -467,6 +468,13 @@ struct Painter {
         func room() -> Int { max(0, last - y + 1) }
         switch row {
         case .heading: return
+        case .redFlag(let rf):
+            let item = q.item(rf.item)
+            y = paragraph(item?.text[L] ?? rf.item, x: x, y: y, width: w, style: Style(bold: true, tint: .red), maxLines: room())
+            y = paragraph(t("tui.detail.can_point_to", q.cause(rf.cause)?.text[L] ?? rf.cause), x: x, y: y, width: w, maxLines: room())
+            if let explanation = q.rule(rf.rule)?.explanation[L] {
+                paragraph("\(t("result.why")): \(explanation) (\(t("result.rule", rf.rule)))", x: x, y: y, width: w, maxLines: room())
+            }
         case .entry(let c, let kind):
             guard let e = q.entry(c.id, kind) else { return }
             y = paragraph(e.title[L], x: x, y: y, width: w, style: .bold, maxLines: room())
@@ -474,7 +482,10 @@ struct Painter {
             y = paragraph(e.explanation[L], x: x, y: y, width: w, maxLines: room())
             if let practical = e.practical?[L] { y = paragraph("\(t("result.practical")): \(practical)", x: x, y: y, width: w, maxLines: room()) }
             if let evidence = e.evidence?[L] { y = paragraph("\(t("result.evidence")): \(evidence)", x: x, y: y, width: w, maxLines: room()) }
-            if let source = e.source { y = paragraph("\(t("result.source")): \(source)", x: x, y: y, width: w, style: .dim, maxLines: room()) }
+            if let source = e.source {
+                let citation = SummarySheet.Citation(source, in: q, language: L).text
+                y = paragraph("\(t("result.source")): \(citation)", x: x, y: y, width: w, style: .dim, maxLines: room())
+            }
             let why = AssessmentText(questionnaire: q, language: L).why(c, kind, a)
             if !why.isEmpty { paragraph("\(t("result.why")): \(why)", x: x, y: y, width: w, maxLines: room()) }
         case .safetyNet:
@@ -486,6 +497,27 @@ struct Painter {
                 y = paragraph("- " + ((item?.short ?? item?.text)?[L] ?? id), x: x, y: y, width: w, maxLines: 1)
             }
         }
+    }
+
+    // MARK: Detail
+
+    /// One result in full: the page scrolls when it is longer than the screen.
+    mutating func detailPage(_ subject: DetailSubject, scroll: Int) {
+        frame(title: DetailPage.title(subject, language: L), right: q.title[L],
+              hints: [KeyHint(key: navigationArrows + " PgUp/PgDn", action: t("tui.key.scroll")),
+                      KeyHint(key: "Esc", action: t("tui.key.back")), languageHint])
+        let lines = DetailPage(subject, state: state, width: bodyWidth, glyphs: glyphs).lines
+        let rows = DetailPage.rows(in: screen.size)
+        let first = min(max(0, scroll), DetailPage.maxScroll(lines: lines.count, rows: rows))
+        let cut = first + rows < lines.count
+        let shown = cut ? rows - 1 : rows
+        var y = top + 1
+        for line in lines.dropFirst(first).prefix(shown) {
+            screen.put(line.text, x: left, y: y, style: line.style, limit: bodyWidth)
+            y += 1
+        }
+        if first > 0 { write(glyphs.up, x: width - 3, y: top + 1, style: .dim) }
+        if cut { write("\(glyphs.down) \(t("tui.detail.more_below"))", x: left, y: top + rows, style: Style(bold: true, tint: .accent)) }
     }
 
     // MARK: Overlays

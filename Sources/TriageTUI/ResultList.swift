@@ -1,10 +1,11 @@
 import TriageKit
 
-/// The browsable list on the results screen: suggestions by group, cautions, notes, and the
-/// safety net. Shared by `update` (how far the selection may move) and `render`.
+/// The browsable list on the results screen: warning signs answered yes, suggestions by group,
+/// cautions, notes, and the safety net. Each row opens a detail page. Shared by `update` (how far the selection may move) and `render`.
 struct ResultList {
     enum Row: Equatable {
         case heading(String)
+        case redFlag(Assessment.RedFlag)
         case entry(Assessment.Conclusion, CatalogEntry.Kind)
         /// When to check again and which signs mean seeing a doctor at once.
         case safetyNet
@@ -20,6 +21,10 @@ struct ResultList {
 
     init(_ a: Assessment, questionnaire q: Questionnaire, language: String) {
         var rows: [Row] = []
+        if !a.redFlags.isEmpty {
+            rows.append(.heading(Strings.text("result.red_flags", language)))
+            rows += a.redFlags.map { .redFlag($0) }
+        }
         let suggestionGroups = Dictionary(grouping: a.suggestions) { q.entry($0.id, .suggestion)?.group ?? "" }
         let groups = Self.groupOrder.filter { suggestionGroups[$0] != nil }
             + suggestionGroups.keys.filter { !Self.groupOrder.contains($0) }.sorted()
@@ -39,5 +44,21 @@ struct ResultList {
         rows.append(.heading(Strings.text("tui.results.safety_heading", language)))
         rows.append(.safetyNet)
         self.rows = rows
+    }
+
+    /// What the detail page of a row shows; nil for a heading.
+    func subject(ofRow index: Int) -> DetailSubject? {
+        guard rows.indices.contains(index) else { return nil }
+        switch rows[index] {
+        case .heading: return nil
+        case .redFlag(let rf): return .redFlag(item: rf.item, rule: rf.rule)
+        case .entry(let c, let kind): return .entry(id: c.id, kind: kind)
+        case .safetyNet: return .safetyNet
+        }
+    }
+
+    /// The detail page of the `selection`-th selectable row.
+    func subject(atSelection selection: Int) -> DetailSubject? {
+        selectable.indices.contains(selection) ? subject(ofRow: selectable[selection]) : nil
     }
 }

@@ -22,6 +22,11 @@ extension AppState {
             return
         }
         let typing = currentItem.map { [.text, .date].contains($0.kind) } ?? false
+        if case .detail(let subject, let scroll, let selection) = page {
+            // On a detail page `q` goes back to the results, like Esc; `L` still switches.
+            if key == .character("L") { switchLanguage() } else { handleDetail(subject, scroll, selection, key) }
+            return
+        }
         if !typing, case .character(let c) = key {
             switch c {
             case "L":
@@ -39,6 +44,7 @@ extension AppState {
         case .question(let id): if let item = engine.index.items[id] { handleQuestion(item, key, typing: typing, &effects) }
         case .review(let selection): handleReview(selection, key)
         case .results(let selection): handleResults(selection, key, &effects)
+        case .detail(let subject, let scroll, let selection): handleDetail(subject, scroll, selection, key)
         }
     }
 
@@ -396,18 +402,44 @@ extension AppState {
     // MARK: Results
 
     mutating func handleResults(_ selection: Int, _ key: Key, _ effects: inout [Effect]) {
-        let count = ResultList(assessment, questionnaire: questionnaire, language: language).selectable.count
+        let list = ResultList(assessment, questionnaire: questionnaire, language: language)
+        let count = list.selectable.count
         switch key {
         case .up, .character("k"): page = .results(selection: max(0, selection - 1))
         case .down, .character("j"): page = .results(selection: min(count - 1, selection + 1))
         case .home: page = .results(selection: 0)
         case .end: page = .results(selection: count - 1)
+        case .enter, .right:
+            guard let subject = list.subject(atSelection: selection) else { return }
+            notice = nil
+            page = .detail(subject, scroll: 0, selection: selection)
         case .character("s"):
-            let text = AssessmentText(questionnaire: questionnaire, language: language)
-                .render(assessment, answers: effectiveAnswers)
-            effects.append(.saveSummary(text))
+            // Saving the sheet is an explicit request, so it happens with --no-save too.
+            effects.append(.saveSheets(sheetTexts))
+        case .character("p"):
+            effects.append(.printSheet(sheetTexts))
         case .character("b"), .character("r"), .left, .backspace: showReview()
         case .character("n"): overlay = .confirmStartOver
+        default: break
+        }
+    }
+
+    // MARK: Detail
+
+    mutating func handleDetail(_ subject: DetailSubject, _ scroll: Int, _ selection: Int, _ key: Key) {
+        let rows = DetailPage.rows(in: screenSize)
+        let lines = DetailPage(subject, state: self, size: screenSize).lines.count
+        let last = DetailPage.maxScroll(lines: lines, rows: rows)
+        let step = max(1, rows - 2)
+        func scrolled(_ to: Int) { page = .detail(subject, scroll: min(last, max(0, to)), selection: selection) }
+        switch key {
+        case .up, .character("k"): scrolled(scroll - 1)
+        case .down, .character("j"), .character(" "): scrolled(key == .character(" ") ? scroll + step : scroll + 1)
+        case .pageUp: scrolled(scroll - step)
+        case .pageDown: scrolled(scroll + step)
+        case .home: scrolled(0)
+        case .end: scrolled(last)
+        case .escape, .left, .backspace, .character("q"), .character("Q"): page = .results(selection: selection)
         default: break
         }
     }

@@ -4,6 +4,8 @@ import TriageKit
 
 /// An answer file as every command reads it: a .json or .yaml file is one answer set, a .jsonl
 /// file one a line. Shared so `evaluate` and `sheet` refuse the same input with the same words.
+/// A .jsonl file is read line by line, so its size does not bound what can be evaluated and
+/// memory stays small.
 struct AnswerInput {
     /// One answer set's text and the line of the file it starts on.
     struct Chunk {
@@ -11,22 +13,61 @@ struct AnswerInput {
         var line: Int
     }
 
-    let path: String
-    let chunks: [Chunk]
+    /// No single answer set comes near this; a longer line is refused, not buffered.
+    static let maximumLine = 16 * 1024 * 1024
 
-    /// Reads the file at `path`, or prints why it cannot and exits with 2.
+    let path: String
+    /// One answer set a line (.jsonl).
+    let isLines: Bool
+
+    /// Checks that the file at `path` can be read, or prints why not and exits with 2.
     static func read(_ path: String) throws -> AnswerInput {
-        let text: String
-        do { text = try AnswerFileReader.readText(path: path) } catch {
-            printError(error.description)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            printError(Diagnostic(at: nil, "cannot read the answer file \(path)", hint: "check that it exists and is readable").description)
             throw ExitCode(ExitStatus.badInput)
         }
-        let chunks = path.hasSuffix(".jsonl")
-            ? text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                .filter { !$0.element.allSatisfy(\.isWhitespace) }
-                .map { Chunk(text: String($0.element), line: $0.offset + 1) }
-            : [Chunk(text: text, line: 1)]
-        return AnswerInput(path: path, chunks: chunks)
+        return AnswerInput(path: path, isLines: path.hasSuffix(".jsonl"))
+    }
+
+    /// Calls `body` with each answer set's text; problems reading the file itself are thrown.
+    func forEachChunk(_ body: (Chunk) throws -> Void) throws {
+        guard isLines else {
+            do { try body(Chunk(text: try AnswerFileReader.readText(path: path), line: 1)) } catch let error as Diagnostic {
+                printError(error.description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            printError(Diagnostic(at: nil, "cannot read the answer file \(path)").description)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        defer { try? handle.close() }
+        var pending = Data()
+        var line = 0
+        func emit(_ bytes: Data) throws {
+            line += 1
+            guard let text = String(data: bytes, encoding: .utf8) else {
+                printError(Diagnostic(at: SourceLocation(file: path, line: line, column: 1), "the line is not valid UTF-8").description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+            if !text.allSatisfy(\.isWhitespace) { try body(Chunk(text: text, line: line)) }
+        }
+        while true {
+            let data = handle.readData(ofLength: 1 << 20)
+            if data.isEmpty { break }
+            pending.append(data)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                try emit(pending[pending.startIndex..<newline])
+                pending = pending[(newline + 1)...]
+            }
+            if pending.count > Self.maximumLine {
+                printError(Diagnostic(at: SourceLocation(file: path, line: line + 1, column: 1),
+                                      "the line is longer than \(Self.maximumLine / 1024 / 1024) MiB").description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+        if !pending.isEmpty { try emit(pending) }
     }
 
     /// Parses each answer set, validates it against its questionnaire and calls `body` with the
@@ -40,7 +81,7 @@ struct AnswerInput {
             return e
         }
         var failed = false
-        for chunk in chunks {
+        try forEachChunk { chunk in
             let valid: (AnswerDocument, Engine)
             do {
                 let document = try AnswerFileReader.parse(chunk.text, path: path, line: chunk.line)
@@ -49,13 +90,13 @@ struct AnswerInput {
                 guard problems.isEmpty else {
                     problems.forEach { printError($0.description) }
                     failed = true
-                    continue
+                    return
                 }
                 valid = (document, engine)
             } catch let error as Diagnostic {
                 printError(error.description)
                 failed = true
-                continue
+                return
             }
             try body(valid.0, valid.1)
         }

@@ -130,7 +130,7 @@ struct Evaluate: ParsableCommand {
         try input.forEachValid(location) { document, engine in
             let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
             switch format {
-            case .json: print(AssessmentJSON.json(assessment).serialized(pretty: input.chunks.count == 1))
+            case .json: print(AssessmentJSON.json(assessment).serialized(pretty: !input.isLines))
             case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: lang).render(assessment, answers: document.answers))
             }
         }

@@ -30,9 +30,13 @@ struct SheetCommand: ParsableCommand {
 
     func run() throws {
         let input = try AnswerInput.read(answers)
-        guard input.chunks.count == 1 else {
-            printError("backtriage: \(answers) holds \(input.chunks.count) answer sets; a sheet is made from one (split the .jsonl file)")
-            throw ExitCode(ExitStatus.badInput)
+        if input.isLines {
+            var count = 0
+            try input.forEachChunk { _ in count += 1 }
+            guard count == 1 else {
+                printError("backtriage: \(answers) holds \(count) answer sets; a sheet is made from one (split the .jsonl file)")
+                throw ExitCode(ExitStatus.badInput)
+            }
         }
         try input.forEachValid(location) { document, engine in
             let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)

@@ -215,10 +215,13 @@ import TriageKit
         var state = freshState(answers: AnswerSet(lowBackSevenWeeks))
         state.showResults()
         let effects = press(&state, .character("s"))
-        guard case .saveSummary(let text)? = effects.first else { Issue.record("no summary effect"); return }
-        #expect(text.contains("SEE A DOCTOR"))
-        state.summarySaved(at: "/tmp/x/summary.txt")
-        #expect(render(state, size: small).text.contains("Summary saved: /tmp/x/summary.txt"))
+        guard case .saveSheets(let sheets)? = effects.first else { Issue.record("no summary effect"); return }
+        #expect(sheets.text.contains("SEE A DOCTOR"))
+        #expect(sheets.html.contains("<html"))
+        state.sheetsSaved(text: "/tmp/x/summary.txt", html: "/tmp/x/summary.html")
+        let text = render(state, size: small).text
+        #expect(text.contains("/tmp/x/summary.txt"))
+        #expect(text.contains("/tmp/x/summary.html"))
     }
 
     @Test func levelColoursOnlyAddToTheWord() {

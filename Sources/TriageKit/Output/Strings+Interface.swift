@@ -35,8 +35,11 @@ extension Strings {
         "tui.key.select": ("select", "auswählen"),
         "tui.key.change": ("change", "ändern"),
         "tui.key.show_result": ("show result", "Ergebnis zeigen"),
-        "tui.key.save": ("save summary", "Zusammenfassung speichern"),
-        "tui.key.change_answers": ("change answers", "Antworten ändern"),
+        "tui.key.save": ("save", "speichern"),
+        "tui.key.print": ("print", "drucken"),
+        "tui.key.details": ("details", "Details"),
+        "tui.key.scroll": ("scroll", "blättern"),
+        "tui.key.change_answers": ("answers", "Antworten"),
         "tui.key.new": ("new", "neu"),
         "tui.key.any": ("any key", "beliebige Taste"),
         "tui.key.close": ("close", "schließen"),
@@ -71,7 +74,6 @@ extension Strings {
         "tui.notice.enter_text": ("Please type an answer, then press Enter.", "Bitte geben Sie eine Antwort ein und drücken Sie Enter."),
         "tui.notice.save_failed": ("Could not save the answers: {0}. They are kept while the program runs.",
                                    "Die Antworten konnten nicht gespeichert werden: {0}. Sie bleiben erhalten, solange das Programm läuft."),
-        "tui.notice.summary_saved": ("Summary saved: {0}", "Zusammenfassung gespeichert: {0}"),
 
         // Help
         "tui.help.title": ("Why this is asked", "Warum das gefragt wird"),
@@ -99,6 +101,34 @@ extension Strings {
         "tui.results.more_flags": ("and {0} more warning signs (see the saved summary)", "und {0} weitere Warnzeichen (siehe gespeicherte Zusammenfassung)"),
         "tui.results.incomplete": ("{0} questions are not answered yet; the result may change.",
                                    "{0} Fragen sind noch nicht beantwortet; das Ergebnis kann sich ändern."),
+
+        // Saving and printing the summary sheet
+        "tui.sheet.saved": ("Summary sheet saved (readable only by you):\nText: {0}\nHTML: {1}",
+                            "Zusammenfassung gespeichert (nur für Sie lesbar):\nText: {0}\nHTML: {1}"),
+        "tui.sheet.save_failed": ("Could not save the summary sheet: {0}", "Die Zusammenfassung konnte nicht gespeichert werden: {0}"),
+        "tui.print.sent": ("Sent to the printer: {0}", "An den Drucker geschickt: {0}"),
+        "tui.print.sent_plain": ("Sent to the printer.", "An den Drucker geschickt."),
+        "tui.print.failed": ("The printer did not take the summary sheet: {0}",
+                             "Der Drucker hat die Zusammenfassung nicht angenommen: {0}"),
+        "tui.print.status": ("lp ended with status {0}", "lp endete mit Status {0}"),
+        "tui.print.timeout": ("lp did not finish within {0} seconds", "lp wurde nicht innerhalb von {0} Sekunden fertig"),
+        "tui.print.no_lp": ("Printing needs CUPS (the lp command), which was not found on this computer. The summary sheet is saved, so you can print it another way:\nText: {0}\nHTML: {1}",
+                            "Zum Drucken wird CUPS (der Befehl lp) gebraucht, der auf diesem Computer nicht gefunden wurde. Die Zusammenfassung ist gespeichert, sodass Sie sie auf anderem Weg drucken können:\nText: {0}\nHTML: {1}"),
+
+        // Detail page of a result
+        "tui.detail.suggestion": ("Suggested", "Empfohlen"),
+        "tui.detail.caution": ("Advised against", "Abgeraten"),
+        "tui.detail.note": ("Good to know", "Gut zu wissen"),
+        "tui.detail.red_flag": ("Warning sign", "Warnzeichen"),
+        "tui.detail.safety_net": ("When to look again", "Wann erneut prüfen"),
+        "tui.detail.your_answer": ("Your answer: {0}", "Ihre Antwort: {0}"),
+        "tui.detail.can_point_to": ("It can point to: {0}", "Es kann hinweisen auf: {0}"),
+        "tui.detail.what_to_do": ("What to do", "Was zu tun ist"),
+        "tui.detail.doctor_question": ("A question for your doctor", "Eine Frage an Ihre Ärztin oder Ihren Arzt"),
+        "tui.detail.rule": ("Rule {0}", "Regel {0}"),
+        "tui.detail.because": ("Because you answered:", "Weil Sie geantwortet haben:"),
+        "tui.detail.no_answers": ("This rule does not depend on your answers.", "Diese Regel hängt nicht von Ihren Antworten ab."),
+        "tui.detail.more_below": ("more below", "weiter unten"),
 
         // Quit and start over
         "tui.quit.title": ("Quit?", "Beenden?"),

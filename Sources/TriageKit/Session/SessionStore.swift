@@ -98,9 +98,11 @@ public struct SessionStore: Sendable {
         }
     }
 
-    /// Writes a summary text beside the sessions and returns its path.
-    public func saveSummary(_ text: String, questionnaire id: String, date: Date) throws(SessionStoreError) -> String {
-        let path = directory + "/summary-\(id)-\(AnswerValidation.formatDate(date)).txt"
+    /// Writes a summary beside the sessions (private, like them) and returns its path:
+    /// `summary-<questionnaire>-<date>.<fileExtension>`.
+    public func saveSummary(_ text: String, questionnaire id: String, date: Date,
+                            fileExtension: String = "txt") throws(SessionStoreError) -> String {
+        let path = directory + "/summary-\(id)-\(AnswerValidation.formatDate(date)).\(fileExtension)"
         try writeAtomically(Data(text.utf8), to: path)
         return path
     }

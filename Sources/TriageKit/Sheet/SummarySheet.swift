@@ -24,13 +24,16 @@ public struct SummarySheet: Sendable {
         public var highlighted: Bool
 
         /// "Back pain: treatment, 3.1. Selbsthilfe".
-        public var citation: String? { source.map { "\($0.document), \($0.section)" } }
+        public var citation: String? { source?.text }
     }
 
     /// A source as a document title and a section.
     public struct Citation: Sendable, Hashable {
         public var document: String
         public var section: String
+
+        /// "Back pain: treatment, 3.1. Selbsthilfe": how a person reads the source.
+        public var text: String { "\(document), \(section)" }
     }
 
     /// The answers of one section of the questionnaire.
@@ -81,6 +84,14 @@ public struct SummarySheet: Sendable {
     public var identification: String { "\(questionnaireTitle) (\(questionnaireID) \(phrase("sheet.version", version))) · \(date)" }
 }
 
+extension SummarySheet.Citation {
+    /// A source as its document's title (the file name when the questionnaire declares no
+    /// documents) and the section. The sheet and the interactive screens both cite this way.
+    public init(_ source: SourceRef, in q: Questionnaire, language L: String) {
+        self.init(document: q.document(source.file)?.title[L] ?? source.file, section: source.section)
+    }
+}
+
 extension SummarySheet {
     /// Builds the sheet for an assessment and the answers it came from.
     public init(questionnaire q: Questionnaire, assessment a: Assessment, answers: AnswerSet, language L: String) {
@@ -101,7 +112,7 @@ extension SummarySheet {
             list.compactMap { c in
                 q.entry(c.id, kind).map { e in
                     Entry(id: e.id, title: e.title[L], summary: SummarySheet.firstSentence(e.explanation[L]),
-                          source: e.source.map { Citation(document: q.document($0.file)?.title[L] ?? $0.file, section: $0.section) },
+                          source: e.source.map { Citation($0, in: q, language: L) },
                           highlighted: c.highlighted)
                 }
             }

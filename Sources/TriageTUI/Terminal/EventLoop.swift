@@ -21,6 +21,7 @@ public enum EventLoop {
                 return 128 + signal
             }
             guard let key else { continue }
+            state.screenSize = terminal.size
             let step = update(state, key)
             state = step.state
             dirty = true
@@ -42,9 +43,17 @@ public enum EventLoop {
                                             answers: answers, savedAt: Date()))
             case .deleteSession:
                 try store.delete(questionnaire: state.questionnaire.id)
-            case .saveSummary(let text):
-                let path = try store.saveSummary(text, questionnaire: state.questionnaire.id, date: state.today)
-                state.summarySaved(at: path)
+            case .saveSheets(let sheets):
+                if let paths = saveSheets(sheets, &state, store) { state.sheetsSaved(text: paths.text, html: paths.html) }
+            case .printSheet(let sheets):
+                if let lp = SheetPrinter.locate() {
+                    switch SheetPrinter.send(sheets.text, lp: lp) {
+                    case .success(let jobLine): state.printed(jobLine: jobLine)
+                    case .failure(let problem): state.printFailed(problem)
+                    }
+                } else if let paths = saveSheets(sheets, &state, store) {
+                    state.printerMissing(savedText: paths.text, html: paths.html)
+                }
             case .quit:
                 return .quit
             }
@@ -52,5 +61,18 @@ public enum EventLoop {
             state.saveFailed(error.description)
         }
         return .proceed
+    }
+
+    /// Writes both sheets beside the sessions; on failure says so on screen and returns nil.
+    static func saveSheets(_ sheets: SheetTexts, _ state: inout AppState, _ store: SessionStore) -> (text: String, html: String)? {
+        do throws(SessionStoreError) {
+            let id = state.questionnaire.id
+            let text = try store.saveSummary(sheets.text, questionnaire: id, date: state.today, fileExtension: "txt")
+            let html = try store.saveSummary(sheets.html, questionnaire: id, date: state.today, fileExtension: "html")
+            return (text, html)
+        } catch {
+            state.sheetSaveFailed(error.description)
+            return nil
+        }
     }
 }

@@ -1,0 +1,142 @@
+"""The results screen keeps its promises: Enter opens an entry with why, Esc returns to the same
+selection, s saves the text and HTML sheets privately (with --no-save too), p prints through lp
+or, without lp, says that printing needs CUPS and saves the sheet instead."""
+import json
+import os
+import re
+import shlex
+import stat
+import tempfile
+
+from tui_harness import Failure, backtriage, run
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VIGNETTES = os.path.join(HERE, "..", "TriageKitTests", "Fixtures", "vignettes.json")
+
+
+def answer_file(directory):
+    """Vignette 1 (low back pain for seven weeks, every question answered) as an answer file."""
+    with open(VIGNETTES) as f:
+        vignette = json.load(f)[1]
+    path = os.path.join(directory, "answers.json")
+    with open(path, "w") as f:
+        json.dump({"questionnaire": "back-pain", "answers": vignette["answers"]}, f)
+    return path
+
+
+def selected_line(screen):
+    lines = [line for line in screen.splitlines() if "\u25b8" in line]
+    return lines[0].split("\u2502")[1] if lines else None
+
+
+def saved_paths(screen):
+    """The two paths the notice names, each on its own line."""
+    text = re.search(r"Text: (/\S+\.txt)", screen)
+    html = re.search(r"HTML: (/\S+\.html)", screen)
+    if not text or not html:
+        raise Failure("the notice does not name both files:\n" + screen)
+    return text.group(1), html.group(1)
+
+
+def private(path, mode=0o600):
+    actual = stat.S_IMODE(os.stat(path).st_mode)
+    if actual != mode:
+        raise Failure("%s has mode %o, not %o" % (path, actual, mode))
+
+
+def with_path(path, command):
+    """The command with PATH set for it alone: the pane's shell startup files reset PATH."""
+    return "env PATH=%s %s" % (shlex.quote(path), command)
+
+
+def to_results(p):
+    p.wait_for("answers are filled in from the answer file")
+    p.keys("Enter")
+    return p.wait_for("SEE A DOCTOR", "Enter details", "p print")
+
+
+def test(pane):
+    work = tempfile.mkdtemp(prefix="bt-ra-")
+    answers = answer_file(work)
+
+    # A fake lp first on PATH: it keeps what it is given and answers like CUPS.
+    fakebin = os.path.join(work, "fakebin")
+    os.mkdir(fakebin)
+    printed = os.path.join(work, "printed.txt")
+    lp = os.path.join(fakebin, "lp")
+    with open(lp, "w") as f:
+        f.write("#!/bin/sh\n/bin/cat > '%s'\necho 'lp-noise-on-stderr' >&2\necho 'request id is fake-1 (1 file(s))'\n" % printed)
+    os.chmod(lp, 0o755)
+
+    state = tempfile.mkdtemp(prefix="bt-")
+    p = pane(with_path(fakebin + ":" + os.environ.get("PATH", "/usr/bin:/bin"), backtriage("--answers", answers, "--no-save")),
+             state_home=state)
+    screen = to_results(p)
+
+    # Enter opens the selected entry; its page says why, with the rule and the answers.
+    p.keys("Down")
+    screen = p.wait_until("the selection to move", lambda s: selected_line(s) not in (None, selected_line(screen)))
+    selected = selected_line(screen)
+    p.keys("Enter")
+    p.wait_for("Esc back", "Source")
+    p.keys("End")
+    page = p.wait_for("Why", "Rule low-back-6-weeks", "Because you answered:", "How long: 7 weeks")
+    if "more below" in page:
+        raise Failure("the end of the page still says more below:\n" + page)
+    p.keys("Escape")
+    screen = p.wait_for("SEE A DOCTOR", "Enter details")
+    if selected_line(screen) != selected:
+        raise Failure("Esc did not return to the same selection (%r, now %r):\n%s" % (selected, selected_line(screen), screen))
+
+    # s saves both sheets, privately, although --no-save is on.
+    p.keys("s")
+    screen = p.wait_for("Summary sheet saved", "HTML: ")
+    text_path, html_path = saved_paths(screen)
+    folder = os.path.join(state, "backtriage")
+    for path in (text_path, html_path):
+        if os.path.dirname(path) != folder or not os.path.exists(path):
+            raise Failure("%s is not a file in the state folder %s" % (path, folder))
+        private(path)
+    private(folder, 0o700)
+    with open(html_path) as f:
+        if "<html" not in f.read():
+            raise Failure("the HTML sheet is not HTML")
+    with open(text_path) as f:
+        sheet = f.read()
+    if "SEE A DOCTOR" not in sheet.upper():
+        raise Failure("the text sheet does not say what to do:\n" + sheet[:400])
+
+    # p sends the text sheet to lp and shows lp's job line.
+    p.keys("p")
+    screen = p.wait_for("Sent to the printer", "request id is fake-1")
+    if "lp-noise-on-stderr" in screen:
+        raise Failure("lp wrote to the terminal:\n" + screen)
+    with open(printed) as f:
+        if f.read() != sheet:
+            raise Failure("lp did not receive the text sheet")
+    p.keys("q")
+    p.wait_for("Quit?")
+    p.keys("y")
+    p.wait_for("EXITED=0")
+
+    # Without lp on PATH: printing needs CUPS, and the sheet is saved to print another way.
+    bare = os.path.join(work, "bin")
+    os.mkdir(bare)
+    state2 = tempfile.mkdtemp(prefix="bt-")
+    p2 = pane(with_path(bare, backtriage("--answers", answers, "--no-save")), state_home=state2)
+    to_results(p2)
+    p2.keys("p")
+    screen = p2.wait_for("Printing needs CUPS (the lp command)", "HTML: ")
+    text_path, html_path = saved_paths(screen)
+    for path in (text_path, html_path):
+        if not path.startswith(os.path.join(state2, "backtriage") + "/"):
+            raise Failure("%s is not in the state folder" % path)
+        private(path)
+    # The interface goes on after it.
+    p2.keys("Enter")
+    p2.wait_for("Esc back")
+    p2.keys("q")
+    p2.wait_for("SEE A DOCTOR")
+
+
+run(test)

@@ -17,9 +17,7 @@ public struct PlainAnswerParser {
     public func parse(_ line: String, for item: Item) -> Result<Value, AnswerProblem> {
         let text = line.trimmingCharacters(in: .whitespaces)
         func expected(_ key: String, _ args: String...) -> Result<Value, AnswerProblem> {
-            var message = Strings.text(key, language)
-            for (i, a) in args.enumerated() { message = message.replacingOccurrences(of: "{\(i)}", with: a) }
-            return .failure(AnswerProblem(item: item.id, message: message))
+            return .failure(AnswerProblem(item: item.id, message: Strings.text(key, language, arguments: args)))
         }
         switch item.kind {
         case .boolean:

@@ -49,9 +49,7 @@ public final class PlainSession {
 
     private func say(_ line: String) { write(line + "\n") }
     private func s(_ key: String, _ args: String...) -> String {
-        var text = Strings.text(key, language)
-        for (i, a) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: a) }
-        return text
+        return Strings.text(key, language, arguments: args)
     }
 
     /// Reads one line after a prompt; nil when the input has ended.

@@ -216,9 +216,7 @@ public struct AppState: Sendable {
 
     /// An interface string in the current language.
     func t(_ key: String, _ args: String...) -> String {
-        var text = Strings.text(key, language)
-        for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
-        return text
+        return Strings.text(key, language, arguments: args)
     }
 
     // MARK: Results reported back by the loop

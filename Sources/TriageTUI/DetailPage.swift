@@ -59,9 +59,7 @@ struct DetailPage {
         var q: Questionnaire { state.questionnaire }
         var L: String { state.language }
         func t(_ key: String, _ args: String...) -> String {
-            var text = Strings.text(key, L)
-            for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
-            return text
+            return Strings.text(key, L, arguments: args)
         }
 
         /// Wrapped text; `indent` cells on every line, `hanging` more after the first.

@@ -38,9 +38,7 @@ struct Painter {
     var bottom: Int { height - 4 }
 
     func t(_ key: String, _ args: String...) -> String {
-        var text = Strings.text(key, state.language)
-        for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
-        return text
+        return Strings.text(key, state.language, arguments: args)
     }
 
     var L: String { state.language }

@@ -1,25 +1,19 @@
 """Ctrl-C saves and leaves the terminal as it was; a restart offers to continue."""
 import json
 import os
-import tempfile
 
-from tui_harness import Failure, answer_questions, backtriage, run
+from tui_harness import Failure, answer_questions, backtriage, run, same_settings, stty_wrapped
 
 
 def test(pane):
-    work = tempfile.mkdtemp(prefix="bt-stty-")
-    before, after = os.path.join(work, "before"), os.path.join(work, "after")
-    wrapper = "stty -g > %s; %s; rc=$?; stty -g > %s; echo RC=$rc" % (before, backtriage(), after)
-    p = pane("sh -c '%s'" % wrapper.replace("'", "'\\''"))
+    p, before, after = stty_wrapped(pane)
     answer_questions(p, [("Start the questions", ["Enter"]), ("How old are you?", ["47", "Enter"]),
                          ("Where is your pain mainly?", ["1", "Enter"])])
     p.wait_for("How long has this episode")
     p.keys("C-c")
     p.wait_for("RC=0")
-    with open(before) as f, open(after) as g:
-        settings_before, settings_after = f.read().strip(), g.read().strip()
-    if settings_before != settings_after:
-        raise Failure("stty differs after Ctrl-C:\nbefore %s\nafter  %s" % (settings_before, settings_after))
+    if not same_settings(before, after):
+        raise Failure("stty differs after Ctrl-C")
 
     path = os.path.join(p.state_home, "backtriage", "back-pain.json")
     with open(path) as f:

@@ -4,10 +4,9 @@ import json
 import os
 import signal
 import subprocess
-import tempfile
 import time
 
-from tui_harness import Failure, answer_questions, backtriage, run
+from tui_harness import Failure, answer_questions, backtriage, run, same_settings, stty_wrapped
 
 
 def child_of(pane, name="backtriage"):
@@ -22,10 +21,7 @@ def child_of(pane, name="backtriage"):
 
 
 def start(pane_factory):
-    work = tempfile.mkdtemp(prefix="bt-sig-")
-    before, after = os.path.join(work, "before"), os.path.join(work, "after")
-    wrapper = "stty -g > %s; %s; rc=$?; stty -g > %s; echo RC=$rc" % (before, backtriage(), after)
-    p = pane_factory("sh -c '%s'" % wrapper.replace("'", "'\\''"))
+    p, before, after = stty_wrapped(pane_factory)
     answer_questions(p, [("Start the questions", ["Enter"]), ("How old are you?", ["52", "Enter"]),
                          ("Where is your pain mainly?", ["3", "Enter"])])
     p.wait_for("How long has this episode")
@@ -34,9 +30,8 @@ def start(pane_factory):
 
 def check_restored(p, before, after, expected_rc, what):
     p.wait_for("RC=%d" % expected_rc)
-    with open(before) as f, open(after) as g:
-        if f.read().strip() != g.read().strip():
-            raise Failure("%s: terminal settings differ after the signal" % what)
+    if not same_settings(before, after):
+        raise Failure("%s: terminal settings differ after the signal" % what)
     with open(os.path.join(p.state_home, "backtriage", "back-pain.json")) as f:
         saved = json.load(f)
     if saved["answers"] != {"age": 52, "region": "neck"}:
@@ -62,9 +57,8 @@ def test(pane_factory):
     p.wait_gone("How long has this episode")
     p.keys("C-c")
     p.wait_for("RC=0")
-    with open(before) as f, open(after) as g:
-        if f.read().strip() != g.read().strip():
-            raise Failure("SIGTSTP/SIGCONT: terminal settings differ at the end")
+    if not same_settings(before, after):
+        raise Failure("SIGTSTP/SIGCONT: terminal settings differ at the end")
 
     with open(os.path.join(p.state_home, "backtriage", "back-pain.json")) as f:
         if json.load(f)["answers"].get("duration_weeks") != 3:

@@ -98,6 +98,23 @@ def backtriage(*args):
     return " ".join(shlex.quote(a) for a in [BINARY] + list(args))
 
 
+def stty_wrapped(pane_factory, *args):
+    """A pane running backtriage between two `stty -g`; returns (pane, before file, after file).
+
+    The shell prints RC=<exit status> when backtriage ends, so tests can compare the terminal
+    settings from before and after.
+    """
+    work = tempfile.mkdtemp(prefix="bt-stty-")
+    before, after = os.path.join(work, "before"), os.path.join(work, "after")
+    wrapper = "stty -g > %s; %s; rc=$?; stty -g > %s; echo RC=$rc" % (before, backtriage(*args), after)
+    return pane_factory("sh -c '%s'" % wrapper.replace("'", "'\\''")), before, after
+
+
+def same_settings(before, after):
+    with open(before) as f, open(after) as g:
+        return f.read().strip() == g.read().strip()
+
+
 def answer_questions(pane, answers):
     """Answers questions in order. Each entry is (text expected on screen, keys to press)."""
     for expected, keys in answers:

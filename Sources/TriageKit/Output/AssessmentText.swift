@@ -17,9 +17,7 @@ public struct AssessmentText {
     }
 
     private func s(_ key: String, _ args: String...) -> String {
-        var text = Strings.text(key, language)
-        for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
-        return text
+        return Strings.text(key, language, arguments: args)
     }
 
     public func render(_ a: Assessment, answers: AnswerSet) -> String {

@@ -42,9 +42,14 @@ public enum Strings {
     /// The string for `key` in `language` (English when the language is not German), with
     /// `{0}`, `{1}`... replaced by `args`. An unknown key shows as itself, so it is noticed.
     public static func text(_ key: String, _ language: String, _ args: String...) -> String {
+        text(key, language, arguments: args)
+    }
+
+    /// The same with the arguments as an array, for helpers that pass their own variadic list on.
+    public static func text(_ key: String, _ language: String, arguments: [String]) -> String {
         guard let entry = table[key] else { return key }
         var s = language == "de" ? entry.de : entry.en
-        for (i, arg) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: arg) }
+        for (i, arg) in arguments.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: arg) }
         return s
     }
 }

@@ -73,9 +73,7 @@ public struct SummarySheet: Sendable {
 
     /// A fixed interface phrase in the sheet's language.
     public func phrase(_ key: String, _ args: String...) -> String {
-        var text = Strings.text(key, language)
-        for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
-        return text
+        return Strings.text(key, language, arguments: args)
     }
 
     /// "Back pain: Summary for your doctor".

@@ -100,4 +100,13 @@ struct PropertyTests {
             #expect(levelRank(after) <= levelRank(before), "seed \(seed), \(flags[pick]): \(before) -> \(after)")
         }
     }
+
+    @Test func answersThroughAFHIRQuestionnaireResponseAndBackAreTheSame() async {
+        await propertyCheck(count: 200, input: seeds) { seed in
+            let a = answers(seed: seed)
+            let response = FHIRQuestionnaireResponse.json(Fixtures.shipped, answers: a, date: Fixtures.day, language: "en").serialized()
+            let back = try? FHIRQuestionnaireResponse.read(response, path: "response.json")
+            #expect(back?.answers == a, "seed \(seed)")
+        }
+    }
 }

@@ -43,11 +43,11 @@ struct AnswerInput {
             throw ExitCode(ExitStatus.badInput)
         }
         defer { try? handle.close() }
-        var pending = Data()
+        var pending: [UInt8] = []
         var line = 0
-        func emit(_ bytes: Data) throws {
+        func emit(_ bytes: ArraySlice<UInt8>) throws {
             line += 1
-            guard let text = String(data: bytes, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 printError(Diagnostic(at: SourceLocation(file: path, line: line, column: 1), "the line is not valid UTF-8").description)
                 throw ExitCode(ExitStatus.badInput)
             }
@@ -56,18 +56,20 @@ struct AnswerInput {
         while true {
             let data = handle.readData(ofLength: 1 << 20)
             if data.isEmpty { break }
-            pending.append(data)
-            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                try emit(pending[pending.startIndex..<newline])
-                pending = pending[(newline + 1)...]
+            pending.append(contentsOf: data)
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                try emit(pending[start..<newline])
+                start = newline + 1
             }
+            pending.removeFirst(start)
             if pending.count > Self.maximumLine {
                 printError(Diagnostic(at: SourceLocation(file: path, line: line + 1, column: 1),
                                       "the line is longer than \(Self.maximumLine / 1024 / 1024) MiB").description)
                 throw ExitCode(ExitStatus.badInput)
             }
         }
-        if !pending.isEmpty { try emit(pending) }
+        if !pending.isEmpty { try emit(pending[...]) }
     }
 
     /// Parses each answer set, validates it against its questionnaire and calls `body` with the

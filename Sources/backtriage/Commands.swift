@@ -37,7 +37,7 @@ struct LocationOptions: ParsableArguments {
     func load(_ id: String) throws -> Questionnaire {
         do {
             let path = try locator.entryFile(for: id)
-            return try QuestionnaireLoader.load(path: path).get()
+            return try QuestionnaireLoader.load(path: path, reachability: false).get()
         } catch let error as Diagnostic {
             printError(error.description)
             throw ExitCode(ExitStatus.badInput)

@@ -6,7 +6,12 @@ struct QuestionnaireChecker {
     private var types: [String: ValueType] = [:]
     private var items: [String: Item] = [:]
 
-    init(_ questionnaire: Questionnaire) { self.q = questionnaire }
+    private let reachability: Bool
+
+    init(_ questionnaire: Questionnaire, reachability: Bool = true) {
+        self.q = questionnaire
+        self.reachability = reachability
+    }
 
     func check() -> [Diagnostic] {
         var c = self
@@ -47,7 +52,7 @@ struct QuestionnaireChecker {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return }
-        checkReachability()
+        if reachability { checkReachability() }
     }
 
     static func type(of item: Item) -> ValueType {

@@ -24,10 +24,14 @@ public enum QuestionnaireLoader {
                                  "invariants"]
 
     /// Loads and checks the questionnaire whose entry file is at `path`.
-    public static func load(path: String) -> LoadResult {
+    ///
+    /// - Parameter reachability: also search for items that can never be asked and rules that can
+    ///   never fire. That is a question about the content, asked by `check` and `verify`; the
+    ///   interfaces leave it out to start faster, since it cannot change any result.
+    public static func load(path: String, reachability: Bool = true) -> LoadResult {
         let entry: SourceFile
         do { entry = try SourceFile.read(path) } catch { return LoadResult(questionnaire: nil, diagnostics: [error]) }
-        return load(entry: entry)
+        return load(entry: entry, reachability: reachability)
     }
 
     /// Loads from text, for tests and tools; `includes` maps file names to their text.
@@ -36,7 +40,7 @@ public enum QuestionnaireLoader {
         load(entry: SourceFile(path: path, text: text), includes: includes)
     }
 
-    static func load(entry: SourceFile, includes: [String: String]? = nil) -> LoadResult {
+    static func load(entry: SourceFile, includes: [String: String]? = nil, reachability: Bool = true) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         let root: Node
         do {
@@ -107,7 +111,7 @@ public enum QuestionnaireLoader {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics)
         }
         questionnaire.files = files
-        diagnostics += QuestionnaireChecker(questionnaire).check().map { d in
+        diagnostics += QuestionnaireChecker(questionnaire, reachability: reachability).check().map { d in
             guard d.sourceLine == nil, let l = d.location, let file = sources[l.file] else { return d }
             var d = d
             d.sourceLine = file.line(l.line)

@@ -75,7 +75,9 @@ struct SourceFile {
                              "the YAML is nested more than \(Self.maximumNesting) levels deep")
         }
         do {
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            // The basic resolver tags every scalar as a string: this reader types values itself, and
+            // Yams' default resolver runs regular expressions on every scalar to guess types.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
@@ -255,7 +257,7 @@ final class NodeReader {
                 continue
             }
             if let s = string(value, "the \(language) text of \(what)") {
-                if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if s.allSatisfy(\.isWhitespace) {
                     error(value, "the \(language) text of \(what) is empty")
                 }
                 texts[language] = s

@@ -9,10 +9,12 @@ public struct AnswerSpace: Sendable {
     let index: QuestionnaireIndex
     /// The representative values of each item; `.unknown` where the item may stay unanswered.
     public let domains: [String: [Outcome]]
+    private let engine: Engine
 
     public init(_ questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        self.index = QuestionnaireIndex(questionnaire)
+        self.engine = Engine(questionnaire)
+        self.index = engine.index
         var constants: [String: Set<Double>] = [:]
         var expressions = questionnaire.rules.map(\.condition) + questionnaire.derived.map(\.expression)
             + questionnaire.items.compactMap(\.condition) + questionnaire.invariants.map(\.condition)
@@ -105,7 +107,6 @@ public struct AnswerSpace: Sendable {
             if case .value(let v) = chosen { out[item.id] = v }
         }
         // Drop answers to items their conditions skip, so the set reads as a person would give it.
-        let engine = Engine(questionnaire)
         let asked = Set(engine.askedItems(given: AnswerSet(out)).map(\.id))
         return out.filter { asked.contains($0.key) }
     }

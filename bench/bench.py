@@ -148,3 +148,147 @@ def generate_answers(path, count, seed=7):
                 if k.startswith(("rf_", "yf_")) or k in ("recurrent", "sleep_problems", "daily_limits", "conservative_failed"):
                     a[k] = random.random() < 0.1
             out.write(json.dumps({"questionnaire": "back-pain", "date": "2026-11-23", "answers": a}) + "\n")
+
+
+def screen_has(*texts, last_line=None):
+    """A predicate over raw terminal output, rendered with pyte, for a complete frame."""
+    import pyte
+
+    def check(output):
+        screen = pyte.Screen(80, 24)
+        stream = pyte.ByteStream(screen)
+        stream.feed(output)
+        display = "\n".join(screen.display)
+        if last_line and last_line not in screen.display[-1]:
+            return False
+        return all(t in display for t in texts)
+    return check
+
+
+def keystroke_latencies(answers_file):
+    """500 keystrokes across the results, review and question screens of the full-screen UI."""
+    env = dict(ENV)
+    p = Pty([BIN, "--answers", answers_file, "--no-save", "--lang", "en"], env)
+    p.read_until(screen_has("Start the questions", last_line="┘"))
+    p.burst_after(b"\r")                      # to the results
+    latencies = {"results": [], "review": [], "question": []}
+    for i in range(170):
+        latencies["results"].append(p.burst_after(b"j" if i % 2 == 0 else b"k"))
+    p.burst_after(b"r")                       # the review of every answer
+    for i in range(170):
+        latencies["review"].append(p.burst_after(b"j" if i % 2 == 0 else b"k"))
+    p.burst_after(b"\r")                      # open the first answer (age) to edit it
+    for i in range(160):
+        latencies["question"].append(p.burst_after(b"1" if i % 2 == 0 else b"\x7f"))
+    _, rss = p.kill()
+    return latencies, rss
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    results = {}
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}"
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+
+    # 1. First complete frame, backtriage and dialog, 20 runs each.
+    env = dict(ENV, XDG_STATE_HOME=os.path.join(WORK, "empty-state"))
+    bt_wall, bt_cpu = first_frame([BIN, "--no-save", "--lang", "en"], env,
+                                  screen_has("Start the questions", last_line="┘"))
+    dialog = subprocess.run(["which", "dialog"], capture_output=True, text=True).stdout.strip()
+    if dialog:
+        dl_wall, dl_cpu = first_frame([dialog, "--menu", "Back pain: what the guidelines suggest", "20", "70", "3",
+                                       "1", "Start the questions", "2", "Deutsch", "3", "Quit"], env,
+                                      screen_has("Start the questions", "Cancel"))
+    else:
+        dl_wall = dl_cpu = None
+
+    # 2. Keystroke to redrawn frame.
+    case = json.load(open(VIGNETTES))[1]
+    answers_file = os.path.join(WORK, "answers.json")
+    json.dump({"questionnaire": "back-pain", "date": "2026-11-23", "answers": case["answers"]}, open(answers_file, "w"))
+    latencies, tui_rss = keystroke_latencies(answers_file)
+    all_keys = [x for v in latencies.values() for x in v]
+
+    # 3. evaluate on 100,000 answer sets, and the engine alone in-process.
+    jsonl = os.path.join(WORK, "answers-100k.jsonl")
+    generate_answers(jsonl, 100_000)
+    evaluate_runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        r = subprocess.run([BIN, "evaluate", "--answers", jsonl, "--format", "json"], env=ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        evaluate_runs.append(time.perf_counter() - start)
+        if r.returncode != 0:
+            sys.exit("evaluate failed: " + r.stderr.decode()[-500:])
+    evaluate_rss = peak_rss_kib([BIN, "evaluate", "--answers", jsonl, "--format", "json"])
+    engine_rates = []
+    for _ in range(5):
+        out = subprocess.run(["taskset", "-c", "0", ENGINE_BIN, jsonl, "2"], env=ENV, capture_output=True, text=True).stdout
+        engine_rates.append(float(out.split("=")[1].split()[0]))
+
+    # 4. verify.
+    verify_runs = []
+    for _ in range(10):
+        start = time.perf_counter()
+        subprocess.run([BIN, "verify"], env=ENV, capture_output=True)
+        verify_runs.append(time.perf_counter() - start)
+    verify_out = subprocess.run([BIN, "verify"], env=ENV, capture_output=True, text=True).stdout
+
+    size = os.path.getsize(BIN)
+    ev = spread(evaluate_runs)
+    eng = spread(engine_rates)
+    ve = spread(verify_runs)
+    ks = spread(all_keys)
+    ratio_cpu = bt_cpu["median"] / dl_cpu["median"] if dl_cpu else None
+
+    def verdict(ok):
+        return "met" if ok else "**missed**"
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Release build.",
+        "",
+        f"- Machine: {cpu}; {machine}",
+        f"- Toolchain: {swift}",
+        "- Medians with min and max over repeated runs; nothing here is asserted in `make test`.",
+        "",
+        "| what | figure | target | |",
+        "|---|---|---|---|",
+        f"| first complete frame, backtriage (wall, pty 80x24, 20 runs) | {fmt_ms(bt_wall)} | < 50 ms | {verdict(bt_wall['median'] < 0.05)} |",
+        f"| first complete frame, backtriage (CPU) | {fmt_ms(bt_cpu)} | ≤ 2× dialog | {verdict(ratio_cpu is not None and ratio_cpu <= 2)} |",
+    ]
+    if dl_wall:
+        lines += [
+            f"| first complete frame, dialog --menu (wall) | {fmt_ms(dl_wall)} | | |",
+            f"| first complete frame, dialog --menu (CPU) | {fmt_ms(dl_cpu)} | | |",
+            f"| ratio backtriage / dialog | wall {bt_wall['median'] / dl_wall['median']:.2f}×, CPU {ratio_cpu:.2f}× | | |",
+        ]
+    lines += [
+        f"| keystroke to redrawn frame, all 500 | median {ks['median'] * 1000:.2f} ms, p99 {ks['p99'] * 1000:.2f} ms, max {ks['max'] * 1000:.2f} ms | p99 < 5 ms | {verdict(ks['p99'] < 0.005)} |",
+    ]
+    for screen, values in latencies.items():
+        s = spread(values)
+        lines.append(f"| … on the {screen} screen ({s['n']} keys) | median {s['median'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms | | |")
+    lines += [
+        f"| `evaluate` on 100,000 answer sets (JSONL → JSON, 3 runs) | {ev['median']:.2f} s = {100_000 / ev['median']:,.0f} sets/s (min {ev['min']:.2f} s, max {ev['max']:.2f} s) | | |",
+        f"| engine alone, in-process, one core (5 runs of 2 s) | {eng['median']:,.0f} sets/s (min {eng['min']:,.0f}, max {eng['max']:,.0f}) | ≥ 100,000/s | {verdict(eng['median'] >= 100_000)} |",
+        f"| `verify` on the shipped questionnaire (10 runs, whole process) | {fmt_ms(ve)} | < 1 s | {verdict(ve['median'] < 1)} |",
+        f"| peak RSS, full-screen interface after 500 keys | {tui_rss / 1024:.1f} MiB | < 25 MiB | {verdict(tui_rss < 25 * 1024)} |",
+        f"| peak RSS, `evaluate` on 100,000 answer sets | {evaluate_rss / 1024:.1f} MiB | < 25 MiB | {verdict(evaluate_rss < 25 * 1024)} |",
+        f"| binary size (release, not stripped) | {size / 1024 / 1024:.1f} MiB | | |",
+        "",
+        "`verify` says: " + " ".join(verify_out.split("\n")[1:2]),
+        "",
+    ]
+    notes = os.path.join(ROOT, "bench", "NOTES.md")
+    if os.path.exists(notes):
+        lines += [open(notes).read()]
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

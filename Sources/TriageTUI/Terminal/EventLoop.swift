@@ -18,6 +18,7 @@ public enum EventLoop {
             if signal != 0 {
                 if state.savingEnabled && !state.answers.values.isEmpty { _ = perform(.saveSession(state.answers), &state, store) }
                 terminal.stop()
+                reportLastError(state)
                 return 128 + signal
             }
             guard let key else { continue }
@@ -27,9 +28,17 @@ public enum EventLoop {
             dirty = true
             for effect in step.effects where perform(effect, &state, store) == .quit {
                 terminal.stop()
+                reportLastError(state)
                 return 0
             }
         }
+    }
+
+    /// A failure on the way out (the last save) would vanish with the screen: say it on the
+    /// normal terminal instead.
+    static func reportLastError(_ state: AppState) {
+        guard let notice = state.notice, notice.isError else { return }
+        FileHandle.standardError.write(Data(("backtriage: " + notice.text + "\n").utf8))
     }
 
     enum Outcome { case proceed, quit }

@@ -135,7 +135,8 @@ public struct Engine: Sendable {
               let thresholds = net.thresholds.first(where: { scope.evaluate($0.condition.root).isTrue }),
               let next = thresholds.weeks.first(where: { $0 > current }) else { return nil }
         let days = ((next - current) * 7).rounded(.up)
-        let when = Calendar.utc.date(byAdding: .day, value: Int(days), to: date) ?? date
+        // Days are counted in UTC, which has no daylight-saving shifts: a day is 86,400 seconds.
+        let when = date.addingTimeInterval(days * 86_400)
         return .init(weeks: next, date: when)
     }
 }

@@ -119,11 +119,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl).", valueName: "FILE"))
     var answers: String
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
-    @Option(name: .long, help: "Language of the text output: en or de.") var lang: String = "en"
-
-    func validate() throws {
-        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
-    }
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let input = try AnswerInput.read(answers)
@@ -131,7 +127,7 @@ struct Evaluate: ParsableCommand {
             let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
             switch format {
             case .json: print(AssessmentJSON.json(assessment).serialized(pretty: !input.isLines))
-            case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: lang).render(assessment, answers: document.answers))
+            case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: language.language).render(assessment, answers: document.answers))
             }
         }
     }
@@ -178,4 +174,19 @@ enum Today {
         if let fixed = ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
         return Calendar.utc.startOfDay(for: Date())
     }
+}
+
+/// `--lang` for every command that writes words for people: the option, else `LC_ALL`,
+/// `LC_MESSAGES` or `LANG`, else English.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language: en or de (default: from LC_ALL, LC_MESSAGES or LANG, else en).")
+    var lang: String?
+
+    func validate() throws {
+        if let lang, !InterfaceLanguage.supported.contains(lang) {
+            throw ValidationError("--lang must be en or de, not '\(lang)'")
+        }
+    }
+
+    var language: String { InterfaceLanguage.resolve(explicit: lang, environment: ProcessInfo.processInfo.environment) }
 }

@@ -29,20 +29,14 @@ struct Interactive: ParsableCommand {
         modes: 2 when it cannot start (bad answers file, unknown questionnaire).
         """)
     @OptionGroup var location: LocationOptions
-    @Option(name: .long, help: "Interface language: en or de (default: from the locale).") var lang: String?
+    @OptionGroup var languageOption: LanguageOption
     @Flag(name: .long, help: "Plain lines instead of the full-screen interface.") var plain = false
     @Option(name: .long, help: ArgumentHelp("The questionnaire to answer.", valueName: "ID")) var questionnaire: String = "back-pain"
     @Option(name: .long, help: ArgumentHelp("Fill in answers from this file first.", valueName: "FILE")) var answers: String?
     @Flag(name: .long, help: "Do not save answers between runs.") var noSave = false
 
-    func validate() throws {
-        if let lang, !InterfaceLanguage.supported.contains(lang) {
-            throw ValidationError("--lang must be en or de, not '\(lang)'")
-        }
-    }
-
     /// The interface language: --lang, else the locale, else English.
-    var language: String { InterfaceLanguage.resolve(explicit: lang, environment: ProcessInfo.processInfo.environment) }
+    var language: String { languageOption.language }
 
     func run() throws {
         let lang = language

@@ -20,13 +20,9 @@ struct SheetCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The answer file (.json or .yaml, or a FHIR QuestionnaireResponse).", valueName: "FILE"))
     var answers: String
     @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
-    @Option(name: .long, help: "Language of the sheet: en or de.") var lang: String = "en"
+    @OptionGroup var language: LanguageOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
-
-    func validate() throws {
-        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
-    }
 
     func run() throws {
         let input = try AnswerInput.read(answers)
@@ -40,7 +36,7 @@ struct SheetCommand: ParsableCommand {
         }
         try input.forEachValid(location) { document, engine in
             let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
-            let sheet = format.render(engine.questionnaire, assessment: assessment, answers: document.answers, language: lang)
+            let sheet = format.render(engine.questionnaire, assessment: assessment, answers: document.answers, language: language.language)
             try emit(sheet, to: output)
         }
     }
@@ -56,17 +52,13 @@ struct ExportQuestionnaire: ParsableCommand {
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
     @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
-    @Option(name: .long, help: "Language of the texts: en or de.") var lang: String = "en"
+    @OptionGroup var language: LanguageOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
-    func validate() throws {
-        guard ["en", "de"].contains(lang) else { throw ValidationError("--lang must be en or de, not '\(lang)'") }
-    }
-
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, language: lang).serialized(pretty: true) + "\n", to: output)
+        try emit(FHIRQuestionnaire.json(q, language: language.language).serialized(pretty: true) + "\n", to: output)
     }
 }
 

@@ -5,6 +5,9 @@ dir=$(cd "$(dirname "$0")" && pwd)
 : "${BACKTRIAGE:?set BACKTRIAGE to the backtriage binary}"
 export BACKTRIAGE
 export BACKTRIAGE_QUESTIONNAIRES="$dir/../../Questionnaires"
+# The language comes from the locale unless --lang says otherwise: start every test in English.
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 export VIGNETTES="${VIGNETTES:-$dir/../../../shared/vignettes/examples.json}"
 passed=0; failed=0; failures=""
 for t in "$dir"/test_*.sh "$dir"/test_*.py; do

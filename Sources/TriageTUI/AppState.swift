@@ -5,6 +5,8 @@ import TriageKit
 public enum Page: Sendable, Equatable {
     /// `choice` indexes the welcome screen's buttons (continue, start over / start).
     case welcome(choice: Int)
+    /// One question; for a warning sign on a checklist (`AppState.checklist(of:)`), the whole
+    /// checklist with this item's line selected.
     case question(itemID: String)
     /// Every answer, each editable; `selection` indexes the asked items.
     case review(selection: Int)
@@ -202,6 +204,25 @@ public struct AppState: Sendable {
     public var currentItem: Item? {
         if case .question(let id) = page { return engine.index.items[id] }
         return nil
+    }
+
+    /// Whether an item is shown as a line of a warning-sign checklist: a required yes/no warning
+    /// sign that is always asked.
+    static func isChecklistLine(_ item: Item) -> Bool {
+        item.isRedFlag && item.kind == .boolean && item.condition == nil
+    }
+
+    /// The warning-sign checklist `item` belongs to: the run of consecutive asked checklist lines
+    /// of its section around it, in order. Empty when the item is not a checklist line.
+    public func checklist(of item: Item) -> [Item] {
+        guard Self.isChecklistLine(item) else { return [] }
+        let asked = askedItems
+        guard let at = asked.firstIndex(where: { $0.id == item.id }) else { return [] }
+        func belongs(_ other: Item) -> Bool { Self.isChecklistLine(other) && other.section == item.section }
+        var first = at, last = at
+        while first > 0 && belongs(asked[first - 1]) { first -= 1 }
+        while last < asked.count - 1 && belongs(asked[last + 1]) { last += 1 }
+        return Array(asked[first...last])
     }
 
     /// When to check again; `brief` leaves out the safety net's advice text.

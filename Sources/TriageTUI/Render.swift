@@ -153,6 +153,8 @@ struct Painter {
     }
 
     mutating func question(_ item: Item) {
+        let lines = state.checklist(of: item)
+        if !lines.isEmpty { checklist(item, lines); return }
         let asked = state.askedItems
         let index = (asked.firstIndex { $0.id == item.id } ?? 0) + 1
         let section = q.sections.first { $0.items.contains { $0.id == item.id } }?.title[L] ?? ""
@@ -178,6 +180,82 @@ struct Painter {
             paragraph(prefix + notice.text, x: left, y: y, width: bodyWidth, style: style, maxLines: max(1, bottom - 2 - y))
         }
         progressBar(done: index, total: asked.count, y: bottom)
+    }
+
+    /// Warning signs on one screen: a numbered line each with yes and no columns. The list
+    /// scrolls to keep the selected line (`item`) in view.
+    mutating func checklist(_ item: Item, _ lines: [Item]) {
+        let asked = state.askedItems
+        let index = (asked.firstIndex { $0.id == item.id } ?? 0) + 1
+        let section = q.sections.first { $0.id == item.section }?.title[L] ?? ""
+        let arrows = glyphs.unicode ? "\(glyphs.left)\(glyphs.right)" : "Left/Right"
+        frame(title: section, right: "\(q.title[L]) \(glyphs.separator) \(index)/\(asked.count)",
+              hints: [KeyHint(key: navigationArrows, action: t("tui.key.line")), KeyHint(key: "y/n " + arrows, action: t("tui.key.answer")),
+                      KeyHint(key: "Enter", action: t("tui.key.next")), KeyHint(key: "?", action: t("tui.key.why")), quitHint,
+                      KeyHint(key: "r", action: t("tui.key.review")), languageHint])
+
+        var y = paragraph(t("tui.checklist.intro"), x: left, y: top + 1, width: bodyWidth, style: .bold, maxLines: 2) + 1
+        let yesLabel = glyphs.displayable(t("tui.checklist.yes")), noLabel = glyphs.displayable(t("tui.checklist.no"))
+        let columnWidth = max(4, DisplayWidth.of(yesLabel), DisplayWidth.of(noLabel), DisplayWidth.of(glyphs.radioOn)) + 2
+        let noX = left + bodyWidth - columnWidth, yesX = noX - columnWidth
+        func centred(_ text: String, in x: Int) -> Int { x + max(0, (columnWidth - 2 - DisplayWidth.of(text)) / 2) }
+        let headerY = y
+        write(yesLabel, x: centred(yesLabel, in: yesX), y: y, style: .bold)
+        write(noLabel, x: centred(noLabel, in: noX), y: y, style: .bold)
+        y += 1
+
+        // Rows for lines: up to four rows above the progress bar stay for the message and the hint.
+        let rows = max(1, bottom - 4 - y + 1)
+        let selected = lines.firstIndex { $0.id == item.id } ?? 0
+        var first = 0, shown = lines.count
+        if lines.count > rows {
+            // One row says how many lines are below.
+            shown = rows - 1
+            first = min(max(0, selected - shown / 2), lines.count - shown)
+        }
+        let textX = left + 6
+        let textWidth = yesX - textX - 2
+        for (offset, line) in lines.dropFirst(first).prefix(shown).enumerated() {
+            let i = first + offset, here = i == selected
+            write(here ? glyphs.pointer : " ", x: left, y: y, style: .bold)
+            let number = String(i + 1)
+            write(number, x: left + 4 - number.count, y: y, style: here ? .bold : .dim)
+            let label = fitted((line.short ?? line.text)[L], width: textWidth)
+            write(label, x: textX, y: y, style: here ? Style(bold: true, reverse: true) : .plain, limit: textWidth)
+            let answer: Bool? = { if case .bool(let b)? = state.answers[line.id] { return b } else { return nil } }()
+            let yesMark = answer == true ? glyphs.radioOn : glyphs.radioOff
+            let noMark = answer == false ? glyphs.radioOn : glyphs.radioOff
+            write(yesMark, x: centred(yesMark, in: yesX), y: y, style: answer == true ? Style(bold: true, tint: .red) : .plain)
+            write(noMark, x: centred(noMark, in: noX), y: y, style: answer == false ? .bold : .plain)
+            y += 1
+        }
+        if first > 0 {
+            write(t("tui.checklist.more_above", String(first), glyphs.up), x: left, y: headerY, style: .dim, limit: yesX - left - 1)
+        }
+        let below = lines.count - first - shown
+        if below > 0 {
+            write(t("tui.checklist.more_below", String(below), glyphs.down), x: textX, y: y, style: Style(bold: true, tint: .accent))
+        }
+        if let notice = state.notice {
+            let style = notice.isError ? Style(bold: true, tint: .red) : .bold
+            paragraph((notice.isError ? "! " : "") + notice.text, x: left, y: bottom - 3, width: bodyWidth, style: style, maxLines: 2)
+        } else {
+            write(t("tui.checklist.why"), x: left, y: bottom - 2, style: .dim)
+        }
+        progressBar(done: index, total: asked.count, y: bottom)
+    }
+
+    /// Text cut to `width` columns with an ellipsis when it is longer.
+    func fitted(_ text: String, width w: Int) -> String {
+        let shown = glyphs.displayable(text)
+        guard DisplayWidth.of(shown) > w else { return shown }
+        let dots = glyphs.unicode ? "…" : "..."
+        var out = ""
+        for c in shown {
+            if DisplayWidth.of(out + String(c)) + DisplayWidth.of(dots) > w { break }
+            out.append(c)
+        }
+        return out + dots
     }
 
     func questionHints(_ item: Item) -> [KeyHint] {

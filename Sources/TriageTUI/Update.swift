@@ -201,6 +201,8 @@ extension AppState {
             }
         }
         if key == .home { goToFirstUnanswered(); return }
+        let lines = checklist(of: item)
+        if !lines.isEmpty { handleChecklist(item, lines, key, &effects); return }
         if key == .escape { goBack(from: item); return }
         switch item.kind {
         case .boolean, .choice: editChoice(item, key, &effects)
@@ -351,10 +353,6 @@ extension AppState {
         notice = nil
         if savingEnabled { effects.append(.saveSession(answers)) }
 
-        let emergencies = emergencyRedFlags(in: assessment)
-        acknowledgedEmergencies.formIntersection(emergencies)
-        let fresh = emergencies.filter { !acknowledgedEmergencies.contains($0) }
-
         if editingFromReview {
             editingFromReview = false
             showReview(selecting: item.id)
@@ -363,10 +361,78 @@ extension AppState {
         } else {
             goToFirstUnanswered()
         }
+        interruptForNewEmergencies()
+    }
+
+    /// Shows the emergency box for warning signs that make the result an emergency and that the
+    /// person was not yet told about; each interrupts once.
+    mutating func interruptForNewEmergencies() {
+        let emergencies = emergencyRedFlags(in: assessment)
+        acknowledgedEmergencies.formIntersection(emergencies)
+        let fresh = emergencies.filter { !acknowledgedEmergencies.contains($0) }
         if !fresh.isEmpty {
             acknowledgedEmergencies.formUnion(fresh)
             overlay = .emergency(redFlags: fresh, choice: 0)
         }
+    }
+
+    // MARK: Warning-sign checklist
+
+    /// Keys on a checklist of warning signs: `item` is the selected line of `lines`. Each answer is
+    /// stored and saved at once; Enter goes on only when every line has an answer.
+    mutating func handleChecklist(_ item: Item, _ lines: [Item], _ key: Key, _ effects: inout [Effect]) {
+        let at = lines.firstIndex { $0.id == item.id } ?? 0
+        switch key {
+        case .up, .character("k"), .backTab: show(lines[max(0, at - 1)])
+        case .down, .character("j"), .tab: show(lines[min(lines.count - 1, at + 1)])
+        case .pageUp: show(lines[max(0, at - 5)])
+        case .pageDown: show(lines[min(lines.count - 1, at + 5)])
+        case .end: show(lines[lines.count - 1])
+        // The yes column is on the left, the no column on the right, as the numbers 1 and 2.
+        case .character("y"), .character("Y"), .character("1"), .left: answerLine(item, yes: true, in: lines, &effects)
+        case .character("n"), .character("N"), .character("2"), .right: answerLine(item, yes: false, in: lines, &effects)
+        case .enter:
+            let open = lines.filter { answers[$0.id] == nil }
+            if let first = open.first {
+                show(first)
+                notice = Notice(open.count == 1 ? t("tui.checklist.unanswered_one")
+                                                : t("tui.checklist.unanswered", String(open.count)), isError: true)
+                return
+            }
+            notice = nil
+            if editingFromReview {
+                editingFromReview = false
+                showReview(selecting: item.id)
+            } else if let next = self.item(after: lines[lines.count - 1]) {
+                show(next)
+            } else {
+                goToFirstUnanswered()
+            }
+        case .backspace:
+            if at > 0 { show(lines[at - 1]) } else { goBack(from: lines[0]) }
+        case .escape: goBack(from: lines[0])
+        default: break
+        }
+    }
+
+    /// Stores the answer of one checklist line, saves, warns at once about an emergency and
+    /// selects the next line (except when changing an answer from the review screen).
+    mutating func answerLine(_ item: Item, yes: Bool, in lines: [Item], _ effects: inout [Effect]) {
+        switch AnswerValidation.validate(.bool(yes), for: item, language: language) {
+        case .failure(let problem):
+            notice = Notice(problem.message, isError: true)
+            return
+        case .success(let valid):
+            answers[item.id] = valid
+        }
+        notice = nil
+        if savingEnabled { effects.append(.saveSession(answers)) }
+        let now = checklist(of: item).isEmpty ? lines : checklist(of: item)
+        // A line changed from the review screen stays selected, for Enter to return there.
+        if editingFromReview {
+            show(item)
+        } else if let at = now.firstIndex(where: { $0.id == item.id }), at + 1 < now.count { show(now[at + 1]) } else { show(item) }
+        interruptForNewEmergencies()
     }
 
     // MARK: Review

@@ -65,7 +65,14 @@ func walk(_ state: inout AppState, answers: [String: Value]) -> [Effect] {
     var steps = 0
     while case .question(let id) = state.page, state.overlay == nil, steps < 100 {
         let item = engine.index.items[id]!
-        effects += press(&state, keys(for: answers[id]!, item: item))
+        let lines = state.checklist(of: item)
+        if lines.isEmpty {
+            effects += press(&state, keys(for: answers[id]!, item: item))
+        } else {
+            // A checklist line: y or n answers it and selects the next; Enter after the last.
+            effects += press(&state, .character(answers[id]! == .bool(true) ? "y" : "n"))
+            if id == lines.last?.id, state.overlay == nil { effects += press(&state, .enter) }
+        }
         steps += 1
     }
     return effects

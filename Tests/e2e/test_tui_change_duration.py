@@ -1,10 +1,10 @@
 """Going back from the result and changing the duration changes the result."""
-from tui_harness import LOW_BACK_REST, LOW_BACK_START, RED_FLAGS, answer_questions, backtriage, no, run
+from tui_harness import LOW_BACK_REST, LOW_BACK_START, NO_RED_FLAGS, answer_questions, backtriage, run
 
 
 def test(pane):
     p = pane(backtriage())
-    answer_questions(p, LOW_BACK_START + [no(q) for q in RED_FLAGS] + LOW_BACK_REST)
+    answer_questions(p, LOW_BACK_START + [NO_RED_FLAGS] + LOW_BACK_REST)
     p.wait_for("SEE A DOCTOR")
     p.keys("b")
     p.wait_for("Your answers", "7 weeks")

@@ -1,12 +1,20 @@
-"""A leg getting weaker interrupts the questions at once with what to do now."""
-from tui_harness import LOW_BACK_START, Failure, answer_questions, backtriage, no, run
+"""The warning signs are one checklist: every line on one screen at 80x24, Enter refused until each
+line has an answer, and a leg getting weaker interrupts at once with what to do now."""
+from tui_harness import CHECKLIST, LOW_BACK_START, RED_FLAGS, Failure, answer_questions, backtriage, run
 
 
 def test(pane):
     p = pane(backtriage())
-    answer_questions(p, LOW_BACK_START + [no("around your anus"), no("controlling or emptying")])
-    p.wait_for("getting weaker")
-    p.keys("y", "Enter")
+    answer_questions(p, LOW_BACK_START)
+    screen = p.wait_for(CHECKLIST, "yes", "no", *RED_FLAGS)
+    for number, text in enumerate(RED_FLAGS, 1):
+        if not any(("%d  " % number) in line and text in line for line in screen.splitlines()):
+            raise Failure("line %d (%s) is not numbered:\n%s" % (number, text, screen))
+    # Enter before every line has an answer says how many are missing and keeps the screen.
+    p.keys("n", "n", "Enter")
+    p.wait_for("8 lines are still unanswered", CHECKLIST)
+    # The first unanswered line is selected; y answers it at once.
+    p.keys("y")
     screen = p.wait_for("Please act now", "call 112", "Your answers are saved.", "Show my result now",
                         "Go on with the questions")
     if "can point to" not in screen:

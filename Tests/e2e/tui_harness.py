@@ -145,8 +145,18 @@ LOW_BACK_START = [
     no("When you walk or stand"),
     ("already found a specific cause", ["1", "Enter"]),
 ]
-RED_FLAGS = ["around your anus", "controlling or emptying", "getting weaker", "after a fall",
-             "osteoporosis", "cancer now", "lost weight", "at night", "fever or chills", "bacterial infection"]
+# The lines of the warning-sign checklist, in order (all on one screen at 80x24).
+CHECKLIST = "Do you have any of these right now?"
+RED_FLAGS = ["Numbness around the anus", "controlling or emptying", "getting weaker", "Began after a fall",
+             "Osteoporosis", "Cancer now", "Weight loss", "at night", "Fever or chills", "Recent infection"]
+
+
+def checklist(*yes):
+    """Answers every line of the warning-sign checklist (no, unless its number is in `yes`), then Enter."""
+    return (CHECKLIST, ["y" if i + 1 in yes else "n" for i in range(len(RED_FLAGS))] + ["Enter"])
+
+
+NO_RED_FLAGS = checklist()
 LOW_BACK_REST = [
     no("worried that moving"),
     no("never get better"),

@@ -141,6 +141,19 @@ struct EngineTests {
         #expect(Set(["flexed_activity", "physiotherapy", "medical_aids"]).isSubset(of: a.suggestionIds))
     }
 
+    @Test(arguments: ["mid_back", "neck"])
+    func claudicationCountsInEveryRegion(_ region: String) {
+        var changes: [String: Value] = ["region": .string(region), "claudication": .bool(true)]
+        if region == "neck" { changes["whiplash"] = .bool(false) }
+        #expect(Fixtures.evaluate(changes).suggestionIds.contains("flexed_activity"))
+    }
+
+    @Test func claudicationMayBeLeftUnanswered() {
+        var answers = Fixtures.baseline(["region": .string("neck"), "whiplash": .bool(false)])
+        answers["claudication"] = nil
+        #expect(AnswerValidation.missing(answers, engine: Fixtures.engine).isEmpty)
+    }
+
     // Rule 13
     @Test func failedCareInChronicPainOpensTheSurgeryDiscussion() {
         #expect(Fixtures.evaluate(["conservative_failed": .bool(true), "duration_weeks": .number(12)]).suggestionIds.contains("surgery_discussion"))

@@ -46,7 +46,7 @@ import TriageKit
         let text = render(state, size: size).text
         #expect(text.contains("About you"))
         #expect(text.contains("How old are you?"))
-        #expect(text.contains("1 of 25"))
+        #expect(text.contains("1 of 26"))
         #expect(text.contains("Enter next"))
         #expect(text.contains("q quit"))
     }

@@ -41,7 +41,11 @@ def lines(answers, go_on_after_emergency=True):
     """The typed lines; after the first emergency sign the plain mode interrupts, and "2" goes on."""
     out, interrupted = [], False
     for item in items():
-        if not (asked(item, answers) and item["id"] in answers):
+        if not asked(item, answers):
+            continue
+        if item["id"] not in answers:
+            if item.get("required") is False:
+                out.append("")  # an optional question left unanswered
             continue
         out.append(typed(item, answers[item["id"]]))
         if item["id"] in EMERGENCY_SIGNS and answers[item["id"]] and not interrupted:

@@ -88,19 +88,9 @@ struct Interactive: ParsableCommand {
                 printError("\(path): the answers are for '\(document.questionnaire)', not '\(engine.questionnaire.id)'")
                 throw ExitCode(ExitStatus.badInput)
             }
-            var problems: [String] = []
-            for (id, value) in document.answers.values.sorted(by: { $0.key < $1.key }) {
-                let at = document.locations[id].map { "\($0): " } ?? "\(path): "
-                guard let item = engine.index.items[id] else {
-                    problems.append(at + "unknown answer id '\(id)' for questionnaire '\(engine.questionnaire.id)'")
-                    continue
-                }
-                if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
-                    problems.append(at + "answer '\(id)': \(problem.message)")
-                }
-            }
+            let problems = AnswerFileReader.validate(document, engine: engine, complete: false, language: language)
             guard problems.isEmpty else {
-                problems.forEach(printError)
+                problems.forEach { printError($0.description) }
                 throw ExitCode(ExitStatus.badInput)
             }
             return document.answers

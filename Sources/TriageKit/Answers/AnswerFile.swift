@@ -132,9 +132,11 @@ public enum AnswerFileReader {
         }
     }
 
-    /// Checks a document against its questionnaire: unknown ids, types, ranges, options and
-    /// missing required answers. Returns every problem, each naming the answer id and position.
-    public static func validate(_ document: AnswerDocument, engine: Engine) -> [Diagnostic] {
+    /// Checks a document against its questionnaire: unknown ids, types, ranges, options and,
+    /// when `complete`, missing required answers (a prefill for the interfaces may be partial).
+    /// Returns every problem, each naming the answer id and position, in `language`.
+    public static func validate(_ document: AnswerDocument, engine: Engine, complete: Bool = true,
+                                language: String = "en") -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
         let ids = q.items.map(\.id)
@@ -146,10 +148,11 @@ public enum AnswerFileReader {
                 problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
                 continue
             }
-            if case .failure(let problem) = AnswerValidation.validate(value, for: item) {
+            if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
                 problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
             }
         }
+        guard complete else { return problems }
         // Missing answers are judged on the answers that are valid, so one wrong value does not
         // hide a missing warning sign.
         var valid = document.answers

@@ -13,7 +13,10 @@ APT_PACKAGES = libncursesw5-dev pkg-config tmux chromium poppler-utils strace
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
 
-.PHONY: all deps venv build run test test-unit test-e2e test-sanitize fuzz bench golden install uninstall clean
+# Where `make test` installs the release build to run the end-to-end tests against what ships.
+SHIPPED = $(abspath .build-shipped)
+
+.PHONY: all deps venv build run test test-unit test-e2e test-e2e-release test-sanitize fuzz bench golden install uninstall clean
 
 all: build
 
@@ -44,6 +47,7 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) test-e2e
+	$(MAKE) test-e2e-release
 
 test-unit: deps
 	$(SWIFT) test
@@ -60,6 +64,14 @@ $(VENV)/.installed:
 # End-to-end tests drive the real binary: pipes, files and tmux.
 test-e2e: deps venv
 	BACKTRIAGE=$(abspath .build/debug/backtriage) PYTHON=$(PYTHON) sh Tests/e2e/run.sh
+
+# The same tests against what `make install` ships: the release build with the Swift runtime
+# linked statically, installed with its questionnaires. Version 1's release build ignored SIGTERM
+# while every test of the debug build passed.
+test-e2e-release: deps venv
+	rm -rf $(SHIPPED)
+	$(MAKE) install PREFIX=$(SHIPPED)
+	BACKTRIAGE=$(SHIPPED)/bin/backtriage BACKTRIAGE_SHIPPED=1 PYTHON=$(PYTHON) sh Tests/e2e/run.sh
 
 # The unit tests under the address and the thread sanitizer. Swift's multi-payload enums hide
 # pointers from LeakSanitizer, so leak detection (not address checking) is off.
@@ -105,4 +117,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/backtriage
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz $(VENV)
+	rm -rf .build .build-asan .build-tsan .build-fuzz $(SHIPPED) $(VENV)

@@ -26,10 +26,13 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Termination signals and hang-ups of the full-screen interface, in C: the flag a signal
+        // handler sets must be defined once for the whole program, which a header cannot do.
+        .target(name: "CSignals"),
         // The full-screen interface: state, update, render into a grid; ncurses only paints.
         .target(
             name: "TriageTUI",
-            dependencies: ["TriageKit", "CNcursesw"]
+            dependencies: ["TriageKit", "CNcursesw", "CSignals"]
         ),
         // The plain line mode: screen readers, pipes, dumb terminals.
         .target(name: "TriagePlain", dependencies: ["TriageKit"]),

@@ -96,11 +96,12 @@ public final class PlainSession {
                 index = target
             case .quit:
                 say(store == nil ? s("plain.quit_unsaved") : s("plain.quit"))
-                return .quit
+                // After an emergency answer the result is known whatever is still open: say it.
+                return emergencyStands ? finish() : .quit
             case .ended:
                 say(s("plain.input_ended"))
                 if store != nil { say(s("plain.quit")) }
-                return .inputEnded
+                return emergencyStands ? finish() : .inputEnded
             }
         }
     }
@@ -150,7 +151,7 @@ public final class PlainSession {
             case .quit?: return .quit
             case .help?:
                 if let help = item.help { say(s("plain.why", help[language])) }
-                say(s("plain.help"))
+                say(s("plain.help") + (store == nil ? "" : " " + s("plain.answers_saved")))
                 continue
             case .review?:
                 if let target = review() { return .jump(target) }
@@ -217,6 +218,13 @@ public final class PlainSession {
     /// further question, and let the person choose between the result and going on.
     private var interrupted = false
 
+    /// Whether the answers so far already give the most urgent level, which no later answer can
+    /// lower: a session that stops then reports that result, never "stopped early".
+    private var emergencyStands: Bool {
+        guard let top = questionnaire.triageLevels.min(by: { $0.rank < $1.rank }) else { return false }
+        return engine.evaluate(answers, on: today).triage == top.id
+    }
+
     private func interruptIfEmergency() -> PlainOutcome? {
         guard !interrupted, let top = questionnaire.triageLevels.min(by: { $0.rank < $1.rank }) else { return nil }
         let assessment = engine.evaluate(answers, on: today)
@@ -230,9 +238,10 @@ public final class PlainSession {
                 say("  " + (item.short ?? item.text)[language] + ": " + s("plain.act_now.cause", cause.text[language]))
             }
         }
-        say(s("plain.act_now.choice"))
+        say((store == nil ? "" : s("plain.answers_saved") + " ") + s("plain.act_now.choice"))
         while true {
-            guard let line = ask() else { return .inputEnded }
+            // The emergency stands whatever is still unanswered: ending here gives its result.
+            guard let line = ask() else { return finish() }
             if line == "1" { return finish() }
             if line == "2" { say(""); return nil }
             say(s("plain.not_understood", s("plain.expect.choice", "2")))

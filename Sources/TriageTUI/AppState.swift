@@ -185,6 +185,10 @@ public struct AppState: Sendable {
     /// The result of the answers so far.
     public var assessment: Assessment { engine.evaluate(effectiveAnswers, on: today) }
 
+    /// Whether the window is smaller than the screens are laid out for: only the "too small"
+    /// message shows, and only quitting works.
+    public var isTooSmall: Bool { screenSize.width < minimumSize.width || screenSize.height < minimumSize.height }
+
     /// The first asked item without an answer.
     public var firstUnanswered: Item? { askedItems.first { answers[$0.id] == nil } }
 

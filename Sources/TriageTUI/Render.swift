@@ -675,7 +675,8 @@ struct Painter {
     mutating func tooSmall() {
         let lines = [t("tui.small.size", String(width), String(height)),
                      t("tui.small.needs", String(minimumSize.width), String(minimumSize.height)),
-                     t("tui.small.enlarge"), "", "q " + t("tui.key.quit")]
+                     t("tui.small.enlarge"), "  backtriage --plain", t(state.savingEnabled ? "tui.small.kept" : "tui.small.not_kept"),
+                     "", "q " + t("tui.key.quit")]
         let boxWidth = min(width, (lines.map { DisplayWidth.of(glyphs.displayable($0)) }.max() ?? 0) + 4)
         let boxHeight = min(height, lines.count + 2)
         screen.box(x: 0, y: 0, width: boxWidth, height: boxHeight, lines: glyphs.light)

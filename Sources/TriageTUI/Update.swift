@@ -17,6 +17,12 @@ extension AppState {
             quit(&effects, ask: false)
             return
         }
+        if isTooSmall {
+            // Nothing on screen shows what other keys would do: a stray key must not change an
+            // answer unseen. q leaves at once, as Ctrl-C does.
+            if key == .character("q") || key == .character("Q") { quit(&effects, ask: false) }
+            return
+        }
         if let overlay {
             handleOverlay(overlay, key, &effects)
             return

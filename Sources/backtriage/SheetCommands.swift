@@ -62,22 +62,17 @@ struct ExportQuestionnaire: ParsableCommand {
     }
 }
 
-/// Prints `text`, or writes it to `path` readable by its owner only: a sheet holds health data.
+/// Prints `text`, or writes it to `path` readable by its owner only (a sheet holds health data),
+/// replacing any earlier file atomically.
 func emit(_ text: String, to path: String?) throws {
     guard let path else {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0 else {
-        printError("backtriage: cannot write \(path): \(String(cString: strerror(errno)))")
-        throw ExitCode(ExitStatus.badInput)
-    }
-    defer { close(fd) }
-    // An existing file keeps its mode on open; narrow it before writing the contents.
-    let bytes = Array(text.utf8)
-    guard fchmod(fd, 0o600) == 0, bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-        printError("backtriage: cannot write \(path): \(String(cString: strerror(errno)))")
+    do throws(FileError) {
+        try AtomicFile.write(text, to: path)
+    } catch {
+        printError("backtriage: cannot write \(error.description)")
         throw ExitCode(ExitStatus.badInput)
     }
 }

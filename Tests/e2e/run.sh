@@ -4,7 +4,13 @@
 dir=$(cd "$(dirname "$0")" && pwd)
 : "${BACKTRIAGE:?set BACKTRIAGE to the backtriage binary}"
 export BACKTRIAGE
-export BACKTRIAGE_QUESTIONNAIRES="$dir/../../Questionnaires"
+if [ -n "$BACKTRIAGE_SHIPPED" ]; then
+  # An installed build: the questionnaires it ships beside it, as users get them.
+  export BACKTRIAGE_QUESTIONNAIRES="$(cd "$(dirname "$BACKTRIAGE")/../share/backtriage" && pwd)"
+else
+  export BACKTRIAGE_QUESTIONNAIRES="$dir/../../Questionnaires"
+fi
+echo "e2e: testing $BACKTRIAGE"
 # The language comes from the locale unless --lang says otherwise: start every test in English.
 export LANG=C.UTF-8
 unset LC_ALL LC_MESSAGES

@@ -1,5 +1,7 @@
 """SIGTERM, SIGHUP, SIGINT, and SIGTSTP then SIGCONT while the full-screen interface runs: the
-terminal is restored (stty -g equal before and after), the answers are kept, a restart resumes."""
+program ends within a second, the terminal is restored (stty -g equal before and after), the
+answers are kept, a restart resumes. run.sh runs this against the debug build and against the
+release build that `make install` ships (version 1's release build ignored these signals)."""
 import json
 import os
 import signal
@@ -28,6 +30,23 @@ def start(pane_factory):
     return p, before, after
 
 
+def ended(pid):
+    """Whether the process has ended (gone, or a zombie waiting for its parent)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def ends_within(pid, seconds, what):
+    deadline = time.time() + seconds
+    while not ended(pid):
+        if time.time() > deadline:
+            raise Failure("%s: the process still runs %.1f s after the signal" % (what, seconds))
+        time.sleep(0.01)
+
+
 def check_restored(p, before, after, expected_rc, what):
     p.wait_for("RC=%d" % expected_rc)
     if not same_settings(before, after):
@@ -41,7 +60,9 @@ def check_restored(p, before, after, expected_rc, what):
 def test(pane_factory):
     for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         p, before, after = start(pane_factory)
-        os.kill(child_of(p), sig)
+        pid = child_of(p)
+        os.kill(pid, sig)
+        ends_within(pid, 1.0, sig.name)
         check_restored(p, before, after, 128 + sig, sig.name)
 
     # Suspend and continue: the screen comes back as it was, then quitting restores the terminal.

@@ -152,7 +152,9 @@ extension Strings {
         // Window too small
         "tui.small.size": ("The window is {0}x{1}.", "Das Fenster ist {0}x{1} groß."),
         "tui.small.needs": ("backtriage needs at least {0}x{1}.", "backtriage braucht mindestens {0}x{1}."),
-        "tui.small.enlarge": ("Enlarge it; your answers are kept.", "Vergrößern Sie es; Ihre Antworten bleiben erhalten."),
+        "tui.small.enlarge": ("Enlarge it, or quit and start", "Vergrößern Sie es, oder beenden Sie und starten Sie"),
+        "tui.small.kept": ("Your answers are kept.", "Ihre Antworten bleiben erhalten."),
+        "tui.small.not_kept": ("Saving is off: quitting loses your answers.", "Speichern ist aus: Beim Beenden gehen die Antworten verloren."),
 
         // Command line
     ]

@@ -21,13 +21,6 @@ public struct SavedSession: Sendable, Equatable {
     }
 }
 
-/// Why a session or summary could not be read or written, with the path.
-public struct SessionStoreError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-}
-
 /// Keeps one answer file per questionnaire under `$XDG_STATE_HOME/backtriage` (default
 /// `~/.local/state/backtriage`). Files are private (0600 in a 0700 folder) and replaced
 /// atomically, so a crash or a full disk never leaves half a file. Holds only the questionnaire
@@ -56,28 +49,28 @@ public struct SessionStore: Sendable {
 
     /// The saved session, nil when there is none. A file that cannot be read is an error, so it
     /// is reported instead of silently overwritten.
-    public func load(questionnaire id: String) throws(SessionStoreError) -> SavedSession? {
+    public func load(questionnaire id: String) throws(FileError) -> SavedSession? {
         let path = sessionPath(questionnaire: id)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SessionStoreError(path: path, message: "cannot read the saved answers")
+            throw FileError(path: path, message: "cannot read the saved answers")
         }
         do {
             let file = try JSONDecoder().decode(SessionFile.self, from: data)
             guard let savedAt = ISO8601DateFormatter().date(from: file.saved_at) else {
-                throw SessionStoreError(path: path, message: "saved_at is not a date")
+                throw FileError(path: path, message: "saved_at is not a date")
             }
             return SavedSession(questionnaire: file.questionnaire, version: file.version,
                                 answers: AnswerSet(file.answers.mapValues(\.value)), savedAt: savedAt)
-        } catch let error as SessionStoreError {
+        } catch let error as FileError {
             throw error
         } catch {
-            throw SessionStoreError(path: path, message: "the saved answers are damaged (\(error)); delete the file to start afresh")
+            throw FileError(path: path, message: "the saved answers are damaged (\(error)); delete the file to start afresh")
         }
     }
 
     /// Saves the answers, replacing the previous file atomically.
-    public func save(_ session: SavedSession) throws(SessionStoreError) {
+    public func save(_ session: SavedSession) throws(FileError) {
         let file = SessionFile(questionnaire: session.questionnaire, version: session.version,
                                answers: session.answers.values.mapValues(StoredValue.init),
                                saved_at: ISO8601DateFormatter().string(from: session.savedAt))
@@ -85,81 +78,49 @@ public struct SessionStore: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
         do { data = try encoder.encode(file) } catch {
-            throw SessionStoreError(path: sessionPath(questionnaire: session.questionnaire), message: "cannot encode the answers: \(error)")
+            throw FileError(path: sessionPath(questionnaire: session.questionnaire), message: "cannot encode the answers: \(error)")
         }
         try writeAtomically(data, to: sessionPath(questionnaire: session.questionnaire))
     }
 
     /// Removes the saved session (starting over).
-    public func delete(questionnaire id: String) throws(SessionStoreError) {
+    public func delete(questionnaire id: String) throws(FileError) {
         let path = sessionPath(questionnaire: id)
         if unlink(path) != 0 && errno != ENOENT {
-            throw SessionStoreError(path: path, message: "cannot delete: \(String(cString: strerror(errno)))")
+            throw FileError(path: path, message: "cannot delete: \(String(cString: strerror(errno)))")
         }
     }
 
     /// Writes a summary beside the sessions (private, like them) and returns its path:
     /// `summary-<questionnaire>-<date>.<fileExtension>`.
     public func saveSummary(_ text: String, questionnaire id: String, date: Date,
-                            fileExtension: String = "txt") throws(SessionStoreError) -> String {
+                            fileExtension: String = "txt") throws(FileError) -> String {
         let path = directory + "/summary-\(id)-\(AnswerValidation.formatDate(date)).\(fileExtension)"
         try writeAtomically(Data(text.utf8), to: path)
         return path
     }
 
-    /// Temp file in the same folder, fsync, rename: readers see the old or the new file, never a
-    /// mixture.
-    private func writeAtomically(_ data: Data, to path: String) throws(SessionStoreError) {
+    /// Replaces the file at `path` atomically, creating the private folder first.
+    private func writeAtomically(_ data: Data, to path: String) throws(FileError) {
         try ensureDirectory()
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(temp, "cannot create") }
-        var ok = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
-        ok = ok && fchmod(fd, 0o600) == 0 && fsync(fd) == 0
-        let writeErrno = errno
-        close(fd)
-        guard ok else {
-            unlink(temp)
-            errno = writeErrno
-            throw failure(temp, "cannot write")
-        }
-        guard rename(temp, path) == 0 else {
-            let e = errno
-            unlink(temp)
-            errno = e
-            throw failure(path, "cannot replace")
-        }
-        // The rename itself is durable only once the folder is synced.
-        let dirFD = open(directory, O_RDONLY | O_DIRECTORY)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+        try AtomicFile.write([UInt8](data), to: path)
     }
 
-    private func ensureDirectory() throws(SessionStoreError) {
+    private func ensureDirectory() throws(FileError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw SessionStoreError(path: directory, message: "exists but is not a folder") }
+            guard isDir.boolValue else { throw FileError(path: directory, message: "exists but is not a folder") }
             return
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw SessionStoreError(path: directory, message: "cannot create the folder: \(error.localizedDescription)")
+            throw FileError(path: directory, message: "cannot create the folder: \(error.localizedDescription)")
         }
         chmod(directory, 0o700)
     }
 
-    private func failure(_ path: String, _ what: String) -> SessionStoreError {
-        SessionStoreError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
-    }
 }
 
 /// The file as stored: exactly these four fields.

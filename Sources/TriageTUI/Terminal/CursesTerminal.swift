@@ -1,4 +1,5 @@
 import CNcursesw
+import CSignals
 import Foundation
 
 #if canImport(Glibc)
@@ -6,10 +7,9 @@ import Glibc
 #endif
 
 /// The only place that talks to ncurses: paints a `Screen` and reads keys. It knows nothing of
-/// questionnaires. All shim calls that touch the shim's static state (signal flag, saved
-/// terminal settings) live in this file, since each Swift object file gets its own copy of it.
+/// questionnaires. Signals and hang-ups are seen through CSignals, whose state is defined once in C.
 @MainActor
-public final class CursesTerminal {
+public final class CursesTerminal: Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     /// Unicode or ASCII, from the locale's character set.
@@ -17,7 +17,8 @@ public final class CursesTerminal {
     private let colors: Bool
     private var stopped = false
 
-    /// How long `readKey` waits before returning nil, so the loop can look at signals.
+    /// How long one wait for input lasts before signals are looked at again. A signal also
+    /// interrupts the wait at once; this bounds the delay should it arrive just before the wait.
     static let pollMilliseconds: Int32 = 200
 
     /// Installs the signal handlers; call before `start`, and before curses, so that ncurses
@@ -44,7 +45,9 @@ public final class CursesTerminal {
         nonl()
         keypad(window, true)
         set_escdelay(25)
-        wtimeout(window, pollMilliseconds)
+        // Keys are read without waiting; `nextEvent` waits on the descriptor itself, where it can
+        // tell a hang-up from a quiet terminal.
+        wtimeout(window, 0)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         var colors = false
@@ -120,8 +123,18 @@ public final class CursesTerminal {
         return (attrs, Int16(index + 1))
     }
 
-    /// The next key, or nil when none came within the poll interval.
-    public func readKey() -> Key? {
+    public func nextEvent() -> TerminalEvent {
+        while true {
+            let signal = bt_take_pending_signal()
+            if signal != 0 { return .signal(signal) }
+            // Keys ncurses already holds (the rest of a paste, a resize) come before waiting.
+            if let key = bufferedKey() { return .key(key) }
+            if bt_wait_for_input(0, Int32(Self.pollMilliseconds)) == BT_INPUT_HANGUP { return .hangUp }
+        }
+    }
+
+    /// A key ncurses can give without waiting, or nil.
+    private func bufferedKey() -> Key? {
         var code: wint_t = 0
         let result = wget_wch(window, &code)
         if result == ERR { return nil }
@@ -162,13 +175,11 @@ public final class CursesTerminal {
         }
     }
 
-    /// The termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that arrived since the last call, or 0.
-    public func takePendingSignal() -> Int32 { bt_take_pending_signal() }
-
-    /// Ends curses and gives the terminal back as it was. Safe to call twice.
-    public func stop() {
+    public func stop(restoring: Bool) {
         guard !stopped else { return }
         stopped = true
+        // A terminal that hung up takes no more output; endwin would only write into the void.
+        guard restoring else { return }
         endwin()
         delscreen(screen)
     }

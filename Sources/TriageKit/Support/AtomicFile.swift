@@ -1,0 +1,94 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be read or written: the path and the operating system's reason.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { "\(path): \(message)" }
+
+    /// `what` failed, with the reason `errno` gives now.
+    static func system(_ path: String, _ what: String) -> FileError {
+        FileError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// The one way the program writes a file: readable by its owner only (answers and sheets are
+/// health data), and never half written. A regular file is replaced atomically: a temporary file
+/// in the same folder, written in full, synced, then renamed over the old one, so a reader sees
+/// the old or the new file, never a mixture, even after a crash or with a full disk.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(FileError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(FileError) {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                // Replacing the link itself would cut it: write where it points.
+                guard let resolved = realpath(path, nil) else { throw .system(path, "cannot follow the link") }
+                defer { free(resolved) }
+                return try write(bytes, to: String(cString: resolved), mode: mode)
+            }
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                // A terminal, a pipe or /dev/stdout cannot be renamed over: write into it.
+                return try writeInPlace(bytes, to: path)
+            }
+        }
+        let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .system(temp, "cannot create") }
+        var ok = writeAll(bytes, to: fd) && fchmod(fd, mode) == 0 && fsync(fd) == 0
+        let writeErrno = errno
+        close(fd)
+        if ok {
+            ok = rename(temp, path) == 0
+            if !ok {
+                let renameErrno = errno
+                unlink(temp)
+                errno = renameErrno
+                throw .system(path, "cannot replace")
+            }
+        }
+        guard ok else {
+            unlink(temp)
+            errno = writeErrno
+            throw .system(temp, "cannot write")
+        }
+        // The rename itself is durable only once the folder is synced.
+        let folder = (path as NSString).deletingLastPathComponent
+        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .system(path, "cannot open") }
+        defer { close(fd) }
+        guard writeAll(bytes, to: fd) else { throw .system(path, "cannot write") }
+    }
+
+    /// Writes every byte, going on after partial writes and interruptions.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+    }
+}

@@ -25,6 +25,16 @@ code, out, err = run("sheet", "--answers", good, "--format", "html", "-o", path)
 f.check(code == 0 and out == "", f"-o: exit {code}, stdout {out[:80]!r}: {err}")
 f.check(os.stat(path).st_mode & 0o777 == 0o600, f"-o: mode {oct(os.stat(path).st_mode & 0o777)}")
 f.check(open(path).read().startswith("<!DOCTYPE html>"), "-o: the file is not the sheet")
+# -o through a symbolic link writes where it points and keeps the link; -o /dev/stdout works.
+target = write(d, "target.txt", "old")
+link = os.path.join(d, "link.txt")
+os.symlink(target, link)
+code, out, err = run("sheet", "--answers", good, "-o", link)
+f.check(code == 0 and os.path.islink(link) and open(target).read().startswith(open(link).read()[:20]) and "old" != open(target).read(),
+        f"-o through a link: exit {code}: {err}")
+code, out, err = run("sheet", "--answers", good, "-o", "/dev/stdout")
+f.check(code == 0 and out.strip(), f"-o /dev/stdout: exit {code}: {err}")
+f.check(not [n for n in os.listdir(d) if ".tmp" in n], "-o left a temporary file")
 
 bad = [
     answer_file(d, "t.json", {**base, "age": "forty"}),

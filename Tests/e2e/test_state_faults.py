@@ -11,7 +11,7 @@ if os.environ.get("BT_IN_NAMESPACE") != "1":
     result = subprocess.run(["unshare", "-m", sys.executable, __file__], env=dict(os.environ, BT_IN_NAMESPACE="1"))
     sys.exit(result.returncode)
 
-from cli import Failures, run, tempdir
+from cli import Failures, run, tempdir, vignettes
 
 f = Failures()
 state = tempdir()
@@ -41,6 +41,22 @@ for fault in ("read-only", "full"):
     f.check(now == original, f"{fault}: the earlier saved answers changed: {now}")
     leftovers = [n for n in os.listdir(os.path.join(state, "backtriage")) if ".tmp" in n]
     f.check(not leftovers, f"{fault}: temporary files left behind: {leftovers}")
+
+# `sheet -o` on the full disk: a message with the operating system's reason, the earlier sheet
+# stays whole, and no temporary file is left behind.
+answers = os.path.join(tempdir(), "answers.json")
+with open(answers, "w") as fh:
+    json.dump({"questionnaire": "back-pain", "date": "2026-11-23", "answers": vignettes()[0]["answers"]}, fh)
+sheet = os.path.join(state, "sheet.txt")
+subprocess.run(["rm", "-f", os.path.join(state, "filler")], check=True)
+with open(sheet, "w") as fh:
+    fh.write("the earlier sheet")
+subprocess.run(["dd", "if=/dev/zero", "of=" + os.path.join(state, "filler"), "bs=4k", "count=1000"], capture_output=True)
+code, out, err = run("sheet", "--answers", answers, "--format", "html", "-o", sheet, env=env)
+f.check(code == 2 and "cannot write" in err and "No space left on device" in err, f"sheet -o on a full disk: exit {code}: {err}")
+with open(sheet) as fh:
+    f.check(fh.read() == "the earlier sheet", "sheet -o on a full disk: the earlier sheet changed")
+f.check(not [n for n in os.listdir(state) if ".tmp" in n], "sheet -o on a full disk: temporary file left behind")
 
 subprocess.run(["umount", state])
 f.finish()

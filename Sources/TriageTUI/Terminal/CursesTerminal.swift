@@ -126,6 +126,8 @@ public final class CursesTerminal: Terminal {
     public func nextEvent() -> TerminalEvent {
         while true {
             let signal = bt_take_pending_signal()
+            // The kernel sends SIGHUP when the terminal hangs up; then there is nothing to restore.
+            if signal == SIGHUP && bt_wait_for_input(0, 0) == BT_INPUT_HANGUP { return .hangUp }
             if signal != 0 { return .signal(signal) }
             // Keys ncurses already holds (the rest of a paste, a resize) come before waiting.
             if let key = bufferedKey() { return .key(key) }

@@ -123,9 +123,9 @@ struct DetailPage {
         mutating func safetyNet() {
             let a = state.assessment
             add(state.safetyText(a, brief: false), .bold)
-            guard !a.warningSignsAbsent.isEmpty else { return }
+            guard !a.watchList.flatMap(\.items).isEmpty else { return }
             heading(t("result.watch_for") + ":")
-            for id in a.warningSignsAbsent {
+            for id in a.watchList.flatMap(\.items) {
                 let item = q.item(id)
                 add("- " + ((item?.short ?? item?.text)?[L] ?? id), indent: 0, hanging: 2)
             }

@@ -566,9 +566,9 @@ struct Painter {
             if !why.isEmpty { paragraph("\(t("result.why")): \(why)", x: x, y: y, width: w, maxLines: room()) }
         case .safetyNet:
             y = paragraph(safetyLine(a), x: x, y: y, width: w, style: .bold, maxLines: room())
-            guard !a.warningSignsAbsent.isEmpty, room() > 1 else { return }
+            guard !a.watchList.flatMap(\.items).isEmpty, room() > 1 else { return }
             y = paragraph(t("result.watch_for") + ":", x: x, y: y, width: w, maxLines: room())
-            for id in a.warningSignsAbsent where room() > 0 {
+            for id in a.watchList.flatMap(\.items) where room() > 0 {
                 let item = q.item(id)
                 y = paragraph("- " + ((item?.short ?? item?.text)?[L] ?? id), x: x, y: y, width: w, maxLines: 1)
             }

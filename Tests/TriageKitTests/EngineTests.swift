@@ -247,8 +247,8 @@ struct EngineTests {
 
     @Test func warningSignsAnsweredNoAreListedForSafetyNetting() {
         let a = Fixtures.evaluate(["rf_fever": .bool(true)])
-        #expect(a.warningSignsAbsent.count == 9)
-        #expect(!a.warningSignsAbsent.contains("rf_fever"))
+        #expect(a.watchList.flatMap(\.items).count == 9)
+        #expect(!a.watchList.flatMap(\.items).contains("rf_fever"))
     }
 
     @Test func evaluationIsDeterministic() {

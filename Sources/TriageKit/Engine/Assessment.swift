@@ -51,6 +51,20 @@ public struct Assessment: Sendable {
         public var date: Date
     }
 
+    /// Warning signs answered no that could newly appear, grouped by the level they would call
+    /// for, most urgent group first: what to watch for.
+    public struct WatchGroup: Sendable, Hashable {
+        /// The triage level the signs of this group call for.
+        public var level: String
+        public var items: [String]
+    }
+
+    /// A conclusion a rule brought that the result's level leaves out ("result shape by level").
+    public struct Withheld: Sendable, Hashable {
+        public var kind: CatalogEntry.Kind
+        public var id: String
+    }
+
     public var questionnaire: String
     public var version: String
     public var triage: String
@@ -64,8 +78,13 @@ public struct Assessment: Sendable {
     public var conflicts: [ResolvedConflict]
     /// Nil when the last threshold is passed or the measure is unknown.
     public var nextCheck: NextCheck?
-    /// Red-flag items answered no: "see a doctor at once if any of these appear".
-    public var warningSignsAbsent: [String]
+    /// What to watch for, as the level's result shape allows.
+    public var watchList: [WatchGroup]
+    /// Conclusions left out because of the level, for authors (JSON, the trace).
+    public var withheld: [Withheld]
+    /// Answers given to items the questionnaire does not ask with these answers: they take no
+    /// part in the result, as FHIR ignores answers to disabled items.
+    public var ignoredAnswers: [String]
     /// The day the answers were given, from which `nextCheck` counts.
     public var answeredOn: Date
 }

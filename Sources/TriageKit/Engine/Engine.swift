@@ -108,17 +108,47 @@ public struct Engine: Sendable {
         var cautionList = conclusions(cautions)
         // Highlighted cautions first: they matter most to this person.
         if !highlighted.isEmpty { cautionList = cautionList.filter(\.highlighted) + cautionList.filter { !$0.highlighted } }
+        var suggestionList = conclusions(suggestions), noteList = conclusions(notes)
+
+        // The level decides what the result may say: a red flag calls for action, not advice.
+        var withheld: [Assessment.Withheld] = []
+        let shape = level?.result ?? ResultShape()
+        func keep(_ list: inout [Assessment.Conclusion], _ kind: CatalogEntry.Kind, _ allowed: (String) -> Bool) {
+            for c in list where !allowed(c.id) { withheld.append(.init(kind: kind, id: c.id)) }
+            list.removeAll { !allowed($0.id) }
+        }
+        keep(&suggestionList, .suggestion) { _ in shape.suggestions }
+        keep(&cautionList, .caution) { _ in shape.cautions }
+        keep(&noteList, .note, shape.allowsNote)
+        if traced && !withheld.isEmpty {
+            trace.removeAll { t in withheld.contains { $0.kind.rawValue == t.kind && $0.id == t.id } }
+        }
 
         var derived: [String: Value] = [:]
         for d in q.derived { if case .value(let v) = scope.value(of: d.id) { derived[d.id] = v } }
 
-        let absent = index.redFlags.filter { scope.value(of: $0) == .no }
-
         return Assessment(questionnaire: q.id, version: q.version, triage: level?.id ?? "",
-                          redFlags: redFlags, suggestions: conclusions(suggestions),
-                          cautions: cautionList, notes: conclusions(notes),
+                          redFlags: redFlags, suggestions: suggestionList,
+                          cautions: cautionList, notes: noteList,
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
-                          nextCheck: nextCheck(scope, from: date), warningSignsAbsent: absent, answeredOn: date)
+                          nextCheck: shape.nextCheck ? nextCheck(scope, from: date) : nil,
+                          watchList: watchList(scope, shape), withheld: withheld,
+                          ignoredAnswers: ignoredAnswers(scope), answeredOn: date)
+    }
+
+    /// Warning signs answered no, grouped by the level each would call for, in the levels' order.
+    private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
+        questionnaire.triageLevels.compactMap { level in
+            guard shape.watches(level.id) else { return nil }
+            let items = index.redFlags.filter { index.items[$0]?.watch == level.id && scope.value(of: $0) == .no }
+            return items.isEmpty ? nil : .init(level: level.id, items: items)
+        }
+    }
+
+    /// Answered items that are not asked, in questionnaire order.
+    private func ignoredAnswers(_ scope: Scope) -> [String] {
+        guard case .fixed(let values) = scope.answers else { return [] }
+        return index.orderedItems.filter { values[$0.id] != nil && scope.isAsked($0) == .no }.map(\.id)
     }
 
     /// The answers and derived values a rule's condition reads. A derived value is shown as

@@ -12,7 +12,7 @@ final class Scope {
         case partial([String: Outcome])
     }
 
-    private let answers: Answers
+    let answers: Answers
     private let missing: Outcome
     /// Values computed so far, by slot (see `QuestionnaireIndex.slots`).
     private var cache: [Outcome?]
@@ -35,7 +35,11 @@ final class Scope {
     // unowned(unsafe): the evaluator never outlives its scope (it is a stored property of it), and
     // the checked `unowned` costs a reference-count check on every lookup of the hot path.
     lazy var evaluator = Evaluator(lookup: { [unowned(unsafe) self] id in self.value(of: id) },
-                                   slotLookup: { [unowned(unsafe) self] slot in self.value(at: slot) })
+                                   slotLookup: { [unowned(unsafe) self] slot in self.value(at: slot) },
+                                   askedLookup: { [unowned(unsafe) self] id in
+                                       guard let item = self.index.items[id] else { return .yes }
+                                       return self.isAsked(item)
+                                   })
 
     func evaluate(_ expr: Expr) -> Outcome { evaluator.evaluate(expr) }
 

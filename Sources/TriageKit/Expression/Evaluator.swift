@@ -19,12 +19,17 @@ public struct Evaluator {
     public var lookup: (String) -> Outcome
     /// Reads a resolved slot; without it, resolved references are looked up by name.
     var slotLookup: ((Int) -> Outcome)?
+    /// Whether an item is asked (`yes`, `no`, or `any` while that depends on open answers), for
+    /// `yes(x)`; without it every item counts as asked.
+    var askedLookup: ((String) -> Outcome)?
 
     public init(lookup: @escaping (String) -> Outcome) { self.lookup = lookup }
 
-    init(lookup: @escaping (String) -> Outcome, slotLookup: @escaping (Int) -> Outcome) {
+    init(lookup: @escaping (String) -> Outcome, slotLookup: @escaping (Int) -> Outcome,
+         askedLookup: @escaping (String) -> Outcome) {
         self.lookup = lookup
         self.slotLookup = slotLookup
+        self.askedLookup = askedLookup
     }
 
     /// The name of the internal function "does this condition fire"; not usable in data files,
@@ -122,6 +127,26 @@ public struct Evaluator {
             case .value: return .yes
             case .unknown: return .no
             case .any: return .any
+            }
+        case "yes":
+            // Answered yes. An item the questionnaire does not ask counts as no: a warning sign
+            // not asked for this region is not present. One asked and still open stays unknown.
+            guard args.count == 1 else { return .unknown }
+            let id: String
+            switch args[0] {
+            case .reference(let name, _), .resolved(_, let name, _): id = name
+            default: return .unknown
+            }
+            switch askedLookup?(id) ?? .yes {
+            case .no: return .no
+            case .any: return .any
+            default: break
+            }
+            switch evaluate(args[0]) {
+            case .yes: return .yes
+            case .value: return .no
+            case .any: return .any
+            case .unknown: return .unknown
             }
         case Evaluator.fires:
             // Internal to verification: whether a condition makes its rule fire (only `true` does).

@@ -43,16 +43,62 @@ struct QuestionnaireChecker {
         for id in q.profile where items[id] == nil {
             error(nil, "profile names '\(id)', which is not an item", hint: suggestion(id, Array(items.keys)))
         }
-        for invariant in q.invariants {
-            if let t = typeCheck(invariant.condition, "invariant '\(invariant.id)'"), t != .boolean {
-                error(invariant.condition.location, "the condition of invariant '\(invariant.id)' is \(t), not a yes/no value")
-            }
-            if q.level(invariant.atLeast) == nil {
-                error(invariant.location, "invariant '\(invariant.id)' names the level '\(invariant.atLeast)', which is not defined")
-            }
-        }
+        checkInvariants()
+        checkLevels()
         if diagnostics.contains(where: { $0.severity == .error }) { return }
         if reachability { checkReachability() }
+    }
+
+    private mutating func checkInvariants() {
+        let entryIds = Set(q.catalog.map(\.id)), noteIds = q.catalog.filter { $0.kind == .note }.map(\.id)
+        for invariant in q.invariants {
+            let what = "invariant '\(invariant.id)'"
+            if let condition = invariant.condition, let t = typeCheck(condition, what), t != .boolean {
+                error(condition.location, "the condition of \(what) is \(t), not a yes/no value")
+            }
+            for level in [invariant.level, invariant.atLeast].compactMap({ $0 }) where q.level(level) == nil {
+                error(invariant.location, "\(what) names the level '\(level)', which is not defined",
+                      hint: suggestion(level, q.triageLevels.map(\.id)))
+            }
+            for id in invariant.never + invariant.neverTogether where !entryIds.contains(id) {
+                error(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
+            }
+            for id in invariant.onlyNotes ?? [] where !noteIds.contains(id) {
+                error(invariant.location, "\(what) names the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
+            }
+        }
+        for pair in q.allowedConflicts {
+            let s = q.entry(pair.suggestion, .suggestion), c = q.entry(pair.caution, .caution)
+            if s == nil { error(nil, "allowed_conflicts names the suggestion '\(pair.suggestion)', which is not in the catalog") }
+            if c == nil { error(nil, "allowed_conflicts names the caution '\(pair.caution)', which is not in the catalog") }
+            if let s, let c, s.subject != c.subject {
+                error(c.location, "allowed_conflicts pairs '\(pair.suggestion)' and '\(pair.caution)', which are on different subjects",
+                      hint: "only a suggestion and a caution on one subject conflict")
+            }
+        }
+    }
+
+    /// Result shapes and watch lists name levels and notes that exist.
+    private mutating func checkLevels() {
+        let levelIds = q.triageLevels.map(\.id), noteIds = q.catalog.filter { $0.kind == .note }.map(\.id)
+        for level in q.triageLevels {
+            for id in level.result.watch ?? [] where q.level(id) == nil {
+                error(nil, "triage level '\(level.id)' watches the level '\(id)', which is not defined", hint: suggestion(id, levelIds))
+            }
+            for id in (level.result.notes ?? []).sorted() where !noteIds.contains(id) {
+                error(nil, "triage level '\(level.id)' allows the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
+            }
+        }
+        for item in q.items {
+            guard let watch = item.watch else { continue }
+            if q.level(watch) == nil {
+                error(item.location, "item '\(item.id)' is watched at the level '\(watch)', which is not defined",
+                      hint: suggestion(watch, levelIds))
+            } else if q.level(watch)?.watchHeading == nil {
+                error(item.location, "item '\(item.id)' is watched at the level '\(watch)', which has no watch_heading",
+                      hint: "give the level a watch_heading, the words above its signs")
+            }
+        }
     }
 
     static func type(of item: Item) -> ValueType {
@@ -356,6 +402,14 @@ struct QuestionnaireChecker {
                 }
                 _ = typeOf(args[0], in: x, what, &failed)
                 return .boolean
+            case "yes":
+                guard args.count == 1, case .reference(let id, _) = args[0], items[id] != nil else {
+                    return fail("yes(x) takes one item id", e)
+                }
+                if let t = typeOf(args[0], in: x, what, &failed), t != .boolean {
+                    return fail("yes(x) needs a yes/no item, but '\(id)' is \(t)", args[0])
+                }
+                return .boolean
             case "count":
                 for arg in args {
                     if let t = typeOf(arg, in: x, what, &failed), t != .boolean {
@@ -365,7 +419,7 @@ struct QuestionnaireChecker {
                 return .number
             default:
                 return fail("unknown function '\(name)'", e,
-                            hint: suggestion(name, ["answered", "count"]).map { $0 } ?? "functions: answered(x), count(a, b, ...)")
+                            hint: suggestion(name, ["answered", "count", "yes"]).map { $0 } ?? "functions: answered(x), yes(x), count(a, b, ...)")
             }
         }
     }

@@ -21,7 +21,7 @@ public enum QuestionnaireLoader {
     static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
                             "derived", "safety_net", "profile"] + includeFields
     static let includeFields = ["include", "documents", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules",
-                                 "invariants"]
+                                 "invariants", "allowed_conflicts"]
 
     /// Loads and checks the questionnaire whose entry file is at `path`.
     ///
@@ -150,6 +150,7 @@ private struct Builder {
     var invariants: [Invariant] = []
     var documents: [SourceDocument] = []
     var profile: [String] = []
+    var allowedConflicts: [AllowedConflict] = []
 
     init(languages: [String]) { self.languages = languages }
 
@@ -178,12 +179,7 @@ private struct Builder {
             if let document = readDocument(node, r) { documents.append(document) }
         }
         for node in r.sequence(top["triage_levels"], "triage_levels") {
-            guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action"]),
-                  let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
-            let what = "triage level '\(id)'"
-            triageLevels.append(TriageLevel(id: id, rank: triageLevels.count,
-                                            title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
-                                            action: f.required("action") { n, _ in r.text(n, "the action of \(what)") } ?? LocalizedText([:])))
+            if let level = readLevel(node, rank: triageLevels.count, r) { triageLevels.append(level) }
         }
         for node in r.sequence(top["causes"], "causes") {
             guard let f = r.fields(node, "a cause", allowed: ["id", "text"]),
@@ -199,24 +195,74 @@ private struct Builder {
             if let rule = readRule(node, r) { rules.append(rule) }
         }
         for node in r.sequence(top["invariants"], "invariants") {
-            guard let f = r.fields(node, "an invariant", allowed: ["id", "when", "at_least"]),
-                  let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }),
-                  let condition = f.required("when", { n, _ in r.expression(n, "the condition of invariant '\(id)'") }),
-                  let level = f.required("at_least", r.string) else { continue }
-            invariants.append(Invariant(id: id, condition: condition, atLeast: level, location: r.location(node)))
+            if let invariant = readInvariant(node, r) { invariants.append(invariant) }
         }
+        for node in r.sequence(top["allowed_conflicts"], "allowed_conflicts") {
+            guard let f = r.fields(node, "an allowed conflict", allowed: ["suggestion", "caution"]),
+                  let suggestion = f.required("suggestion", { n, w in r.identifier(n, w) }),
+                  let caution = f.required("caution", { n, w in r.identifier(n, w) }) else { continue }
+            allowedConflicts.append(AllowedConflict(suggestion: suggestion, caution: caution))
+        }
+    }
+
+    private func readLevel(_ node: Node, rank: Int, _ r: NodeReader) -> TriageLevel? {
+        guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action", "result", "watch_heading", "final"]),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let what = "triage level '\(id)'"
+        var level = TriageLevel(id: id, rank: rank,
+                                title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
+                                action: f.required("action") { n, _ in r.text(n, "the action of \(what)") } ?? LocalizedText([:]))
+        level.watchHeading = f.optional("watch_heading") { n, _ in r.text(n, "the watch heading of \(what)") }
+        level.finalRemark = f.optional("final") { n, _ in r.text(n, "the final remark of \(what)") }
+        if let shape = r.fields(f["result"], "the result of \(what)",
+                                allowed: ["suggestions", "cautions", "notes", "next_check", "watch"]) {
+            level.result.suggestions = shape.optional("suggestions", r.bool) ?? true
+            level.result.cautions = shape.optional("cautions", r.bool) ?? true
+            level.result.nextCheck = shape.optional("next_check", r.bool) ?? true
+            level.result.notes = shape.optional("notes", r.strings).map(Set.init)
+            level.result.watch = shape.optional("watch", r.strings)
+        }
+        return level
+    }
+
+    private func readInvariant(_ node: Node, _ r: NodeReader) -> Invariant? {
+        let allowed = ["id", "when", "level", "at_least", "excludes", "only_notes", "never", "never_together"]
+        guard let f = r.fields(node, "an invariant", allowed: allowed),
+              let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
+        let what = "invariant '\(id)'"
+        var invariant = Invariant(id: id, location: r.location(node))
+        invariant.condition = f.optional("when") { n, _ in r.expression(n, "the condition of \(what)") }
+        invariant.level = f.optional("level", r.string)
+        invariant.atLeast = f.optional("at_least", r.string)
+        for name in f.optional("excludes", r.strings) ?? [] {
+            if let part = Invariant.Part(rawValue: name) { invariant.excludes.append(part) } else {
+                r.error(f["excludes"], "\(what) excludes '\(name)', which is not a part of a result",
+                        hint: "parts: " + Invariant.Part.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        invariant.onlyNotes = f.optional("only_notes", r.strings)
+        invariant.never = f.optional("never", r.strings) ?? []
+        invariant.neverTogether = f.optional("never_together", r.strings) ?? []
+        if invariant.atLeast == nil && invariant.excludes.isEmpty && invariant.onlyNotes == nil
+            && invariant.never.isEmpty && invariant.neverTogether.isEmpty {
+            r.error(node, "\(what) claims nothing", hint: "give at_least, excludes, only_notes, never or never_together")
+        }
+        if invariant.neverTogether.count == 1 { r.error(f["never_together"], "never_together in \(what) needs two or more entries") }
+        return invariant
     }
 
     func build() -> Questionnaire? {
         guard let id, let version, let title else { return nil }
-        return Questionnaire(id: id, version: version, languages: languages, title: title, description: description,
-                             sections: sections, derived: derived, safetyNet: safetyNet, triageLevels: triageLevels,
-                             causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
-                             documents: documents, profile: profile)
+        var q = Questionnaire(id: id, version: version, languages: languages, title: title, description: description,
+                              sections: sections, derived: derived, safetyNet: safetyNet, triageLevels: triageLevels,
+                              causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
+                              documents: documents, profile: profile)
+        q.allowedConflicts = allowedConflicts
+        return q
     }
 
     private func readDocument(_ node: Node, _ r: NodeReader) -> SourceDocument? {
-        guard let f = r.fields(node, "a document", allowed: ["file", "title", "publisher", "url"]),
+        guard let f = r.fields(node, "a document", allowed: ["file", "title", "publisher", "url", "guideline"]),
               let file = f.required("file", r.string) else { return nil }
         let what = "document '\(file)'"
         if documents.contains(where: { $0.file == file }) { r.error(node, "\(what) is listed twice") }
@@ -225,7 +271,8 @@ private struct Builder {
             r.error(f["url"], "the url of \(what) must start with https:// or http://")
         }
         return SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
-                              publisher: f.optional("publisher", r.string), url: url, location: r.location(node))
+                              publisher: f.optional("publisher", r.string), url: url, location: r.location(node),
+                              isGuideline: f.optional("guideline", r.bool) ?? false)
     }
 
     private func readSection(_ node: Node, _ r: NodeReader) -> Section? {
@@ -238,7 +285,8 @@ private struct Builder {
     }
 
     private static let itemFields = ["id", "type", "text", "help", "short", "unit", "options", "min", "max",
-                                     "below_min", "anchors", "required", "when", "red_flag", "input", "source"]
+                                     "below_min", "anchors", "required", "when", "red_flag", "input", "source",
+                                     "watch", "not_asked"]
 
     private func readItem(_ node: Node, section: String, _ r: NodeReader) -> Item? {
         guard let f = r.fields(node, "an item", allowed: Self.itemFields),
@@ -288,9 +336,9 @@ private struct Builder {
         if redFlag {
             if kind != .boolean { r.error(f["red_flag"], "red flag \(what) must be a boolean item") }
             if !required { r.error(f["required"], "red flag \(what) must be required", hint: "warning signs are never optional") }
-            if f["when"] != nil { r.error(f["when"], "red flag \(what) must not have a condition", hint: "warning signs are never skipped") }
         }
-        return Item(id: id, kind: kind,
+        if f["watch"] != nil && !redFlag { r.error(f["watch"], "only a red flag item can be on the watch list") }
+        var item = Item(id: id, kind: kind,
                     text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
                     help: f.optional("help") { n, _ in r.text(n, "the help of \(what)") },
                     short: f.optional("short") { n, _ in r.text(n, "the short text of \(what)") },
@@ -301,6 +349,12 @@ private struct Builder {
                     inputHint: f.optional("input", r.string),
                     source: f.optional("source") { n, _ in r.source(n, what) },
                     section: section, location: r.location(node))
+        item.watch = f.optional("watch", r.string)
+        item.notAskedReason = f.optional("not_asked") { n, _ in r.text(n, "the not_asked text of \(what)") }
+        if item.notAskedReason != nil && condition == nil {
+            r.error(f["not_asked"], "\(what) is always asked; not_asked explains a condition it does not have")
+        }
+        return item
     }
 
     private func readDerived(_ node: Node, _ r: NodeReader) -> DerivedValue? {
@@ -346,7 +400,7 @@ private struct Builder {
 
     private func readEntry(_ node: Node, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
         var allowed = ["id", "title", "explanation", "evidence", "practical", "source", "doctor_question"]
-        if kind != .note { allowed.append("subject") }
+        allowed.append("subject")
         if kind != .note { allowed.append("group") }
         guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }

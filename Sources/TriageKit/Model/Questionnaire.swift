@@ -32,6 +32,13 @@ public struct Item: Sendable {
     /// The item is asked only when this is true; nil means always.
     public var condition: Expression?
     public var isRedFlag: Bool
+    /// For a warning sign that can newly appear: the triage level whose group of the watch list
+    /// names it when it was answered no ("call 112 at once if ..."). Nil for history items
+    /// (cancer in the past, an accident) and for every other item.
+    public var watch: String? = nil
+    /// Why the item is sometimes not asked, for the message about an answer given to it anyway
+    /// (e.g. "the whiplash danger signs replace it").
+    public var notAskedReason: LocalizedText? = nil
     /// A hint for interfaces, e.g. `duration` (days/weeks/months or a start date, stored in weeks).
     public var inputHint: String?
     public var source: SourceRef?
@@ -92,12 +99,37 @@ public struct SafetyNet: Sendable {
     public var noneText: LocalizedText
 }
 
+/// What a result of one triage level contains ("result shape by level"). A red-flag result says
+/// what to do and why, not self-care advice: the engine withholds what the level's shape leaves
+/// out, so every output, and `verify`, sees the same shaped result.
+public struct ResultShape: Hashable, Sendable {
+    public var suggestions = true
+    public var cautions = true
+    /// The notes the result may carry; nil means every note.
+    public var notes: Set<String>? = nil
+    /// Whether the result says when to check again.
+    public var nextCheck = true
+    /// The levels whose warning signs the watch list shows; nil means every level's.
+    public var watch: [String]? = nil
+
+    public init() {}
+
+    public func allowsNote(_ id: String) -> Bool { notes?.contains(id) ?? true }
+    public func watches(_ level: String) -> Bool { watch?.contains(level) ?? true }
+}
+
 /// How urgently a doctor should look at it. Ordered: rank 0 is the most urgent.
 public struct TriageLevel: Hashable, Sendable {
     public var id: String
     public var rank: Int
     public var title: LocalizedText
     public var action: LocalizedText
+    /// What a result of this level shows.
+    public var result = ResultShape()
+    /// The heading of this level's group in a watch list ("Call 112 at once if any of these appears").
+    public var watchHeading: LocalizedText? = nil
+    /// Said on a result of this level, e.g. "Answering more questions cannot lower this result."
+    public var finalRemark: LocalizedText? = nil
 }
 
 /// A suggestion, a caution (advised against) or a note, with its plain explanation and source.
@@ -121,12 +153,16 @@ public struct CatalogEntry: Sendable, Identifiable {
 
 /// A source document the rules and the catalog cite, so a citation can name its title.
 public struct SourceDocument: Sendable, Hashable {
-    /// The file name sources refer to (`001_eb294637d2019e16.txt`).
+    /// The name sources refer to: a seed's file name (`001_eb294637d2019e16.txt`), or a short
+    /// name for a guideline cited for facts only (`NVL-Kreuzschmerz`).
     public var file: String
     public var title: LocalizedText
     public var publisher: String?
     public var url: String?
     public var location: SourceLocation?
+    /// A guideline the content cites for facts (NVL, DEGAM, ...) rather than a source text kept
+    /// beside the content.
+    public var isGuideline = false
 }
 
 /// What a red flag can point to.
@@ -157,13 +193,39 @@ public struct Rule: Sendable {
     public var location: SourceLocation?
 }
 
-/// A safety property `verify` proves over every answer class: when the condition holds, the
-/// triage level is at least `atLeast`.
+/// A safety property `verify` proves over every answer class. It holds for every answer set
+/// where `condition` is true (and, with `level`, the result has that level); each claim says
+/// something about the result.
 public struct Invariant: Sendable {
+    /// The parts of a result a claim can say are empty.
+    public enum Part: String, Sendable, CaseIterable {
+        case suggestions, cautions, notes
+        case nextCheck = "next_check"
+    }
+
     public var id: String
-    public var condition: Expression
-    public var atLeast: String
+    /// When the invariant applies; nil means for every answer set.
+    public var condition: Expression?
+    /// Applies only to results of this triage level.
+    public var level: String?
+    /// The triage level is at least this one.
+    public var atLeast: String?
+    /// These parts of the result are empty.
+    public var excludes: [Part] = []
+    /// The result carries no note but these.
+    public var onlyNotes: [String]?
+    /// No result holds any of these catalog entries.
+    public var never: [String] = []
+    /// No result holds all of these catalog entries together.
+    public var neverTogether: [String] = []
     public var location: SourceLocation?
+}
+
+/// A suggestion and a caution on one subject that rules may bring together on purpose, their
+/// conflict settled by rule priority (whiplash: muscle relaxants in the first two weeks).
+public struct AllowedConflict: Sendable, Hashable {
+    public var suggestion: String
+    public var caution: String
 }
 
 /// A whole questionnaire: questions, derived values, rules and the catalog they refer to.
@@ -187,6 +249,8 @@ public struct Questionnaire: Sendable {
     public var documents: [SourceDocument] = []
     /// The answers that describe the pain on a summary sheet, in order (`profile:`).
     public var profile: [String] = []
+    /// Suggestion/caution pairs that may fire together before conflict resolution.
+    public var allowedConflicts: [AllowedConflict] = []
 
     /// Every item in the order it is asked.
     public var items: [Item] { sections.flatMap(\.items) }

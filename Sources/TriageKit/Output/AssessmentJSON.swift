@@ -23,7 +23,11 @@ public enum AssessmentJSON {
         } else {
             fields.append(("next_check", .null))
         }
-        fields.append(("warning_signs_absent", .array(a.warningSignsAbsent.map(JSON.string))))
+        fields.append(("watch_for", .array(a.watchList.map { group in
+            .object([("level", .string(group.level)), ("items", .array(group.items.map(JSON.string)))])
+        })))
+        fields.append(("ignored_answers", .array(a.ignoredAnswers.map(JSON.string))))
+        fields.append(("withheld", .array(a.withheld.map { .string($0.kind.rawValue + ":" + $0.id) })))
         fields.append(("conflicts", .array(a.conflicts.map {
             .object([("subject", .string($0.subject)), ("kept", .string($0.kept)), ("dropped", .string($0.dropped)), ("reason", .string($0.reason))])
         })))

@@ -50,9 +50,9 @@ public struct AssessmentText {
         } else if let net = q.safetyNet {
             out += TextLayout.wrap(net.noneText[L], width: width)
         }
-        if !a.warningSignsAbsent.isEmpty {
+        if !a.watchList.flatMap(\.items).isEmpty {
             out.append(s("result.watch_for") + ":")
-            for id in a.warningSignsAbsent {
+            for id in a.watchList.flatMap(\.items) {
                 let item = q.item(id)
                 out += TextLayout.wrap((item?.short ?? item?.text)?[L] ?? id, width: width, firstPrefix: "  - ", indent: "    ")
             }

@@ -124,7 +124,7 @@ extension SummarySheet {
                 Strings.text("sheet.next_check", L, AnswerValidation.formatDate(next.date), Value.format(next.weeks), net.text[L])
             } ?? net.noneText[L]
         }
-        warningSigns = a.warningSignsAbsent.map { id in q.item(id).map { SheetText.label($0, L) } ?? id }
+        warningSigns = a.watchList.flatMap(\.items).map { id in q.item(id).map { SheetText.label($0, L) } ?? id }
         self.answers = SummarySheet.answerGroups(q, answers, L)
         sources = SummarySheet.sources(q, L)
     }

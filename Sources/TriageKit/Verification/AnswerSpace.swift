@@ -17,7 +17,7 @@ public struct AnswerSpace: Sendable {
         self.index = engine.index
         var constants: [String: Set<Double>] = [:]
         var expressions = questionnaire.rules.map(\.condition) + questionnaire.derived.map(\.expression)
-            + questionnaire.items.compactMap(\.condition) + questionnaire.invariants.map(\.condition)
+            + questionnaire.items.compactMap(\.condition) + questionnaire.invariants.compactMap(\.condition)
         expressions += questionnaire.safetyNet?.thresholds.map(\.condition) ?? []
         for e in expressions { Self.collectConstants(e.root, into: &constants, derived: index.derived) }
         if let net = questionnaire.safetyNet {

@@ -41,84 +41,216 @@ public struct Verifier: Sendable {
 
     public init(_ questionnaire: Questionnaire) { self.questionnaire = questionnaire }
 
-    private static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
-    private static func any(_ list: [Expr]) -> Expr {
-        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
-    }
-
     public func run() -> Report {
         let started = Date()
-        let q = questionnaire
-        let space = AnswerSpace(q)
-        let engine = Engine(q)
-        let levels = QuestionnaireIndex(q).levels
-        var failures: [Failure] = []
-        var evaluations = 0
-        var properties = 0
+        var search = Search(questionnaire)
+        for invariant in questionnaire.invariants { search.prove(invariant) }
+        search.proveNoConflictsBeforeResolution()
+        search.proveEveryRuleCanFire()
+        search.proveEveryItemCanBeAsked()
+        return Report(classes: search.space.size, properties: search.properties, evaluations: search.evaluations,
+                      seconds: Date().timeIntervalSince(started), failures: search.failures)
+    }
+}
 
-        // Invariants: a counter-example is an answer set where the condition holds and no rule of
-        // the required level or above fires.
-        for invariant in q.invariants {
-            properties += 1
-            guard let required = levels[invariant.atLeast] else { continue }
-            let strongEnough = q.rules.filter { ($0.triage.flatMap { levels[$0] }?.rank ?? Int.max) <= required.rank }
-            let goal = Expr.and(Self.fires(invariant.condition.root), .not(Self.any(strongEnough.map { Self.fires($0.condition.root) }), at: 0))
-            let (witness, count) = space.find(goal)
-            evaluations += count
-            if let witness {
-                let level = engine.evaluate(AnswerSet(witness)).triage
-                failures.append(Failure(property: "invariant \(invariant.id)",
-                                        message: "'\(invariant.condition.source)' holds but the triage level is \(level), below \(invariant.atLeast)",
-                                        counterExample: witness))
+/// The properties as searches for counter-examples. What a result shows is stated as an
+/// expression over the answers: an entry shows when a rule bringing it fires and the level the
+/// fired rules give lets it through (`ResultShape`); conflict resolution, which can only drop an
+/// entry, is settled on each candidate by the engine itself.
+private struct Search {
+    let q: Questionnaire
+    let space: AnswerSpace
+    let engine: Engine
+    var failures: [Verifier.Failure] = []
+    var evaluations = 0
+    var properties = 0
+
+    init(_ questionnaire: Questionnaire) {
+        q = questionnaire
+        space = AnswerSpace(questionnaire)
+        engine = Engine(questionnaire)
+    }
+
+    // MARK: Expressions about results
+
+    static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
+    static func any(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
+    }
+    static func all(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(true), at: 0)) { .and($0, $1) }
+    }
+    static func not(_ e: Expr) -> Expr { .not(e, at: 0) }
+
+    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { Self.any(q.rules.filter(filter).map { Self.fires($0.condition.root) }) }
+
+    /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
+    func levelAtLeast(_ level: TriageLevel) -> Expr {
+        if level.id == q.lowestLevel?.id { return .literal(.bool(true), at: 0) }
+        return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
+    }
+
+    /// The result's level is exactly `level`.
+    func levelIs(_ level: TriageLevel) -> Expr {
+        let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
+        return .and(levelAtLeast(level), Self.not(above))
+    }
+
+    /// The level lets `entry` of `kind` through.
+    func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
+        Self.any(q.triageLevels.filter { level in
+            switch kind {
+            case .suggestion: return level.result.suggestions
+            case .caution: return level.result.cautions
+            case .note: return level.result.allowsNote(entry)
+            }
+        }.map(levelIs))
+    }
+
+    /// Rules bring the entry and the level lets it through (conflict resolution aside).
+    func shown(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
+        .and(rulesFiring { Self.brings($0, kind, entry) }, levelAllows(kind, entry))
+    }
+
+    static func brings(_ rule: Rule, _ kind: CatalogEntry.Kind, _ entry: String) -> Bool {
+        switch kind {
+        case .suggestion: return rule.suggest.contains(entry)
+        case .caution: return rule.caution.contains(entry)
+        case .note: return rule.notes.contains(entry)
+        }
+    }
+
+    /// The result says when to check again.
+    func nextCheckShown() -> Expr {
+        guard let net = q.safetyNet else { return .literal(.bool(false), at: 0) }
+        var earlier: [Expr] = []
+        var cases: [Expr] = []
+        for t in net.thresholds {
+            let matches = Self.fires(t.condition.root)
+            if let last = t.weeks.last {
+                let before = Expr.compare(.lt, .reference(net.measure, at: 0), .literal(.number(last), at: 0), at: 0)
+                cases.append(Self.all([matches, Self.not(Self.any(earlier)), before]))
+            }
+            earlier.append(matches)
+        }
+        return .and(Self.any(cases), Self.any(q.triageLevels.filter(\.result.nextCheck).map(levelIs)))
+    }
+
+    // MARK: Properties
+
+    mutating func prove(_ invariant: Invariant) {
+        var applies: [Expr] = invariant.condition.map { [Self.fires($0.root)] } ?? []
+        var scope = invariant.condition.map { "'\($0.source)'" } ?? "every answer set"
+        if let id = invariant.level, let level = q.level(id) {
+            applies.append(levelIs(level))
+            scope += " with a \(id) result"
+        }
+        let property = "invariant \(invariant.id)"
+        if let id = invariant.atLeast, let required = q.level(id) {
+            let engine = self.engine
+            check(property, Self.all(applies + [Self.not(levelAtLeast(required))])) { witness in
+                "\(scope) holds but the triage level is \(engine.evaluate(AnswerSet(witness)).triage), below \(id)"
             }
         }
+        for part in invariant.excludes {
+            switch part {
+            case .nextCheck:
+                check(property, Self.all(applies + [nextCheckShown()])) { _ in "\(scope) holds but the result says when to check again" }
+            case .suggestions, .cautions, .notes:
+                let kind: CatalogEntry.Kind = part == .suggestions ? .suggestion : part == .cautions ? .caution : .note
+                for entry in q.catalog where entry.kind == kind {
+                    checkShown(property, applies, [(kind, entry.id)]) { "\(scope) holds but the result holds the \(kind.rawValue) '\(entry.id)'" }
+                }
+            }
+        }
+        if let allowed = invariant.onlyNotes {
+            for note in q.catalog where note.kind == .note && !allowed.contains(note.id) {
+                checkShown(property, applies, [(.note, note.id)]) { "\(scope) holds but the result holds the note '\(note.id)'" }
+            }
+        }
+        for id in invariant.never {
+            for entry in q.catalog where entry.id == id {
+                checkShown(property, applies, [(entry.kind, id)]) { "\(scope) holds but the result holds the \(entry.kind.rawValue) '\(id)'" }
+            }
+        }
+        if !invariant.neverTogether.isEmpty {
+            let entries = invariant.neverTogether.compactMap { id in q.catalog.first { $0.id == id }.map { ($0.kind, id) } }
+            checkShown(property, applies, entries) { "the result holds " + invariant.neverTogether.map { "'\($0)'" }.joined(separator: " and ") + " together" }
+        }
+    }
 
-        // Conflicts: wherever rules bring both a suggestion and a caution on one subject, the
-        // engine's result must keep only one. Every rule bringing either is decided first.
+    /// Searches for an answer set where `goal` holds; every one is a counter-example.
+    mutating func check(_ property: String, _ goal: Expr, _ message: ([String: Value]) -> String) {
+        properties += 1
+        let (witness, count) = space.find(goal)
+        evaluations += count
+        if let witness { failures.append(.init(property: property, message: message(witness), counterExample: witness)) }
+    }
+
+    /// Searches for an answer set whose result shows every one of `entries` (and where `applies`
+    /// holds). Candidates come from the expressions; the engine then resolves the conflicts of
+    /// the entries' subjects on each, since resolution may drop an entry.
+    mutating func checkShown(_ property: String, _ applies: [Expr], _ entries: [(CatalogEntry.Kind, String)],
+                             _ message: () -> String) {
+        properties += 1
+        let (q, engine, space) = (self.q, self.engine, self.space)
+        let goal = Self.all(applies + entries.map { shown($0.0, $0.1) })
+        let subjects = Set(entries.compactMap { e in engine.index.entries[e.0]?[e.1]?.subject })
+        let rival = q.rules.filter { rule in
+            (rule.suggest.compactMap { engine.index.entries[.suggestion]?[$0]?.subject }
+             + rule.caution.compactMap { engine.index.entries[.caution]?[$0]?.subject }).contains(where: subjects.contains)
+        }
+        let rivalIndexes = q.rules.indices.filter { i in rival.contains { $0.id == q.rules[i].id } }
+        var counterExample: [String: Value]?
+        evaluations += space.forEach(where: goal, deciding: rival.map(\.condition.root)) { assignment, scope in
+            let fired = rivalIndexes.filter { scope.evaluate(q.rules[$0].condition.root).isTrue }
+            // Only the rules of the entries' subjects: the level is proved by the goal already.
+            let a = engine.assess(scope: scope, fired: fired, on: Date(timeIntervalSince1970: 0), traced: false)
+            let kept = entries.allSatisfy { kind, id in
+                guard engine.index.entries[kind]?[id]?.subject != nil else { return true }
+                let list = kind == .suggestion ? a.suggestions : kind == .caution ? a.cautions : a.notes
+                return list.contains { $0.id == id }
+            }
+            if kept { counterExample = space.complete(assignment) }
+            return !kept
+        }
+        if let counterExample { failures.append(.init(property: property, message: message(), counterExample: counterExample)) }
+    }
+
+    /// No rules bring a suggestion and a caution on one subject together, except the pairs the
+    /// questionnaire allows (and settles by priority): a clash the content did not intend would
+    /// otherwise be hidden by conflict resolution.
+    mutating func proveNoConflictsBeforeResolution() {
         for suggestion in q.catalog where suggestion.kind == .suggestion {
             for caution in q.catalog where caution.kind == .caution && caution.subject != nil && caution.subject == suggestion.subject {
-                properties += 1
-                let bringS = q.rules.filter { $0.suggest.contains(suggestion.id) }
-                let bringC = q.rules.filter { $0.caution.contains(caution.id) }
-                let goal = Expr.and(Self.any(bringS.map { Self.fires($0.condition.root) }), Self.any(bringC.map { Self.fires($0.condition.root) }))
-                let relevant = (bringS + bringC).map(\.condition.root)
-                var counterExample: [String: Value]?
-                evaluations += space.forEach(where: goal, deciding: relevant) { assignment, scope in
-                    let fired = q.rules.indices.filter { i in
-                        (bringS + bringC).contains { $0.id == q.rules[i].id } && scope.evaluate(q.rules[i].condition.root).isTrue
-                    }
-                    let a = engine.assess(scope: scope, fired: fired, on: Date(timeIntervalSince1970: 0), traced: false)
-                    if a.suggestions.contains(where: { $0.id == suggestion.id }) && a.cautions.contains(where: { $0.id == caution.id }) {
-                        counterExample = space.complete(assignment)
-                        return false
-                    }
-                    return true
-                }
-                if let counterExample {
-                    failures.append(Failure(property: "no conflict on '\(suggestion.subject ?? "")'",
-                                            message: "a result holds both the suggestion '\(suggestion.id)' and the caution '\(caution.id)'",
-                                            counterExample: counterExample))
+                if q.allowedConflicts.contains(AllowedConflict(suggestion: suggestion.id, caution: caution.id)) { continue }
+                let goal = Expr.and(rulesFiring { $0.suggest.contains(suggestion.id) }, rulesFiring { $0.caution.contains(caution.id) })
+                check("no conflict on '\(suggestion.subject ?? "")'", goal) { _ in
+                    "rules bring both the suggestion '\(suggestion.id)' and the caution '\(caution.id)'"
                 }
             }
         }
+    }
 
+    mutating func proveEveryRuleCanFire() {
         for rule in q.rules {
             properties += 1
             let (witness, count) = space.find(Self.fires(rule.condition.root))
             evaluations += count
-            if witness == nil { failures.append(Failure(property: "rule \(rule.id) can fire", message: "no answer set makes it fire")) }
+            if witness == nil { failures.append(.init(property: "rule \(rule.id) can fire", message: "no answer set makes it fire")) }
         }
+    }
+
+    mutating func proveEveryItemCanBeAsked() {
         for item in q.items {
             guard let condition = item.condition else { continue }
             properties += 1
             let (witness, count) = space.find(Self.fires(condition.root))
             evaluations += count
             if witness == nil {
-                failures.append(Failure(property: "item \(item.id) can be asked", message: "no answer set makes '\(condition.source)' true"))
+                failures.append(.init(property: "item \(item.id) can be asked", message: "no answer set makes '\(condition.source)' true"))
             }
         }
-        return Report(classes: space.size, properties: properties, evaluations: evaluations,
-                      seconds: Date().timeIntervalSince(started), failures: failures)
     }
 }
 

@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .executable(name: "backtriage", targets: ["backtriage"]),
         .library(name: "TriageKit", targets: ["TriageKit"]),
-        .library(name: "TriageTUI", targets: ["TriageTUI"]),
+        .library(name: "TriageReport", targets: ["TriageReport"]),
+        .library(name: "TriageSession", targets: ["TriageSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,27 +16,27 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
-        // The engine: questionnaire model, expression language, rules, verification. No terminal code.
+        // The engine: the questionnaire model and its loader and checker, the expression language,
+        // rules, verification, answers and their validation. Knows no screen and no sheet.
         .target(
             name: "TriageKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The one result every output renders (`Report`), the presentation rules in words
+        // (`Wording`), and the renderers: result text, JSON, the summary sheet as text, Markdown
+        // and HTML, and FHIR.
+        .target(name: "TriageReport", dependencies: ["TriageKit"]),
+        // What both interfaces share: the session model (navigation, review, the emergency
+        // interrupt, resume) and the store of answers and sheets on disk.
+        .target(name: "TriageSession", dependencies: ["TriageKit", "TriageReport"]),
         // ncursesw with a stateless shim for the macros and globals Swift cannot import.
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // Termination signals and hang-ups of the full-screen interface, in C: the flag a signal
-        // handler sets must be defined once for the whole program, which a header cannot do.
-        .target(name: "CSignals"),
-        // The full-screen interface: state, update, render into a grid; ncurses only paints.
-        .target(
-            name: "TriageTUI",
-            dependencies: ["TriageKit", "CNcursesw", "CSignals"]
-        ),
         // The plain line mode: screen readers, pipes, dumb terminals.
-        .target(name: "TriagePlain", dependencies: ["TriageKit"]),
+        .target(name: "TriagePlain", dependencies: ["TriageKit", "TriageReport", "TriageSession"]),
         // Fuzzing harness: libFuzzer entry point in fuzz builds (make fuzz), a corpus replayer otherwise.
         .executableTarget(name: "backtriage-fuzz", dependencies: ["TriageKit"]),
         // The engine alone, in-process, for `make bench`.
@@ -45,7 +46,8 @@ let package = Package(
             name: "backtriage",
             dependencies: [
                 "TriageKit",
-                "TriageTUI",
+                "TriageReport",
+                "TriageSession",
                 "TriagePlain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -56,10 +58,6 @@ let package = Package(
             dependencies: ["TriageKit", .product(name: "PropertyBased", package: "swift-property-based")],
             // Read through #filePath, so they stay plain files in the checkout.
             exclude: ["Fixtures"]
-        ),
-        .testTarget(
-            name: "TriageTUITests",
-            dependencies: ["TriageTUI", "TriageKit"]
         ),
     ]
 )

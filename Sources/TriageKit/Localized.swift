@@ -1,18 +1,18 @@
-/// A text in every language a questionnaire declares, keyed by language code (`en`, `de`).
+/// A text in every language a questionnaire declares.
 public struct LocalizedText: Hashable, Sendable {
-    public var translations: [String: String]
+    public var translations: [Language: String]
 
-    public init(_ translations: [String: String]) { self.translations = translations }
+    public init(_ translations: [Language: String]) { self.translations = translations }
 
     /// The text in `language`, else English, else any language, else an empty string.
-    public func text(_ language: String) -> String {
-        translations[language] ?? translations["en"] ?? translations.values.sorted().first ?? ""
+    public func text(_ language: Language) -> String {
+        translations[language] ?? translations[.en] ?? translations.sorted { $0.key.rawValue < $1.key.rawValue }.first?.value ?? ""
     }
 
-    public subscript(_ language: String) -> String { text(language) }
+    public subscript(_ language: Language) -> String { text(language) }
 }
 
-/// Where a statement comes from: a seed document and its section.
+/// Where a statement comes from: a source document and its section.
 public struct SourceRef: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var section: String

@@ -1,14 +1,16 @@
 import Foundation
 import TriageKit
+import TriageSession
 
 /// Turns a typed line into an answer for an item, accepting what people type in English and
-/// German: yes/ja/y/j, "2,5" as well as "2.5", "10 days", "3 Wochen", an option's number or name.
+/// German: yes/ja/y/j, "2,5" as well as "2.5", "10 days", "seit 3 Wochen", a start date as
+/// 2026-11-15 or 15.11.2026, an option's number or its words.
 public struct PlainAnswerParser {
-    public var language: String
+    public var language: Language
     /// The day of answering, for a duration given as its start date.
     public var today: Date
 
-    public init(language: String, today: Date) {
+    public init(language: Language, today: Date) {
         self.language = language
         self.today = today
     }
@@ -17,7 +19,7 @@ public struct PlainAnswerParser {
     public func parse(_ line: String, for item: Item) -> Result<Value, AnswerProblem> {
         let text = line.trimmingCharacters(in: .whitespaces)
         func expected(_ key: String, _ args: String...) -> Result<Value, AnswerProblem> {
-            return .failure(AnswerProblem(item: item.id, message: Strings.text(key, language, arguments: args)))
+            .failure(AnswerProblem(item: item.id, message: StringCatalog.plain.text(key, language, args)))
         }
         switch item.kind {
         case .boolean:
@@ -27,7 +29,11 @@ public struct PlainAnswerParser {
             default: return expected("plain.expect.boolean")
             }
         case .integer, .decimal, .scale:
-            if item.inputHint == "duration" {
+            if item.inputHint == .duration {
+                if let start = Self.day(text) {
+                    let days = Calendar.utc.dateComponents([.day], from: start, to: today).day ?? -1
+                    return days < 0 ? expected("plain.duration.future") : .success(.number(Double(days) / 7))
+                }
                 return duration(text).map { .success(.number($0)) } ?? expected("plain.expect.duration")
             }
             return Self.number(text).map { .success(.number($0)) } ?? expected("plain.expect.number")
@@ -46,7 +52,10 @@ public struct PlainAnswerParser {
                 if !picked.contains(value) { picked.append(value) }
             }
             return .success(.list(picked))
-        case .text, .date:
+        case .date:
+            guard let day = Self.day(text) else { return expected("plain.expect.date") }
+            return .success(.string(AnswerValidation.formatDate(day)))
+        case .text:
             return .success(.string(text))
         }
     }
@@ -64,28 +73,36 @@ public struct PlainAnswerParser {
         return n
     }
 
-    /// Weeks from "10 days", "3 weeks", "2 months", "1.5" (weeks), or a start date "2026-11-01".
+    /// A day as 2026-11-15 or, as Germans write it, 15.11.2026.
+    public static func day(_ text: String) -> Date? {
+        if let iso = AnswerValidation.parseDate(text) { return iso }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), parts[2].count == 4, Int(parts[2]) != nil else { return nil }
+        return AnswerValidation.parseDate("\(parts[2])-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
+    }
+
+    /// Weeks from "10 days", "3 weeks", "2 months", "1.5" (weeks), "seit 3 Wochen", "for 10 days".
     public func duration(_ text: String) -> Double? {
-        if let start = AnswerValidation.parseDate(text) {
-            let days = Calendar.utc.dateComponents([.day], from: start, to: today).day ?? -1
-            return days < 0 ? nil : (Double(days) / 7 * 100).rounded() / 100
+        var words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // "seit 3 Wochen", "since 2 weeks", "for 10 days", "etwa 3 Monate": the number matters.
+        while let first = words.first, ["seit", "since", "for", "für", "etwa", "ca.", "about", "circa", "ungefähr"].contains(first) {
+            words.removeFirst()
         }
-        let parts = text.lowercased().split(separator: " ", omittingEmptySubsequences: true)
-        guard let first = parts.first else { return nil }
-        var numberText = String(first), unitText = parts.count > 1 ? String(parts[1]) : ""
+        guard let first = words.first else { return nil }
+        var numberText = first, unitText = words.count > 1 ? words[1] : ""
         // "10days", "3w": a unit glued to the number.
         if unitText.isEmpty, let split = numberText.firstIndex(where: { $0.isLetter }) {
             unitText = String(numberText[split...])
             numberText = String(numberText[..<split])
         }
-        guard parts.count <= 2, let n = Self.number(numberText) else { return nil }
-        let perWeek: Double
+        guard words.count <= 2, let n = Self.number(numberText) else { return nil }
+        let unit: DurationUnit
         switch unitText {
-        case "", "w", "week", "weeks", "wo", "woche", "wochen": perWeek = 1
-        case "d", "day", "days", "t", "tag", "tage", "tagen": perWeek = 1.0 / 7
-        case "m", "month", "months", "monat", "monate", "monaten": perWeek = 52.0 / 12
+        case "", "w", "wk", "week", "weeks", "wo", "woche", "wochen": unit = .weeks
+        case "d", "day", "days", "t", "tag", "tage", "tagen": unit = .days
+        case "m", "mo", "month", "months", "monat", "monate", "monaten": unit = .months
         default: return nil
         }
-        return (n * perWeek * 100).rounded() / 100
+        return unit.weeks(n)
     }
 }

@@ -1,10 +1,13 @@
 import Foundation
 import TriageKit
+import TriageReport
+import TriageSession
 
 /// How a plain session ended.
 public enum PlainOutcome: Equatable, Sendable {
-    /// Every question answered: the triage level id.
-    case completed(triage: String)
+    /// A result was given: every question answered, or an emergency that no further answer can
+    /// lower. The triage level.
+    case result(TriageLevel)
     /// The person typed quit.
     case quit
     /// The input ended (a pipe ran dry) before the questionnaire was complete.
@@ -13,44 +16,36 @@ public enum PlainOutcome: Equatable, Sendable {
 
 /// The questionnaire as plain lines: one question at a time, numbered options, typed answers,
 /// no cursor movement, colour or redraw, so a screen reader reads each line once and a script
-/// can pipe answers in. Same engine, validation, resume file and result as the full-screen
-/// interface.
+/// can pipe answers in. It presents a `Session`, like the full-screen interface: the same
+/// navigation, emergency interrupt, resume file and result.
 public final class PlainSession {
-    let questionnaire: Questionnaire
-    let engine: Engine
+    private var session: Session
     let store: SessionStore?
-    let language: String
-    let today: Date
+    let language: Language
     private let readLine: () -> String?
     private let write: (String) -> Void
-    private var answers: AnswerSet
+    private let saved: SavedSession?
+    private let prefilled: Bool
     private var saveFailureShown = false
 
     /// - Parameters:
     ///   - store: where answers are saved after each one; nil for `--no-save`.
     ///   - saved: answers of an earlier run, offered to continue.
     ///   - prefill: answers to start from (`--answers FILE`).
-    public init(questionnaire: Questionnaire, store: SessionStore?, saved: SavedSession? = nil, language: String, today: Date,
+    public init(engine: Engine, store: SessionStore?, saved: SavedSession? = nil, language: Language, today: Date,
                 prefill: AnswerSet? = nil, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
-        self.saved = saved
-        self.questionnaire = questionnaire
-        self.engine = Engine(questionnaire)
+        session = Session(engine: engine, answers: prefill ?? AnswerSet(), today: today)
         self.store = store
+        self.saved = saved
         self.language = language
-        self.today = today
         self.readLine = readLine
         self.write = write
-        self.answers = prefill ?? AnswerSet()
-        self.prefilled = prefill != nil
+        prefilled = prefill != nil
     }
 
-    private let prefilled: Bool
-    private let saved: SavedSession?
-
+    private var questionnaire: Questionnaire { session.questionnaire }
     private func say(_ line: String) { write(line + "\n") }
-    private func s(_ key: String, _ args: String...) -> String {
-        return Strings.text(key, language, arguments: args)
-    }
+    private func s(_ key: String, _ args: String...) -> String { StringCatalog.plain.text(key, language, args) }
 
     /// Reads one line after a prompt; nil when the input has ended.
     private func ask() -> String? {
@@ -72,77 +67,79 @@ public final class PlainSession {
     }
 
     public func run() -> PlainOutcome {
-        say(s("plain.intro", questionnaire.title[language]))
+        say(s("plain.intro", questionnaire.title[language], language.name))
         say(s("plain.disclaimer"))
         say("")
-        if !prefilled, let resumed = offerResume() {
-            guard resumed else { return .inputEnded }
-        }
-        var index = firstUnansweredIndex()
+        if !prefilled, let resumed = offerResume(), !resumed { return stopped(.inputEnded) }
+        // Answers from a file or an earlier run can already hold an emergency: say so first.
+        if let outcome = interruptIfEmergency() { return outcome }
+        var current = session.firstUnanswered
         while true {
-            let asked = engine.askedItems(given: answers)
-            if index >= asked.count { return finish() }
-            let item = asked[index]
-            let total = max(asked.count, engine.possibleItems(given: answers).count)
-            switch askItem(item, number: index + 1, of: total) {
+            guard let item = current else { return finish() }
+            switch askItem(item) {
             case .answered:
                 if let outcome = interruptIfEmergency() { return outcome }
-                // The list of asked items may change with this answer: go on after this item.
-                let next = engine.askedItems(given: answers)
-                index = (next.firstIndex { $0.id == item.id } ?? index) + 1
+                current = session.item(after: item)
             case .back:
-                if index == 0 { say(s("plain.first")) } else { index -= 1 }
+                if let previous = session.item(before: item) { current = previous } else { say(s("plain.first")) }
             case .jump(let target):
-                index = target
+                current = target
             case .quit:
                 say(store == nil ? s("plain.quit_unsaved") : s("plain.quit"))
-                // After an emergency answer the result is known whatever is still open: say it.
-                return emergencyStands ? finish() : .quit
+                return stopped(.quit)
             case .ended:
                 say(s("plain.input_ended"))
                 if store != nil { say(s("plain.quit")) }
-                return emergencyStands ? finish() : .inputEnded
+                return stopped(.inputEnded)
             }
         }
+    }
+
+    /// A session that stops early still gives its result when an emergency answer already
+    /// decides it: that result stands whatever is still open, and is never "stopped early".
+    private func stopped(_ outcome: PlainOutcome) -> PlainOutcome {
+        session.emergencyStands ? finish() : outcome
     }
 
     /// Offers a saved session: true to go on (continued or started over), nil when there is
     /// none, false when the input ended.
     private func offerResume() -> Bool? {
-        guard let saved, !saved.answers.values.isEmpty else { return nil }
-        let asked = engine.askedItems(given: saved.answers)
-        let answered = asked.filter { saved.answers[$0.id] != nil }.count
-        say(s("plain.resume", AnswerValidation.formatDate(saved.savedAt), String(answered), String(asked.count)))
+        guard let saved else { return nil }
+        let answers = Session.resumable(saved, engine: session.engine)
+        guard !answers.values.isEmpty else { return nil }
+        let resumed = Session(engine: session.engine, answers: answers, today: session.today)
+        let progress = resumed.progress
+        say(s("plain.resume", language.dateTime(saved.savedAt), String(progress.answered), String(progress.total)))
         while true {
             guard let line = ask() else { return false }
-            if line == "1" { answers = saved.answers; return true }
+            if line == "1" { session = resumed; return true }
             if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return true }
             say(s("plain.not_understood", s("plain.expect.choice", "2")))
         }
     }
 
-    private func firstUnansweredIndex() -> Int {
-        let asked = engine.askedItems(given: answers)
-        return asked.firstIndex { answers[$0.id] == nil } ?? asked.count
-    }
+    private enum Step { case answered, back, jump(Item), quit, ended }
 
-    private enum Step { case answered, back, jump(Int), quit, ended }
-
-    private func askItem(_ item: Item, number: Int, of total: Int) -> Step {
+    private func prompt(_ item: Item) {
         let section = questionnaire.sections.first { $0.id == item.section }?.title[language] ?? ""
-        say(s("plain.question", String(number), String(total), section, item.text[language] + " " + hint(item)))
+        let total = session.progress.total
+        say(s("plain.question", String(session.position(of: item)), String(total), section, item.text[language] + " " + hint(item)))
         if item.kind == .choice || item.kind == .multiChoice {
             for (i, option) in item.options.enumerated() { say("  \(i + 1) \(option.text[language])") }
         }
-        if let current = answers[item.id] {
-            say(s("plain.current", AnswerFormatting.display(current, item: item, language: language)))
+        if let current = session.answers[item.id] {
+            say(s("plain.current", Wording(questionnaire, language).value(current, of: item)))
         }
-        let parser = PlainAnswerParser(language: language, today: today)
+    }
+
+    private func askItem(_ item: Item) -> Step {
+        prompt(item)
+        let parser = PlainAnswerParser(language: language, today: session.today)
         while true {
             guard let line = ask() else { return .ended }
             if line.isEmpty {
-                if answers[item.id] != nil { return .answered }
-                if !item.required { return .answered }
+                if session.answers[item.id] != nil { return .answered }
+                if !item.required { _ = session.answer(nil, for: item, language: language); return .answered }
                 say(s("plain.not_understood", s("plain.expect.answer")))
                 continue
             }
@@ -155,14 +152,12 @@ public final class PlainSession {
                 continue
             case .review?:
                 if let target = review() { return .jump(target) }
-                say(s("plain.question", String(number), String(total), section, item.text[language] + " " + hint(item)))
+                prompt(item)
                 continue
             case nil: break
             }
-            let parsed = parser.parse(line, for: item).flatMap { AnswerValidation.validate($0, for: item, language: language) }
-            switch parsed {
-            case .success(let value):
-                answers[item.id] = value
+            switch parser.parse(line, for: item).flatMap({ session.answer($0, for: item, language: language) }) {
+            case .success:
                 save()
                 return .answered
             case .failure(let problem):
@@ -171,42 +166,43 @@ public final class PlainSession {
         }
     }
 
-    /// Lists every answer; returns the index of the question to change, if one is chosen.
-    private func review() -> Int? {
-        let asked = engine.askedItems(given: answers)
+    /// Lists every answer; returns the question to change, if one is chosen.
+    private func review() -> Item? {
+        let asked = session.askedItems
+        let wording = Wording(questionnaire, language)
         say(s("plain.review"))
         for (i, item) in asked.enumerated() {
-            let value = answers[item.id].map { AnswerFormatting.display($0, item: item, language: language) } ?? s("value.unanswered")
-            say("  \(i + 1) \((item.short ?? item.text)[language]): \(value)")
+            let value = session.answers[item.id].map { wording.value($0, of: item) } ?? wording.t("value.unanswered")
+            say("  \(i + 1) \(wording.label(item)): \(value)")
         }
         say(s("plain.review.prompt"))
         guard let line = ask(), let n = Int(line), (1...asked.count).contains(n) else { return nil }
-        return n - 1
+        return asked[n - 1]
     }
 
     private func hint(_ item: Item) -> String {
-        let unit = item.unit.map { ", " + $0[language] } ?? ""
+        let optional = item.required ? "" : " " + s("plain.hint.optional")
         switch item.kind {
-        case .boolean: return s("plain.hint.boolean")
-        case .choice: return s("plain.hint.choice")
+        case .boolean: return s("plain.hint.boolean") + optional
+        case .choice: return s("plain.hint.choice") + optional
         case .multiChoice: return s("plain.hint.multi")
-        case .text: return s("plain.hint.text")
-        case .date: return s("plain.hint.date")
+        case .text: return s("plain.hint.text") + optional
+        case .date: return s("plain.hint.date") + optional
         case .scale:
-            return s("plain.hint.scale", Value.format(item.minimum ?? 0), item.anchors?.min[language] ?? "",
-                     Value.format(item.maximum ?? 10), item.anchors?.max[language] ?? "")
+            return s("plain.hint.scale", language.number(item.minimum ?? 0), item.anchors?.min[language] ?? "",
+                     language.number(item.maximum ?? 10), item.anchors?.max[language] ?? "") + optional
         case .integer, .decimal:
-            if item.inputHint == "duration" { return s("plain.hint.duration") }
+            if item.inputHint == .duration { return s("plain.hint.duration") + optional }
             var range = ""
-            if let lo = item.minimum, let hi = item.maximum { range = s("plain.hint.range", Value.format(lo), Value.format(hi)) }
-            return s("plain.hint.number", unit + range)
+            if let lo = item.minimum, let hi = item.maximum { range = s("plain.hint.range", language.number(lo), language.number(hi)) }
+            return s("plain.hint.number", (item.unit.map { ", " + $0[language] } ?? "") + range) + optional
         }
     }
 
     private func save() {
         guard let store else { return }
         do {
-            try store.save(SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers, savedAt: Date()))
+            try store.save(session.saved(at: Date()))
         } catch {
             // Said once: repeating it after every answer would drown the questions.
             if !saveFailureShown { say(s("plain.save_failed", error.description)) }
@@ -214,68 +210,60 @@ public final class PlainSession {
         }
     }
 
-    /// The moment an answer makes the result the most urgent level, say what to do before any
-    /// further question, and let the person choose between the result and going on.
-    private var interrupted = false
-
-    /// Whether the answers so far already give the most urgent level, which no later answer can
-    /// lower: a session that stops then reports that result, never "stopped early".
-    private var emergencyStands: Bool {
-        guard let top = questionnaire.triageLevels.min(by: { $0.rank < $1.rank }) else { return false }
-        return engine.evaluate(answers, on: today).triage == top.id
-    }
-
+    /// The moment an answer gives a new emergency sign, say what to do before any further
+    /// question, and let the person choose between the result and going on. Each new emergency
+    /// sign interrupts once, as in the full-screen interface.
     private func interruptIfEmergency() -> PlainOutcome? {
-        guard !interrupted, let top = questionnaire.triageLevels.min(by: { $0.rank < $1.rank }) else { return nil }
-        let assessment = engine.evaluate(answers, on: today)
-        guard assessment.triage == top.id else { return nil }
-        interrupted = true
+        let pending = session.pendingEmergencies
+        guard !pending.isEmpty, let top = questionnaire.mostUrgentLevel else { return nil }
+        session.acknowledgeEmergencies()
+        let report = session.report
+        let wording = Wording(questionnaire, language)
         say("")
         say(s("plain.act_now", top.action[language]))
-        for flag in assessment.redFlags {
-            if let cause = questionnaire.cause(flag.cause), let item = questionnaire.item(flag.item),
-               questionnaire.rule(flag.rule)?.triage == top.id {
-                say("  " + (item.short ?? item.text)[language] + ": " + s("plain.act_now.cause", cause.text[language]))
-            }
+        for sign in report.signs where pending.contains(sign.item.id) {
+            say("  " + s("plain.act_now.sign", wording.label(sign.item), sign.cause.text[language]))
         }
         say((store == nil ? "" : s("plain.answers_saved") + " ") + s("plain.act_now.choice"))
         while true {
-            // The emergency stands whatever is still unanswered: ending here gives its result.
             guard let line = ask() else { return finish() }
-            if line == "1" { return finish() }
+            if line == "1" || command(line) == .quit { return finish() }
             if line == "2" { say(""); return nil }
             say(s("plain.not_understood", s("plain.expect.choice", "2")))
         }
     }
 
+    /// The result: a short summary, then the whole result exactly as `evaluate` writes it, and
+    /// the summary sheet saved where the answers are kept.
     private func finish() -> PlainOutcome {
-        let assessment = engine.evaluate(answers, on: today)
-        let q = questionnaire, L = language
+        let report = session.report
+        let wording = Wording(questionnaire, language)
+        let level = report.level
         say("")
-        if let level = q.level(assessment.triage) { say(s("plain.result", level.title[L], level.action[L])) }
-        if !assessment.redFlags.isEmpty {
-            say(s("plain.warning_signs") + ": " + assessment.redFlags.map { flag in
-                let item = q.item(flag.item)
-                return ((item?.short ?? item?.text)?[L] ?? flag.item) + " (" + (q.cause(flag.cause)?.text[L] ?? flag.cause) + ")"
-            }.joined(separator: "; ") + ".")
+        say(s("plain.result", wording.title(level), wording.action(level)))
+        if !report.signs.isEmpty {
+            say(s("plain.warning_signs") + ": " + report.signs.map { "\(wording.label($0.item)) (\($0.cause.text[language]))" }
+                .joined(separator: "; ") + ".")
         }
-        let titles = { (list: [Assessment.Conclusion], kind: CatalogEntry.Kind) in
-            list.compactMap { q.entry($0.id, kind)?.title[L] }.joined(separator: "; ")
+        if level.result.suggestions && !report.allSuggestions.isEmpty {
+            say(s("plain.suggested") + ": " + report.allSuggestions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
         }
-        if !assessment.suggestions.isEmpty { say(s("plain.suggested") + ": " + titles(assessment.suggestions, .suggestion) + ".") }
-        if !assessment.cautions.isEmpty { say(s("plain.advised_against") + ": " + titles(assessment.cautions, .caution) + ".") }
+        if level.result.cautions && !report.cautions.isEmpty {
+            say(s("plain.advised_against") + ": " + report.cautions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
+        }
         say(s("plain.more"))
         say("")
-        let sheet = AssessmentText(questionnaire: q, language: L).render(assessment, answers: answers)
-        write(sheet)
+        let text = ResultText(wording).render(report)
+        write(text)
         if let store {
             do {
-                let path = try store.saveSummary(sheet, questionnaire: q.id, date: today)
+                let sheet = SheetFormat.text.render(report, language: language)
+                let path = try store.saveSummary(sheet, questionnaire: questionnaire.id, at: Date(), language: language, fileExtension: "txt")
                 say(s("plain.saved_sheet", path))
             } catch {
                 say(s("plain.save_failed", error.description))
             }
         }
-        return .completed(triage: assessment.triage)
+        return .result(level)
     }
 }

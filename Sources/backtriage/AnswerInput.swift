@@ -95,9 +95,7 @@ struct AnswerInput {
                     return
                 }
                 valid = (document, engine)
-                let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
-                AnswerFileReader.ignoredAnswerWarnings(document, engine: engine, assessment: assessment)
-                    .forEach { printError($0.description) }
+                AnswerFileReader.ignoredAnswerWarnings(document, engine: engine).forEach { printError($0.description) }
             } catch let error as Diagnostic {
                 printError(error.description)
                 failed = true

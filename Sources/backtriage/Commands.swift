@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageKit
+import TriageReport
 
 /// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids).
 enum ExitStatus {
@@ -63,7 +64,7 @@ struct List: ParsableCommand {
             let result = QuestionnaireLoader.load(path: file)
             if let q = result.questionnaire {
                 let status = result.errors.isEmpty ? "" : "  (\(result.errors.count) errors: run backtriage check)"
-                print("\(q.id)\t\(q.version)\t\(q.languages.joined(separator: ","))\t\(q.title["en"])\(status)")
+                print("\(q.id)\t\(q.version)\t\(q.languages.map(\.rawValue).joined(separator: ","))\t\(q.title[.en])\(status)")
             } else {
                 print("\(file)\t(cannot be loaded: run backtriage check \(file))")
             }
@@ -97,7 +98,7 @@ struct Check: ParsableCommand {
             errors += result.errors.count
             warnings += result.diagnostics.count - result.errors.count
             if result.errors.isEmpty, let q = result.questionnaire {
-                print("\(target): ok: \(q.items.count) items, \(q.rules.count) rules, \(q.catalog.count) catalog entries, languages \(q.languages.joined(separator: ", "))")
+                print("\(target): ok: \(q.items.count) items, \(q.rules.count) rules, \(q.catalog.count) catalog entries, languages \(q.languages.map(\.rawValue).joined(separator: ", "))")
             }
         }
         print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
@@ -113,21 +114,25 @@ struct Evaluate: ParsableCommand {
         discussion: """
         FILE holds {"questionnaire": "back-pain", "answers": {"age": 40, ...}} and optionally \
         "date": "YYYY-MM-DD" (the day of answering; default today). A .jsonl file holds one such \
-        object a line and gives one result a line. Exit 2 when an answer is invalid or missing.
+        object a line and gives one result a line. Answers to questions that are not asked with \
+        these answers are ignored, each named on standard error. Exit 2 when an answer is invalid \
+        or missing.
         """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl).", valueName: "FILE"))
     var answers: String
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(name: .long, help: "Also show rule ids and conditions in the text (for questionnaire authors).") var explain = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let input = try AnswerInput.read(answers)
+        let today = Today.date
         try input.forEachValid(location) { document, engine in
-            let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
+            let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
             switch format {
-            case .json: print(AssessmentJSON.json(assessment).serialized(pretty: !input.isLines))
-            case .text: print(AssessmentText(questionnaire: engine.questionnaire, language: language.language).render(assessment, answers: document.answers))
+            case .json: print(ReportJSON.json(report).serialized(pretty: !input.isLines))
+            case .text: print(ResultText(Wording(engine.questionnaire, language.language, explain: explain)).render(report))
             }
         }
     }
@@ -176,17 +181,13 @@ enum Today {
     }
 }
 
+extension Language: ExpressibleByArgument {}
+
 /// `--lang` for every command that writes words for people: the option, else `LC_ALL`,
 /// `LC_MESSAGES` or `LANG`, else English.
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "Language: en or de (default: from LC_ALL, LC_MESSAGES or LANG, else en).")
-    var lang: String?
+    var lang: Language?
 
-    func validate() throws {
-        if let lang, !InterfaceLanguage.supported.contains(lang) {
-            throw ValidationError("--lang must be en or de, not '\(lang)'")
-        }
-    }
-
-    var language: String { InterfaceLanguage.resolve(explicit: lang, environment: ProcessInfo.processInfo.environment) }
+    var language: Language { lang ?? Language.fromLocale(ProcessInfo.processInfo.environment) }
 }

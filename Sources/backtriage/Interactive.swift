@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import TriageKit
 import TriagePlain
+import TriageSession
+#if FULL_SCREEN_PENDING
 import TriageTUI
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +39,7 @@ struct Interactive: ParsableCommand {
     @Flag(name: .long, help: "Do not save answers between runs.") var noSave = false
 
     /// The interface language: --lang, else the locale, else English.
-    var language: String { languageOption.language }
+    var language: Language { languageOption.language }
 
     func run() throws {
         let lang = language
@@ -45,31 +48,39 @@ struct Interactive: ParsableCommand {
         let prefill = try prefilledAnswers(engine)
         let store = SessionStore()
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
-        if plain || !Self.hasTerminal {
-            let session = PlainSession(questionnaire: engine.questionnaire, store: noSave ? nil : store, saved: resumable,
-                                       language: lang, today: Today.date, prefill: prefill,
+        let today = Today.date
+        #if FULL_SCREEN_PENDING
+        let fullScreen = !plain && Self.hasTerminal
+        #else
+        let fullScreen = false
+        #endif
+        if !fullScreen {
+            let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
+                                       language: lang, today: today, prefill: prefill,
                                        readLine: { Swift.readLine(strippingNewline: true) },
                                        write: { FileHandle.standardOutput.write(Data($0.utf8)) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
         }
-        let state = AppState(engine: engine, language: lang, answers: prefill ?? AnswerSet(), resumable: resumable,
-                             savingEnabled: !noSave, today: Today.date)
+        #if FULL_SCREEN_PENDING
+        let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
+                             resumable: resumable, savingEnabled: !noSave)
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()
             guard let terminal = CursesTerminal.start() else { return -1 }
-            return EventLoop.run(state, terminal: terminal, store: store)
+            return EventLoop.run(state, terminal: terminal, effects: EffectRunner(store: store))
         }
         if status == -1 {
             printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
             throw ExitCode(ExitStatus.badInput)
         }
         if status != 0 { throw ExitCode(status) }
+        #endif
     }
 
-    /// The plain mode's exit code: 10 for the least urgent level, one more per level above it;
-    /// 3 when there is no result.
+    /// The plain mode's exit code: 10 for the least urgent level, one more per level above it,
+    /// so a script can compare them; 3 when it stopped without a result.
     static func exitStatus(_ outcome: PlainOutcome, _ q: Questionnaire) -> Int32 {
-        guard case .completed(let triage) = outcome, let level = q.level(triage) else { return 3 }
+        guard case .result(let level) = outcome else { return 3 }
         return Int32(10 + (q.triageLevels.count - 1 - level.rank))
     }
 
@@ -100,15 +111,11 @@ struct Interactive: ParsableCommand {
         }
     }
 
-    /// The answers of an earlier run, keeping only those the questionnaire still accepts.
+    /// The answers of an earlier run that the questionnaire still accepts; nil when none are left.
     private func savedSession(_ store: SessionStore, _ engine: Engine) throws -> SavedSession? {
         do {
             guard var saved = try store.load(questionnaire: engine.questionnaire.id) else { return nil }
-            saved.answers.values = saved.answers.values.filter { id, value in
-                guard let item = engine.index.items[id] else { return false }
-                if case .success = AnswerValidation.validate(value, for: item) { return true }
-                return false
-            }
+            saved.answers = Session.resumable(saved, engine: engine)
             return saved.answers.values.isEmpty ? nil : saved
         } catch {
             printError("backtriage: \(error.description)")

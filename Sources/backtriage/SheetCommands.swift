@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TriageKit
+import TriageReport
+import TriageSession
 
 extension SheetFormat: ExpressibleByArgument {}
 
@@ -34,10 +36,10 @@ struct SheetCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.badInput)
             }
         }
+        let today = Today.date
         try input.forEachValid(location) { document, engine in
-            let assessment = engine.evaluate(document.answers, on: document.date ?? Today.date)
-            let sheet = format.render(engine.questionnaire, assessment: assessment, answers: document.answers, language: language.language)
-            try emit(sheet, to: output)
+            let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
+            try emit(format.render(report, language: language.language), to: output)
         }
     }
 }

@@ -8,7 +8,7 @@ public struct AnswerDocument: Sendable {
     public var answers: AnswerSet
     public var date: Date?
     /// Where each answer stands in the file, for messages about it.
-    public var locations: [String: SourceLocation]
+    public var locations: [ItemID: SourceLocation]
     /// Where the answers object starts.
     public var answersLocation: SourceLocation?
 }
@@ -55,7 +55,7 @@ public enum AnswerFileReader {
             throw e
         }
         // A FHIR QuestionnaireResponse (as `sheet --format fhir` writes it) is read as answers too.
-        if FHIRQuestionnaireResponse.isResource(root) { return try FHIRQuestionnaireResponse.read(root, file: file) }
+        if FHIRResponseReader.isResource(root) { return try FHIRResponseReader.read(root, file: file) }
         guard case .mapping(let top) = root else {
             throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
         }
@@ -87,12 +87,12 @@ public enum AnswerFileReader {
             throw fail(answersNode, "\"answers\" must be an object of answer id to value")
         }
         var answers = AnswerSet()
-        var locations: [String: SourceLocation] = [:]
+        var locations: [ItemID: SourceLocation] = [:]
         for (key, valueNode) in answerMap {
             guard let id = key.scalar?.string else { throw fail(key, "an answer id must be a string") }
             guard let value = try value(of: valueNode, id: id, fail) else { continue }
-            answers[id] = value
-            locations[id] = located(valueNode)
+            answers[ItemID(id)] = value
+            locations[ItemID(id)] = located(valueNode)
         }
         return AnswerDocument(questionnaire: questionnaire, answers: answers, date: date, locations: locations,
                               answersLocation: located(answersNode))
@@ -136,15 +136,15 @@ public enum AnswerFileReader {
     /// when `complete`, missing required answers (a prefill for the interfaces may be partial).
     /// Returns every problem, each naming the answer id and position, in `language`.
     public static func validate(_ document: AnswerDocument, engine: Engine, complete: Bool = true,
-                                language: String = "en") -> [Diagnostic] {
+                                language: Language = .en) -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
-        let ids = q.items.map(\.id)
+        let ids = q.items.map(\.id.rawValue)
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!
             let at = document.locations[id]
             guard let item = engine.index.items[id] else {
-                let hint = Spelling.suggestion(for: id, among: ids).map { "did you mean '\($0)'?" }
+                let hint = Spelling.suggestion(for: id.rawValue, among: ids).map { "did you mean '\($0)'?" }
                 problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
                 continue
             }

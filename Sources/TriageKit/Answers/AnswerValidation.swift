@@ -2,11 +2,11 @@ import Foundation
 
 /// Why an answer cannot be taken, in words a person can act on.
 public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public var item: String
+    public var item: ItemID
     public var message: String
     public var description: String { "\(item): \(message)" }
 
-    public init(item: String, message: String) {
+    public init(item: ItemID, message: String) {
         self.item = item
         self.message = message
     }
@@ -17,73 +17,63 @@ public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible 
 public enum AnswerValidation {
     public static let maximumTextLength = 2000
 
-    /// The answer as the item stores it, or why it is refused. `language` picks the message's language.
-    public static func validate(_ value: Value, for item: Item, language: String = "en") -> Result<Value, AnswerProblem> {
-        func fail(_ en: String, _ de: String) -> Result<Value, AnswerProblem> {
-            .failure(AnswerProblem(item: item.id, message: language == "de" ? de : en))
+    /// The answer as the item stores it, or why it is refused, in `language`.
+    public static func validate(_ value: Value, for item: Item, language: Language = .en) -> Result<Value, AnswerProblem> {
+        func fail(_ key: String, _ args: String...) -> Result<Value, AnswerProblem> {
+            .failure(AnswerProblem(item: item.id, message: StringCatalog.answers.text(key, language, args)))
         }
+        let options = item.options.map(\.value).joined(separator: ", ")
         switch (item.kind, value) {
         case (.boolean, .bool):
             return .success(value)
         case (.boolean, _):
-            return fail("expected true or false (yes or no), got \(value)", "erwartet true oder false (ja oder nein), erhalten: \(value)")
+            return fail("answer.expected_boolean", value.description)
         case (.choice, .string(let s)):
-            if item.option(s) != nil { return .success(value) }
-            let options = item.options.map(\.value).joined(separator: ", ")
-            return fail("'\(s)' is not one of the options (\(options))", "'\(s)' ist keine der Möglichkeiten (\(options))")
+            return item.option(s) != nil ? .success(value) : fail("answer.not_an_option", s, options)
         case (.choice, _):
-            return fail("expected one of \(item.options.map(\.value).joined(separator: ", ")), got \(value)",
-                        "erwartet eine von \(item.options.map(\.value).joined(separator: ", ")), erhalten: \(value)")
+            return fail("answer.expected_option", options, value.description)
         case (.multiChoice, .list(let values)):
-            if let bad = values.first(where: { item.option($0) == nil }) {
-                return fail("'\(bad)' is not one of the options", "'\(bad)' ist keine der Möglichkeiten")
-            }
-            if Set(values).count != values.count { return fail("an option is chosen twice", "eine Möglichkeit ist doppelt gewählt") }
+            if let bad = values.first(where: { item.option($0) == nil }) { return fail("answer.not_an_option", bad, options) }
+            if Set(values).count != values.count { return fail("answer.chosen_twice") }
             return .success(value)
         case (.multiChoice, _):
-            return fail("expected a list of options, got \(value)", "erwartet eine Liste von Möglichkeiten, erhalten: \(value)")
+            return fail("answer.expected_list", value.description)
         case (.integer, .number(let n)), (.scale, .number(let n)):
-            if n != n.rounded() { return fail("expected a whole number, got \(Value.format(n))", "erwartet eine ganze Zahl, erhalten: \(Value.format(n))") }
+            if n != n.rounded() { return fail("answer.expected_whole", language.number(n, decimals: 3)) }
             return checkRange(n, item, language).map { _ in value }
         case (.decimal, .number(let n)):
             return checkRange(n, item, language).map { _ in value }
         case (.integer, _), (.scale, _), (.decimal, _):
-            return fail("expected a number, got \(value)", "erwartet eine Zahl, erhalten: \(value)")
+            return fail("answer.expected_number", value.description)
         case (.text, .string(let s)):
-            if s.count > maximumTextLength {
-                return fail("the text is longer than \(maximumTextLength) characters", "der Text ist länger als \(maximumTextLength) Zeichen")
-            }
-            return .success(value)
+            return s.count > maximumTextLength ? fail("answer.too_long", String(maximumTextLength)) : .success(value)
         case (.text, _):
-            return fail("expected a text, got \(value)", "erwartet einen Text, erhalten: \(value)")
+            return fail("answer.expected_text", value.description)
         case (.date, .string(let s)):
-            guard parseDate(s) != nil else { return fail("expected a date as YYYY-MM-DD, got '\(s)'", "erwartet ein Datum als JJJJ-MM-TT, erhalten: '\(s)'") }
-            return .success(value)
+            return parseDate(s) != nil ? .success(value) : fail("answer.expected_date", "'\(s)'")
         case (.date, _):
-            return fail("expected a date as YYYY-MM-DD, got \(value)", "erwartet ein Datum als JJJJ-MM-TT, erhalten: \(value)")
+            return fail("answer.expected_date", value.description)
         }
     }
 
-    private static func checkRange(_ n: Double, _ item: Item, _ language: String) -> Result<Double, AnswerProblem> {
-        guard n.isFinite else {
-            return .failure(AnswerProblem(item: item.id, message: language == "de" ? "erwartet eine endliche Zahl" : "expected a finite number"))
+    private static func checkRange(_ n: Double, _ item: Item, _ language: Language) -> Result<Double, AnswerProblem> {
+        func fail(_ key: String, _ args: String...) -> Result<Double, AnswerProblem> {
+            .failure(AnswerProblem(item: item.id, message: StringCatalog.answers.text(key, language, args)))
         }
+        guard n.isFinite else { return fail("answer.not_finite") }
+        let range = rangeText(item, language)
         if let lo = item.minimum, n < lo {
             if let below = item.belowMinimum { return .failure(AnswerProblem(item: item.id, message: below.text(language))) }
-            return .failure(AnswerProblem(item: item.id, message: language == "de"
-                ? "\(Value.format(n)) ist kleiner als \(Value.format(lo)); erlaubt: \(rangeText(item))"
-                : "\(Value.format(n)) is below \(Value.format(lo)); allowed: \(rangeText(item))"))
+            return fail("answer.below", language.number(n, decimals: 3), language.number(lo, decimals: 3), range)
         }
         if let hi = item.maximum, n > hi {
-            return .failure(AnswerProblem(item: item.id, message: language == "de"
-                ? "\(Value.format(n)) ist größer als \(Value.format(hi)); erlaubt: \(rangeText(item))"
-                : "\(Value.format(n)) is above \(Value.format(hi)); allowed: \(rangeText(item))"))
+            return fail("answer.above", language.number(n, decimals: 3), language.number(hi, decimals: 3), range)
         }
         return .success(n)
     }
 
-    static func rangeText(_ item: Item) -> String {
-        "\(item.minimum.map(Value.format) ?? "…")–\(item.maximum.map(Value.format) ?? "…")"
+    static func rangeText(_ item: Item, _ language: Language) -> String {
+        "\(item.minimum.map { language.number($0, decimals: 3) } ?? "…")–\(item.maximum.map { language.number($0, decimals: 3) } ?? "…")"
     }
 
     /// Parses an ISO date (YYYY-MM-DD) as a UTC day.
@@ -98,14 +88,51 @@ public enum AnswerValidation {
         return date
     }
 
-    /// Formats a day as YYYY-MM-DD.
+    /// Formats a day as YYYY-MM-DD, the form of files and FHIR.
     public static func formatDate(_ date: Date) -> String {
         let c = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(pad(c.year ?? 0, 4))-\(pad(c.month ?? 0, 2))-\(pad(c.day ?? 0, 2))"
     }
 
     /// Required items that are asked, given these answers, but have no answer.
     public static func missing(_ answers: AnswerSet, engine: Engine) -> [Item] {
         engine.askedItems(given: answers).filter { $0.required && answers[$0.id] == nil }
     }
+}
+
+extension StringCatalog {
+    /// Why an answer is refused: shared by answer files, the full-screen and the plain mode.
+    public static let answers = StringCatalog("answers", [
+        .en: [
+            "answer.expected_boolean": "expected yes or no (true or false), got {0}",
+            "answer.not_an_option": "'{0}' is not one of the options ({1})",
+            "answer.expected_option": "expected one of {0}, got {1}",
+            "answer.chosen_twice": "an option is chosen twice",
+            "answer.expected_list": "expected a list of options, got {0}",
+            "answer.expected_whole": "expected a whole number, got {0}",
+            "answer.expected_number": "expected a number, got {0}",
+            "answer.too_long": "the text is longer than {0} characters",
+            "answer.expected_text": "expected a text, got {0}",
+            "answer.expected_date": "expected a date as YYYY-MM-DD, got {0}",
+            "answer.not_finite": "expected a finite number",
+            "answer.below": "{0} is below {1}; allowed: {2}",
+            "answer.above": "{0} is above {1}; allowed: {2}",
+        ],
+        .de: [
+            "answer.expected_boolean": "erwartet ja oder nein (true oder false), erhalten: {0}",
+            "answer.not_an_option": "„{0}“ ist keine der Möglichkeiten ({1})",
+            "answer.expected_option": "erwartet eine von {0}, erhalten: {1}",
+            "answer.chosen_twice": "eine Möglichkeit ist doppelt gewählt",
+            "answer.expected_list": "erwartet eine Liste von Möglichkeiten, erhalten: {0}",
+            "answer.expected_whole": "erwartet eine ganze Zahl, erhalten: {0}",
+            "answer.expected_number": "erwartet eine Zahl, erhalten: {0}",
+            "answer.too_long": "der Text ist länger als {0} Zeichen",
+            "answer.expected_text": "erwartet einen Text, erhalten: {0}",
+            "answer.expected_date": "erwartet ein Datum als JJJJ-MM-TT, erhalten: {0}",
+            "answer.not_finite": "erwartet eine endliche Zahl",
+            "answer.below": "{0} ist kleiner als {1}; erlaubt: {2}",
+            "answer.above": "{0} ist größer als {1}; erlaubt: {2}",
+        ],
+    ])
 }

@@ -3,12 +3,11 @@ extension AnswerFileReader {
     /// answers. Such answers take no part in the result, as FHIR ignores answers to disabled
     /// items, but never silently: a warning sign answered yes gets its own words, since someone
     /// meant it.
-    public static func ignoredAnswerWarnings(_ document: AnswerDocument, engine: Engine,
-                                             assessment: Assessment) -> [Diagnostic] {
-        assessment.ignoredAnswers.compactMap { id -> Diagnostic? in
+    public static func ignoredAnswerWarnings(_ document: AnswerDocument, engine: Engine) -> [Diagnostic] {
+        engine.ignoredAnswers(in: document.answers).compactMap { id -> Diagnostic? in
             guard let item = engine.index.items[id], let value = document.answers[id] else { return nil }
             let condition = item.condition.map { "it is asked only when: \($0.source)" } ?? "it is not asked"
-            let why = item.notAskedReason.map { "; " + $0.text("en") } ?? ""
+            let why = item.notAskedReason.map { "; " + $0.text(.en) } ?? ""
             let at = document.locations[id]
             if item.isRedFlag, value == .bool(true) {
                 return Diagnostic(.warning, at: at,

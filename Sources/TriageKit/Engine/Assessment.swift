@@ -12,22 +12,36 @@ public struct Assessment: Sendable {
 
     /// A warning sign answered yes, with what it can point to.
     public struct RedFlag: Sendable, Hashable {
-        public var item: String
+        public var item: ItemID
         public var cause: String
         public var rule: String
     }
 
+    /// What a trace entry concludes.
+    public enum TraceKind: String, Sendable, Hashable {
+        case triage
+        case redFlag = "red_flag"
+        case suggestion, caution, note
+
+        public init(_ kind: CatalogEntry.Kind) {
+            switch kind {
+            case .suggestion: self = .suggestion
+            case .caution: self = .caution
+            case .note: self = .note
+            }
+        }
+    }
+
     /// Why one conclusion is there: the rule and the answers that made it fire.
     public struct TraceEntry: Sendable, Hashable {
-        /// What kind of conclusion: `triage`, `red_flag`, `suggestion`, `caution` or `note`.
-        public var kind: String
+        public var kind: TraceKind
         /// The level, item or catalog id concluded.
         public var id: String
         public var rule: String
         public var answers: [AnswerFact]
 
         /// `kind:id`, e.g. `suggestion:physiotherapy`.
-        public var conclusion: String { kind + ":" + id }
+        public var conclusion: String { kind.rawValue + ":" + id }
     }
 
     /// One answer or derived value a rule read, as it was.
@@ -55,8 +69,8 @@ public struct Assessment: Sendable {
     /// for, most urgent group first: what to watch for.
     public struct WatchGroup: Sendable, Hashable {
         /// The triage level the signs of this group call for.
-        public var level: String
-        public var items: [String]
+        public var level: TriageLevel
+        public var items: [ItemID]
     }
 
     /// A conclusion a rule brought that the result's level leaves out ("result shape by level").
@@ -67,7 +81,8 @@ public struct Assessment: Sendable {
 
     public var questionnaire: String
     public var version: String
-    public var triage: String
+    /// How urgently a doctor should look at it.
+    public var level: TriageLevel
     public var redFlags: [RedFlag]
     public var suggestions: [Conclusion]
     public var cautions: [Conclusion]
@@ -84,7 +99,7 @@ public struct Assessment: Sendable {
     public var withheld: [Withheld]
     /// Answers given to items the questionnaire does not ask with these answers: they take no
     /// part in the result, as FHIR ignores answers to disabled items.
-    public var ignoredAnswers: [String]
+    public var ignoredAnswers: [ItemID]
     /// The day the answers were given, from which `nextCheck` counts.
     public var answeredOn: Date
 }

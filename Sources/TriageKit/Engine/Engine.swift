@@ -2,11 +2,17 @@ import Foundation
 
 /// A person's answers, keyed by item id.
 public struct AnswerSet: Sendable, Hashable {
-    public var values: [String: Value]
-    public init(_ values: [String: Value] = [:]) { self.values = values }
-    public subscript(_ id: String) -> Value? {
+    public var values: [ItemID: Value]
+    public init(_ values: [ItemID: Value] = [:]) { self.values = values }
+    public subscript(_ id: ItemID) -> Value? {
         get { values[id] }
         set { values[id] = newValue }
+    }
+    /// The answers the questionnaire asks for, given these answers: an answer to an item whose
+    /// condition is false takes no part (FHIR ignores answers to disabled items likewise).
+    public func asked(by engine: Engine) -> AnswerSet {
+        let asked = Set(engine.askedItems(given: self).map(\.id))
+        return AnswerSet(values.filter { asked.contains($0.key) })
     }
 }
 
@@ -39,6 +45,12 @@ public struct Engine: Sendable {
         return index.orderedItems.filter { scope.isAsked($0) == .yes }
     }
 
+    /// Answered items the questionnaire does not ask with these answers, in order.
+    public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] {
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        return ignoredAnswers(scope)
+    }
+
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.
     public func possibleItems(given answers: AnswerSet) -> [Item] {
@@ -52,7 +64,7 @@ public struct Engine: Sendable {
     /// Builds the assessment from the rules that fired. Shared by `evaluate` and `verify`.
     func assess(scope: Scope, fired: [Int], on date: Date, traced: Bool) -> Assessment {
         let q = questionnaire
-        var level = q.lowestLevel
+        var level: TriageLevel? = nil
         var trace: [Assessment.TraceEntry] = []
         var redFlags: [Assessment.RedFlag] = []
         // Conclusions in the order of the rules that first bring them; each remembers its rules.
@@ -62,20 +74,20 @@ public struct Engine: Sendable {
         for r in fired {
             let facts = traced ? self.facts(of: r, in: scope) : []
             let ruleId = q.rules[r].id
-            func record(_ kind: String, _ id: String) {
+            func record(_ kind: Assessment.TraceKind, _ id: String) {
                 if traced { trace.append(.init(kind: kind, id: id, rule: ruleId, answers: facts)) }
             }
-            if let id = q.rules[r].triage, let l = index.levels[id] {
-                if level == nil || l.rank < level!.rank { level = l }
-                record("triage", id)
+            if let l = index.ruleLevels[r] {
+                if level == nil || l > level! { level = l }
+                record(.triage, l.id)
             }
             if let rf = q.rules[r].redFlag {
                 redFlags.append(.init(item: rf.item, cause: rf.cause, rule: ruleId))
-                record("red_flag", rf.item)
+                record(.redFlag, rf.item.rawValue)
             }
-            for id in q.rules[r].suggest { suggestions.add(id, rule: r); record("suggestion", id) }
-            for id in q.rules[r].caution { cautions.add(id, rule: r); record("caution", id) }
-            for id in q.rules[r].notes { notes.add(id, rule: r); record("note", id) }
+            for id in q.rules[r].suggest { suggestions.add(id, rule: r); record(.suggestion, id) }
+            for id in q.rules[r].caution { cautions.add(id, rule: r); record(.caution, id) }
+            for id in q.rules[r].notes { notes.add(id, rule: r); record(.note, id) }
             if !q.rules[r].highlight.isEmpty { highlighted.formUnion(q.rules[r].highlight) }
         }
 
@@ -98,7 +110,7 @@ public struct Engine: Sendable {
             }
         }
         if traced && !conflicts.isEmpty {
-            trace.removeAll { ($0.kind == "suggestion" && suggestions.dropped.contains($0.id)) || ($0.kind == "caution" && cautions.dropped.contains($0.id)) }
+            trace.removeAll { ($0.kind == .suggestion && suggestions.dropped.contains($0.id)) || ($0.kind == .caution && cautions.dropped.contains($0.id)) }
         }
         func conclusions(_ brought: Brought) -> [Assessment.Conclusion] {
             brought.list.filter { !brought.dropped.contains($0.id) }.map {
@@ -121,13 +133,15 @@ public struct Engine: Sendable {
         keep(&cautionList, .caution) { _ in shape.cautions }
         keep(&noteList, .note, shape.allowsNote)
         if traced && !withheld.isEmpty {
-            trace.removeAll { t in withheld.contains { $0.kind.rawValue == t.kind && $0.id == t.id } }
+            trace.removeAll { t in withheld.contains { Assessment.TraceKind($0.kind) == t.kind && $0.id == t.id } }
         }
 
         var derived: [String: Value] = [:]
         for d in q.derived { if case .value(let v) = scope.value(of: d.id) { derived[d.id] = v } }
 
-        return Assessment(questionnaire: q.id, version: q.version, triage: level?.id ?? "",
+        // Every questionnaire that passes `check` has levels; the lowest is the default result.
+        let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), action: LocalizedText([:]))
+        return Assessment(questionnaire: q.id, version: q.version, level: result,
                           redFlags: redFlags, suggestions: suggestionList,
                           cautions: cautionList, notes: noteList,
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
@@ -140,13 +154,13 @@ public struct Engine: Sendable {
     private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
         questionnaire.triageLevels.compactMap { level in
             guard shape.watches(level.id) else { return nil }
-            let items = index.redFlags.filter { index.items[$0]?.watch == level.id && scope.value(of: $0) == .no }
-            return items.isEmpty ? nil : .init(level: level.id, items: items)
+            let items = index.redFlags.filter { index.items[$0]?.watch == level.id && scope.value(of: $0.rawValue) == .no }
+            return items.isEmpty ? nil : .init(level: level, items: items)
         }
     }
 
     /// Answered items that are not asked, in questionnaire order.
-    private func ignoredAnswers(_ scope: Scope) -> [String] {
+    private func ignoredAnswers(_ scope: Scope) -> [ItemID] {
         guard case .fixed(let values) = scope.answers else { return [] }
         return index.orderedItems.filter { values[$0.id] != nil && scope.isAsked($0) == .no }.map(\.id)
     }
@@ -187,7 +201,7 @@ extension Calendar {
     /// Dates are whole days; computing in UTC keeps them the same on every machine.
     public static let utc: Calendar = {
         var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
+        c.timeZone = .gmt
         return c
     }()
 }

@@ -8,7 +8,7 @@ final class Scope {
     let index: QuestionnaireIndex
     /// A person's answers (the engine) or a partial assignment of answer classes (`verify`).
     enum Answers {
-        case fixed([String: Value])
+        case fixed([ItemID: Value])
         case partial([String: Outcome])
     }
 
@@ -27,7 +27,7 @@ final class Scope {
 
     private func answer(_ id: String) -> Outcome {
         switch answers {
-        case .fixed(let values): return values[id].map(Outcome.value) ?? missing
+        case .fixed(let values): return values[ItemID(id)].map(Outcome.value) ?? missing
         case .partial(let outcomes): return outcomes[id] ?? missing
         }
     }
@@ -37,7 +37,7 @@ final class Scope {
     lazy var evaluator = Evaluator(lookup: { [unowned(unsafe) self] id in self.value(of: id) },
                                    slotLookup: { [unowned(unsafe) self] slot in self.value(at: slot) },
                                    askedLookup: { [unowned(unsafe) self] id in
-                                       guard let item = self.index.items[id] else { return .yes }
+                                       guard let item = self.index.items[ItemID(id)] else { return .yes }
                                        return self.isAsked(item)
                                    })
 
@@ -84,7 +84,7 @@ final class Scope {
 
 /// Lookup tables built once per questionnaire.
 public struct QuestionnaireIndex: Sendable {
-    public let items: [String: Item]
+    public let items: [ItemID: Item]
     public let derived: [String: DerivedValue]
     public let levels: [String: TriageLevel]
     public let rules: [String: Rule]
@@ -100,8 +100,12 @@ public struct QuestionnaireIndex: Sendable {
     let resolvedConditions: [Expr]
     /// Every item in the order asked (the questionnaire computes this from its sections).
     public let orderedItems: [Item]
+    /// Each item's place in the order asked.
+    public let position: [ItemID: Int]
     /// The ids of the red-flag items, in order.
-    public let redFlags: [String]
+    public let redFlags: [ItemID]
+    /// The level each rule sets, by rule position.
+    public let ruleLevels: [TriageLevel?]
 
     enum Slot {
         case item(id: String, condition: Expr?)
@@ -110,12 +114,13 @@ public struct QuestionnaireIndex: Sendable {
 
     public init(_ q: Questionnaire) {
         orderedItems = q.items
+        position = Dictionary(orderedItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         redFlags = orderedItems.filter(\.isRedFlag).map(\.id)
         var slotOf: [String: Int] = [:]
-        for id in orderedItems.map(\.id) + q.derived.map(\.id) where slotOf[id] == nil { slotOf[id] = slotOf.count }
+        for id in orderedItems.map(\.id.rawValue) + q.derived.map(\.id) where slotOf[id] == nil { slotOf[id] = slotOf.count }
         var slots = [Slot?](repeating: nil, count: slotOf.count)
         for d in q.derived.reversed() { slots[slotOf[d.id]!] = .derived(d.expression.root.resolving(slotOf)) }
-        for item in orderedItems.reversed() { slots[slotOf[item.id]!] = .item(id: item.id, condition: item.condition?.root.resolving(slotOf)) }
+        for item in orderedItems.reversed() { slots[slotOf[item.id.rawValue]!] = .item(id: item.id.rawValue, condition: item.condition?.root.resolving(slotOf)) }
         self.slotOf = slotOf
         self.slots = slots.map { $0! }
         resolvedConditions = q.rules.map { $0.condition.root.resolving(slotOf) }
@@ -127,5 +132,7 @@ public struct QuestionnaireIndex: Sendable {
         derived = Dictionary(q.derived.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         levels = Dictionary(q.triageLevels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         rules = Dictionary(q.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let levels = self.levels
+        ruleLevels = q.rules.map { $0.triage.flatMap { levels[$0] } }
     }
 }

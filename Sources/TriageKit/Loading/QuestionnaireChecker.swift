@@ -30,8 +30,8 @@ struct QuestionnaireChecker {
     private mutating func run() {
         checkIds()
         for item in q.items {
-            items[item.id] = item
-            types[item.id] = Self.type(of: item)
+            items[item.id.rawValue] = item
+            types[item.id.rawValue] = Self.type(of: item)
         }
         for d in q.derived where types[d.id] == nil { types[d.id] = d.type }
         checkDerived()
@@ -40,8 +40,8 @@ struct QuestionnaireChecker {
         checkRules()
         checkSafetyNet()
         checkDocuments()
-        for id in q.profile where items[id] == nil {
-            error(nil, "profile names '\(id)', which is not an item", hint: suggestion(id, Array(items.keys)))
+        for id in q.profile where items[id.rawValue] == nil {
+            error(nil, "profile names '\(id)', which is not an item", hint: suggestion(id.rawValue, Array(items.keys)))
         }
         checkInvariants()
         checkLevels()
@@ -116,7 +116,7 @@ struct QuestionnaireChecker {
 
     private mutating func checkIds() {
         var seen: [String: SourceLocation?] = [:]
-        for (id, location) in q.items.map({ ($0.id, $0.location) }) + q.derived.map({ ($0.id, $0.location) }) {
+        for (id, location) in q.items.map({ ($0.id.rawValue, $0.location) }) + q.derived.map({ ($0.id, $0.location) }) {
             if let first = seen[id] {
                 error(location, "the id '\(id)' is used twice", hint: first.map { "first used at \($0)" })
             } else { seen[id] = location }
@@ -166,14 +166,14 @@ struct QuestionnaireChecker {
     }
 
     private mutating func checkConditions() {
-        let order = Dictionary(q.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(q.items.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, item) in q.items.enumerated() {
             guard let condition = item.condition else { continue }
             guard let t = typeCheck(condition, "the condition of item '\(item.id)'") else { continue }
             if t != .boolean { error(condition.location, "the condition of item '\(item.id)' is \(t), not a yes/no value") }
             // Interfaces ask in order, so a condition can only read answers given before.
             for dependency in itemDependencies(condition) {
-                if dependency == item.id {
+                if dependency == item.id.rawValue {
                     error(condition.location, "the condition of item '\(item.id)' depends on its own answer")
                 } else if let at = order[dependency], at > index {
                     error(condition.location, "the condition of item '\(item.id)' reads '\(dependency)', which is asked later",
@@ -221,8 +221,8 @@ struct QuestionnaireChecker {
                       hint: suggestion(level, q.triageLevels.map(\.id)))
             }
             if let rf = rule.redFlag {
-                if items[rf.item] == nil { error(rule.location, "\(what) names the red flag '\(rf.item)', which is not an item",
-                                                 hint: suggestion(rf.item, Array(items.keys))) }
+                if items[rf.item.rawValue] == nil { error(rule.location, "\(what) names the red flag '\(rf.item)', which is not an item",
+                                                          hint: suggestion(rf.item.rawValue, Array(items.keys))) }
                 if q.cause(rf.cause) == nil { error(rule.location, "\(what) names the cause '\(rf.cause)', which is not in causes",
                                                     hint: suggestion(rf.cause, q.causes.map(\.id))) }
             }
@@ -325,7 +325,7 @@ struct QuestionnaireChecker {
             }
         case .reference(let id, _), .resolved(_, let id, _):
             if let t = types[id] { return t }
-            let all = q.items.map(\.id) + q.derived.map(\.id)
+            let all = q.items.map(\.id.rawValue) + q.derived.map(\.id)
             return fail("unknown item '\(id)'", e, hint: suggestion(id, all).map { $0 } ?? "known ids: " + all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", ..." : ""))
         case .list(let elements, _):
             var options: [String] = []

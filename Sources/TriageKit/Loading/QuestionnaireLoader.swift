@@ -160,8 +160,10 @@ private struct Builder {
         title = top.required("title", r.text)
         description = top.optional("description", r.text)
         if top["languages"] == nil { r.error(top.node, "the questionnaire needs 'languages', e.g. [en, de]") }
-        for language in languages where language.count != 2 || !language.allSatisfy({ $0.isLowercase }) {
-            r.error(top["languages"], "'\(language)' is not a two-letter language code")
+        for language in languages where Language(rawValue: language) == nil {
+            r.error(top["languages"], "'\(language)' is not a language backtriage speaks",
+                    hint: "languages: " + Language.allCases.map(\.rawValue).joined(separator: ", ")
+                        + "; a new one needs its case in Language and its words in every string catalog")
         }
         for s in r.sequence(top["sections"], "sections") {
             if let section = readSection(s, r) { sections.append(section) }
@@ -253,10 +255,11 @@ private struct Builder {
 
     func build() -> Questionnaire? {
         guard let id, let version, let title else { return nil }
-        var q = Questionnaire(id: id, version: version, languages: languages, title: title, description: description,
+        var q = Questionnaire(id: id, version: version, languages: languages.compactMap(Language.init(rawValue:)),
+                              title: title, description: description,
                               sections: sections, derived: derived, safetyNet: safetyNet, triageLevels: triageLevels,
                               causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
-                              documents: documents, profile: profile)
+                              documents: documents, profile: profile.map { ItemID($0) })
         q.allowedConflicts = allowedConflicts
         return q
     }
@@ -286,7 +289,7 @@ private struct Builder {
 
     private static let itemFields = ["id", "type", "text", "help", "short", "unit", "options", "min", "max",
                                      "below_min", "anchors", "required", "when", "red_flag", "input", "source",
-                                     "watch", "not_asked"]
+                                     "watch", "not_asked", "unit_one"]
 
     private func readItem(_ node: Node, section: String, _ r: NodeReader) -> Item? {
         guard let f = r.fields(node, "an item", allowed: Self.itemFields),
@@ -338,7 +341,16 @@ private struct Builder {
             if !required { r.error(f["required"], "red flag \(what) must be required", hint: "warning signs are never optional") }
         }
         if f["watch"] != nil && !redFlag { r.error(f["watch"], "only a red flag item can be on the watch list") }
-        var item = Item(id: id, kind: kind,
+        var inputHint: InputHint?
+        if let hint = f.optional("input", r.string) {
+            inputHint = InputHint(rawValue: hint)
+            if inputHint == nil {
+                r.error(f["input"], "\(what) has the input hint '\(hint)'",
+                        hint: "hints: " + InputHint.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        if inputHint == .duration && kind != .decimal { r.error(f["input"], "the duration input of \(what) needs a decimal item (weeks)") }
+        var item = Item(id: ItemID(id), kind: kind,
                     text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
                     help: f.optional("help") { n, _ in r.text(n, "the help of \(what)") },
                     short: f.optional("short") { n, _ in r.text(n, "the short text of \(what)") },
@@ -346,10 +358,12 @@ private struct Builder {
                     options: options, minimum: minimum, maximum: maximum,
                     belowMinimum: f.optional("below_min") { n, _ in r.text(n, "below_min of \(what)") },
                     anchors: anchors, required: required, condition: condition, isRedFlag: redFlag,
-                    inputHint: f.optional("input", r.string),
+                    inputHint: inputHint,
                     source: f.optional("source") { n, _ in r.source(n, what) },
                     section: section, location: r.location(node))
         item.watch = f.optional("watch", r.string)
+        item.unitOne = f.optional("unit_one") { n, _ in r.text(n, "the singular unit of \(what)") }
+        if item.unitOne != nil && item.unit == nil { r.error(f["unit_one"], "\(what) has unit_one but no unit") }
         item.notAskedReason = f.optional("not_asked") { n, _ in r.text(n, "the not_asked text of \(what)") }
         if item.notAskedReason != nil && condition == nil {
             r.error(f["not_asked"], "\(what) is always asked; not_asked explains a condition it does not have")
@@ -373,7 +387,10 @@ private struct Builder {
         case nil: break
         }
         var labels: [String: LocalizedText] = [:]
-        if let v = r.fields(f["values"], "the value labels of \(what)", allowed: options ?? []) {
+        // Labels say a value in words: the options of a choice, or true and false of a yes/no value
+        // ("no warning sign" reads better in a reason than "At least one warning sign: no").
+        let labelled = type == .boolean ? ["true", "false"] : options ?? []
+        if let v = r.fields(f["values"], "the value labels of \(what)", allowed: labelled) {
             for (key, node) in v.values { labels[key] = r.text(node, "the label of '\(key)' in \(what)") }
         }
         guard let expression = f.required("value", { n, _ in r.expression(n, "the value of \(what)") }) else { return nil }
@@ -405,12 +422,16 @@ private struct Builder {
         guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "\(kind.rawValue) '\(id)'"
-        let group = f.optional("group", r.string)
-        if let group, !["self_help", "therapy", "medication", "doctor"].contains(group) {
-            r.error(f["group"], "\(what) has group '\(group)'", hint: "use self_help, therapy, medication or doctor")
+        var group: SuggestionGroup?
+        if let name = f.optional("group", r.string) {
+            group = SuggestionGroup(rawValue: name)
+            if group == nil {
+                r.error(f["group"], "\(what) has group '\(name)'",
+                        hint: "use " + SuggestionGroup.allCases.map(\.rawValue).joined(separator: ", "))
+            }
         }
         if kind != .note && f["subject"] == nil { r.error(node, "\(what) needs a 'subject' (to recognise conflicts)") }
-        if kind == .suggestion && group == nil { r.error(node, "\(what) needs a 'group'") }
+        if kind == .suggestion && f["group"] == nil { r.error(node, "\(what) needs a 'group'") }
         return CatalogEntry(id: id, kind: kind, subject: f.optional("subject") { n, w in r.identifier(n, w) }, group: group,
                             title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
                             explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
@@ -429,7 +450,7 @@ private struct Builder {
         var redFlag: Rule.RedFlag?
         if let rf = r.fields(f["red_flag"], "the red_flag of \(what)", allowed: ["item", "cause"]),
            let item = rf.required("item", r.string), let cause = rf.required("cause", r.string) {
-            redFlag = Rule.RedFlag(item: item, cause: cause)
+            redFlag = Rule.RedFlag(item: ItemID(item), cause: cause)
         }
         var priority = 0
         if let p = f.optional("priority", r.number) {

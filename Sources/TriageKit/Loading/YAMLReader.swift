@@ -250,7 +250,7 @@ final class NodeReader {
             return nil
         }
         guard let f = fields(node, what, allowed: languages) else { return nil }
-        var texts: [String: String] = [:]
+        var texts: [Language: String] = [:]
         for language in languages {
             guard let value = f.values[language] else {
                 error(node, "\(what) has no '\(language)' text", hint: "every text needs \(languages.joined(separator: " and "))")
@@ -260,7 +260,7 @@ final class NodeReader {
                 if s.allSatisfy(\.isWhitespace) {
                     error(value, "the \(language) text of \(what) is empty")
                 }
-                texts[language] = s
+                if let code = Language(rawValue: language) { texts[code] = s }
             }
         }
         return LocalizedText(texts)

@@ -1,3 +1,27 @@
+/// The stable id of a question: the public contract of answer files, JSON output and FHIR
+/// `linkId`s. Ids may be added, never renamed.
+public struct ItemID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral,
+                      CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+    public var description: String { rawValue }
+    public static func < (a: ItemID, b: ItemID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// How an interface may take an item's answer besides typing it as stored.
+public enum InputHint: String, Sendable, CaseIterable {
+    /// Days, weeks or months, or the start date; stored in weeks.
+    case duration
+}
+
+/// The groups suggestions are shown in, in the order a person acts on them.
+public enum SuggestionGroup: String, Sendable, CaseIterable {
+    case selfHelp = "self_help"
+    case therapy, medication, doctor
+}
+
 /// The kinds of question a questionnaire can ask.
 public enum ItemKind: String, Sendable, CaseIterable {
     case boolean, choice, integer, decimal, scale, text, date
@@ -15,13 +39,15 @@ public struct ChoiceOption: Hashable, Sendable {
 
 /// One question.
 public struct Item: Sendable {
-    public var id: String
+    public var id: ItemID
     public var kind: ItemKind
     public var text: LocalizedText
     public var help: LocalizedText?
     /// A short form of the question for checklists (red flags).
     public var short: LocalizedText?
+    /// The unit after a number ("weeks"); `unitOne` after exactly one ("week"), when it differs.
     public var unit: LocalizedText?
+    public var unitOne: LocalizedText? = nil
     public var options: [ChoiceOption]
     public var minimum: Double?
     public var maximum: Double?
@@ -39,8 +65,8 @@ public struct Item: Sendable {
     /// Why the item is sometimes not asked, for the message about an answer given to it anyway
     /// (e.g. "the whiplash danger signs replace it").
     public var notAskedReason: LocalizedText? = nil
-    /// A hint for interfaces, e.g. `duration` (days/weeks/months or a start date, stored in weeks).
-    public var inputHint: String?
+    /// How interfaces may take the answer, e.g. a duration in days, weeks or months.
+    public var inputHint: InputHint?
     public var source: SourceRef?
     public var section: String
     public var location: SourceLocation?
@@ -82,7 +108,8 @@ public struct DerivedValue: Sendable {
     public var type: ValueType
     public var expression: Expression
     public var text: LocalizedText
-    /// Labels for the values of a choice-valued derived value.
+    /// Labels for the values of a choice-valued derived value, or for `true` and `false` of a
+    /// yes/no one.
     public var valueLabels: [String: LocalizedText]
     public var location: SourceLocation?
 }
@@ -118,8 +145,9 @@ public struct ResultShape: Hashable, Sendable {
     public func watches(_ level: String) -> Bool { watch?.contains(level) ?? true }
 }
 
-/// How urgently a doctor should look at it. Ordered: rank 0 is the most urgent.
-public struct TriageLevel: Hashable, Sendable {
+/// How urgently a doctor should look at it. Levels compare by urgency: `a < b` when `a` is less
+/// urgent. `rank` 0 is the most urgent, as the data lists them.
+public struct TriageLevel: Hashable, Sendable, Comparable {
     public var id: String
     public var rank: Int
     public var title: LocalizedText
@@ -130,6 +158,8 @@ public struct TriageLevel: Hashable, Sendable {
     public var watchHeading: LocalizedText? = nil
     /// Said on a result of this level, e.g. "Answering more questions cannot lower this result."
     public var finalRemark: LocalizedText? = nil
+
+    public static func < (a: TriageLevel, b: TriageLevel) -> Bool { a.rank > b.rank }
 }
 
 /// A suggestion, a caution (advised against) or a note, with its plain explanation and source.
@@ -139,8 +169,8 @@ public struct CatalogEntry: Sendable, Identifiable {
     public var kind: Kind
     /// Suggestions and cautions on one subject conflict.
     public var subject: String?
-    /// self_help, therapy, medication or doctor (suggestions).
-    public var group: String?
+    /// Where a suggestion is listed.
+    public var group: SuggestionGroup?
     public var title: LocalizedText
     public var explanation: LocalizedText
     public var evidence: LocalizedText?
@@ -174,7 +204,7 @@ public struct Cause: Sendable {
 /// A guideline rule: when its condition holds, its conclusions apply.
 public struct Rule: Sendable {
     public struct RedFlag: Sendable, Hashable {
-        public var item: String
+        public var item: ItemID
         public var cause: String
     }
     public var id: String
@@ -232,7 +262,7 @@ public struct AllowedConflict: Sendable, Hashable {
 public struct Questionnaire: Sendable {
     public var id: String
     public var version: String
-    public var languages: [String]
+    public var languages: [Language]
     public var title: LocalizedText
     public var description: LocalizedText?
     public var sections: [Section]
@@ -248,14 +278,14 @@ public struct Questionnaire: Sendable {
     /// The documents its sources cite; empty when the questionnaire declares none.
     public var documents: [SourceDocument] = []
     /// The answers that describe the pain on a summary sheet, in order (`profile:`).
-    public var profile: [String] = []
+    public var profile: [ItemID] = []
     /// Suggestion/caution pairs that may fire together before conflict resolution.
     public var allowedConflicts: [AllowedConflict] = []
 
     /// Every item in the order it is asked.
     public var items: [Item] { sections.flatMap(\.items) }
 
-    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
+    public func item(_ id: ItemID) -> Item? { items.first { $0.id == id } }
     public func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
     public func level(_ id: String) -> TriageLevel? { triageLevels.first { $0.id == id } }
     public func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
@@ -265,5 +295,7 @@ public struct Questionnaire: Sendable {
     }
     public func document(_ file: String) -> SourceDocument? { documents.first { $0.file == file } }
     /// The least urgent level, the result when no rule sets one.
-    public var lowestLevel: TriageLevel? { triageLevels.max { $0.rank < $1.rank } }
+    public var lowestLevel: TriageLevel? { triageLevels.min() }
+    /// The most urgent level, whose warning signs interrupt the questions at once.
+    public var mostUrgentLevel: TriageLevel? { triageLevels.max() }
 }

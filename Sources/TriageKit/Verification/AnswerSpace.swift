@@ -25,22 +25,22 @@ public struct AnswerSpace: Sendable {
         }
         var domains: [String: [Outcome]] = [:]
         for item in questionnaire.items {
-            var values = Self.representatives(item, constants[item.id] ?? [])
+            var values = Self.representatives(item, constants[item.id.rawValue] ?? [])
             if !item.required { values.append(.unknown) }
-            domains[item.id] = values
+            domains[item.id.rawValue] = values
         }
         self.domains = domains
     }
 
     /// How many answer-set classes the whole space holds.
-    public var size: Double { questionnaire.items.reduce(1.0) { $0 * Double(domains[$1.id]?.count ?? 1) } }
+    public var size: Double { questionnaire.items.reduce(1.0) { $0 * Double(domains[$1.id.rawValue]?.count ?? 1) } }
 
     /// An answer set that makes `condition` true, or nil when none exists.
-    public func witness(where condition: Expr) -> [String: Value]? { find(condition).witness }
+    public func witness(where condition: Expr) -> [ItemID: Value]? { find(condition).witness }
 
     /// Searches for an answer set making `goal` true; also returns how many partial answer sets
     /// were evaluated.
-    func find(_ goal: Expr) -> (witness: [String: Value]?, evaluations: Int) {
+    func find(_ goal: Expr) -> (witness: [ItemID: Value]?, evaluations: Int) {
         var found: [String: Outcome]?
         let count = forEach(where: goal, deciding: []) { assignment, _ in
             found = assignment
@@ -87,7 +87,7 @@ public struct AnswerSpace: Sendable {
         var seen = Set<String>()
         func find(_ e: Expr) -> String? {
             for id in e.references where seen.insert(id).inserted {
-                if let item = index.items[id] {
+                if let item = index.items[ItemID(id)] {
                     if scope.isAsked(item) == .any, let c = item.condition, let v = find(c.root) { return v }
                     if assignment[id] == nil && scope.isAsked(item) != .no { return id }
                 } else if let d = index.derived[id], scope.value(of: id) == .any, let v = find(d.expression.root) {
@@ -100,10 +100,10 @@ public struct AnswerSpace: Sendable {
     }
 
     /// Fills every open answer with its first representative, giving a concrete answer set.
-    func complete(_ assignment: [String: Outcome]) -> [String: Value] {
-        var out: [String: Value] = [:]
+    func complete(_ assignment: [String: Outcome]) -> [ItemID: Value] {
+        var out: [ItemID: Value] = [:]
         for item in questionnaire.items {
-            let chosen = assignment[item.id] ?? domains[item.id]?.first ?? .unknown
+            let chosen = assignment[item.id.rawValue] ?? domains[item.id.rawValue]?.first ?? Outcome.unknown
             if case .value(let v) = chosen { out[item.id] = v }
         }
         // Drop answers to items their conditions skip, so the set reads as a person would give it.

@@ -12,13 +12,13 @@ public struct Verifier: Sendable {
         public var property: String
         public var message: String
         /// An answer set that breaks the property, when there is one.
-        public var counterExample: [String: Value]?
+        public var counterExample: [ItemID: Value]?
 
         public var description: String {
             var out = "FAILED \(property): \(message)"
             if let counterExample {
                 out += "\n  counter-example: " + counterExample.sorted { $0.key < $1.key }
-                    .map { "\($0.key)=\($0.value.plain)" }.joined(separator: " ")
+                    .map { "\($0.key.rawValue)=\($0.value.plain)" }.joined(separator: " ")
             }
             return out
         }
@@ -149,7 +149,7 @@ private struct Search {
         if let id = invariant.atLeast, let required = q.level(id) {
             let engine = self.engine
             check(property, Self.all(applies + [Self.not(levelAtLeast(required))])) { witness in
-                "\(scope) holds but the triage level is \(engine.evaluate(AnswerSet(witness)).triage), below \(id)"
+                "\(scope) holds but the triage level is \(engine.evaluate(AnswerSet(witness)).level.id), below \(id)"
             }
         }
         for part in invariant.excludes {
@@ -180,7 +180,7 @@ private struct Search {
     }
 
     /// Searches for an answer set where `goal` holds; every one is a counter-example.
-    mutating func check(_ property: String, _ goal: Expr, _ message: ([String: Value]) -> String) {
+    mutating func check(_ property: String, _ goal: Expr, _ message: ([ItemID: Value]) -> String) {
         properties += 1
         let (witness, count) = space.find(goal)
         evaluations += count
@@ -201,7 +201,7 @@ private struct Search {
              + rule.caution.compactMap { engine.index.entries[.caution]?[$0]?.subject }).contains(where: subjects.contains)
         }
         let rivalIndexes = q.rules.indices.filter { i in rival.contains { $0.id == q.rules[i].id } }
-        var counterExample: [String: Value]?
+        var counterExample: [ItemID: Value]?
         evaluations += space.forEach(where: goal, deciding: rival.map(\.condition.root)) { assignment, scope in
             let fired = rivalIndexes.filter { scope.evaluate(q.rules[$0].condition.root).isTrue }
             // Only the rules of the entries' subjects: the level is proved by the goal already.

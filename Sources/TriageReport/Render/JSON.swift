@@ -1,4 +1,5 @@
 import Foundation
+import TriageKit
 
 /// A JSON value whose objects keep their key order, so output reads in a sensible order and is
 /// byte-for-byte stable for golden files.
@@ -33,7 +34,7 @@ public indirect enum JSON: Sendable, Equatable {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += Value.format(n)
+        case .number(let n): out += JSON.number(n)
         case .string(let s): JSON.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
@@ -60,6 +61,15 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    /// A number written so that reading it back gives the same `Double`: whole numbers without
+    /// a fraction, others in Swift's shortest round-trip form (`1.4285714285714286`, `2.004`).
+    /// Rounding here once changed results after a round trip through JSON or FHIR.
+    static func number(_ n: Double) -> String {
+        guard n.isFinite else { return "null" }
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        return "\(n)"
+    }
+
     private func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
         out += "\n" + String(repeating: "  ", count: indent)
@@ -81,7 +91,8 @@ public indirect enum JSON: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }

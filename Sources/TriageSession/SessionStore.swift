@@ -1,4 +1,5 @@
 import Foundation
+import TriageKit
 
 #if canImport(Glibc)
 import Glibc
@@ -61,7 +62,8 @@ public struct SessionStore: Sendable {
                 throw FileError(path: path, message: "saved_at is not a date")
             }
             return SavedSession(questionnaire: file.questionnaire, version: file.version,
-                                answers: AnswerSet(file.answers.mapValues(\.value)), savedAt: savedAt)
+                                answers: AnswerSet(Dictionary(uniqueKeysWithValues: file.answers.map { (ItemID($0.key), $0.value.value) })),
+                                savedAt: savedAt)
         } catch let error as FileError {
             throw error
         } catch {
@@ -72,7 +74,7 @@ public struct SessionStore: Sendable {
     /// Saves the answers, replacing the previous file atomically.
     public func save(_ session: SavedSession) throws(FileError) {
         let file = SessionFile(questionnaire: session.questionnaire, version: session.version,
-                               answers: session.answers.values.mapValues(StoredValue.init),
+                               answers: Dictionary(uniqueKeysWithValues: session.answers.values.map { ($0.key.rawValue, StoredValue($0.value)) }),
                                saved_at: ISO8601DateFormatter().string(from: session.savedAt))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -91,13 +93,21 @@ public struct SessionStore: Sendable {
         }
     }
 
-    /// Writes a summary beside the sessions (private, like them) and returns its path:
-    /// `summary-<questionnaire>-<date>.<fileExtension>`.
-    public func saveSummary(_ text: String, questionnaire id: String, date: Date,
-                            fileExtension: String = "txt") throws(FileError) -> String {
-        let path = directory + "/summary-\(id)-\(AnswerValidation.formatDate(date)).\(fileExtension)"
+    /// Writes a summary sheet beside the sessions (private, like them) and returns its path:
+    /// `summary-<questionnaire>-<day>-<time>-<language>.<extension>`, so a later save, or one in
+    /// another language, never overwrites an earlier one.
+    public func saveSummary(_ text: String, questionnaire id: String, at moment: Date, language: Language,
+                            fileExtension: String) throws(FileError) -> String {
+        let path = directory + "/" + Self.summaryName(questionnaire: id, at: moment, language: language, fileExtension: fileExtension)
         try writeAtomically(Data(text.utf8), to: path)
         return path
+    }
+
+    /// The file name of a summary saved at `moment` (UTC, so the name sorts by time).
+    public static func summaryName(questionnaire id: String, at moment: Date, language: Language, fileExtension: String) -> String {
+        let c = Calendar.utc.dateComponents([.hour, .minute, .second], from: moment)
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : String(v) }
+        return "summary-\(id)-\(AnswerValidation.formatDate(moment))-\(two(c.hour))\(two(c.minute))\(two(c.second))-\(language.rawValue).\(fileExtension)"
     }
 
     /// Replaces the file at `path` atomically, creating the private folder first.

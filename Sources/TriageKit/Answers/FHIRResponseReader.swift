@@ -1,41 +1,31 @@
 import Foundation
 import Yams
 
-/// Answers as a FHIR R4 `QuestionnaireResponse` and back. The linkIds are the answer ids; each
-/// answer's value type follows its item's type.
-public enum FHIRQuestionnaireResponse {
-    /// The response for `answers`, given on `date`, with item texts in `language`.
-    public static func json(_ q: Questionnaire, answers: AnswerSet, date: Date, language: String) -> JSON {
-        let items: [JSON] = q.items.compactMap { item in
-            guard let value = answers[item.id] else { return nil }
-            let values = answerValues(q, item, value, language)
-            guard !values.isEmpty else { return nil }
-            return .object([("linkId", .string(item.id)), ("text", .string(item.text[language])),
-                            ("answer", .array(values.map { .object([$0]) }))])
-        }
-        return .object([
-            ("resourceType", .string("QuestionnaireResponse")),
-            ("language", .string(language)),
-            ("questionnaire", .string(FHIRCanonical.reference(q))),
-            ("status", .string("completed")),
-            ("authored", .string(AnswerValidation.formatDate(date))),
-            ("item", .array(items)),
-        ])
-    }
+/// Canonical URLs of the FHIR resources derived from a questionnaire. The host is under the
+/// reserved `.invalid` domain: the URLs identify, they are not meant to be fetched.
+public enum FHIRCanonical {
+    public static let base = "https://backtriage.invalid/fhir"
 
-    private static func answerValues(_ q: Questionnaire, _ item: Item, _ value: Value, _ L: String) -> [(String, JSON)] {
-        switch (item.kind, value) {
-        case (.boolean, .bool(let b)): return [("valueBoolean", .bool(b))]
-        case (.choice, .string(let s)): return [("valueCoding", FHIRQuestionnaire.coding(q, item, s, L))]
-        case (.multiChoice, .list(let l)): return l.map { ("valueCoding", FHIRQuestionnaire.coding(q, item, $0, L)) }
-        case (.integer, .number(let n)), (.scale, .number(let n)): return [("valueInteger", .number(n))]
-        case (.decimal, .number(let n)): return [("valueDecimal", .number(n))]
-        case (.text, .string(let s)): return [("valueString", .string(s))]
-        case (.date, .string(let s)): return [("valueDate", .string(s))]
-        default: return []
-        }
-    }
+    /// `https://backtriage.invalid/fhir/Questionnaire/back-pain`.
+    public static func questionnaireURL(_ id: String) -> String { "\(base)/Questionnaire/\(id)" }
 
+    /// The versioned canonical a QuestionnaireResponse points to: `...|1.0.0`.
+    public static func reference(_ q: Questionnaire) -> String { "\(questionnaireURL(q.id))|\(q.version)" }
+
+    /// The code system of one choice item's options.
+    public static func codeSystem(_ q: Questionnaire, _ item: Item) -> String { "\(base)/CodeSystem/\(q.id)-\(item.id)" }
+
+    /// The questionnaire id in a canonical reference, with or without `|version`.
+    public static func questionnaireID(fromReference reference: String) -> (id: String, version: String?)? {
+        let parts = reference.split(separator: "|", maxSplits: 1).map(String.init)
+        guard let url = parts.first, let slash = url.lastIndex(of: "/"), url.contains("/Questionnaire/") else { return nil }
+        let id = String(url[url.index(after: slash)...])
+        return id.isEmpty ? nil : (id, parts.count > 1 ? parts[1] : nil)
+    }
+}
+
+/// Reads a FHIR R4 `QuestionnaireResponse` as answers: the linkIds are the answer ids.
+public enum FHIRResponseReader {
     /// Whether a parsed document is a FHIR resource rather than a backtriage answer file.
     static func isResource(_ root: Node) -> Bool {
         guard case .mapping(let m) = root else { return false }
@@ -72,7 +62,7 @@ public enum FHIRQuestionnaireResponse {
             date = d
         }
         var answers = AnswerSet()
-        var locations: [String: SourceLocation] = [:]
+        var locations: [ItemID: SourceLocation] = [:]
         try reader.collect(reader.field(root, "item"), into: &answers, &locations)
         return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: locations,
                               answersLocation: reader.location(reader.field(root, "item") ?? root))
@@ -97,11 +87,12 @@ private struct ResponseReader {
         return m.first { $0.key.scalar?.string == name }?.value
     }
 
-    func collect(_ items: Node?, into answers: inout AnswerSet, _ locations: inout [String: SourceLocation]) throws(Diagnostic) {
+    func collect(_ items: Node?, into answers: inout AnswerSet, _ locations: inout [ItemID: SourceLocation]) throws(Diagnostic) {
         guard let items else { return }
         guard case .sequence(let list) = items else { throw fail(items, "\"item\" must be a list") }
         for item in list {
-            guard let linkId = field(item, "linkId")?.scalar?.string else { throw fail(item, "an item has no \"linkId\"") }
+            guard let link = field(item, "linkId")?.scalar?.string else { throw fail(item, "an item has no \"linkId\"") }
+            let linkId = ItemID(link)
             if let nested = field(item, "item") { try collect(nested, into: &answers, &locations) }
             guard let answerList = field(item, "answer") else { continue }
             guard case .sequence(let entries) = answerList else { throw fail(answerList, "the answer of '\(linkId)' must be a list") }
@@ -122,7 +113,7 @@ private struct ResponseReader {
         }
     }
 
-    private func value(_ entry: Node, _ linkId: String) throws(Diagnostic) -> Value {
+    private func value(_ entry: Node, _ linkId: ItemID) throws(Diagnostic) -> Value {
         guard case .mapping(let m) = entry, let pair = m.first(where: { $0.key.scalar?.string.hasPrefix("value") == true }),
               let key = pair.key.scalar?.string else {
             throw fail(entry, "the answer of '\(linkId)' has no value", hint: "use valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate")

@@ -1,36 +1,14 @@
 import Foundation
-
-/// Canonical URLs of the FHIR resources derived from a questionnaire. The host is under the
-/// reserved `.invalid` domain: the URLs identify, they are not meant to be fetched.
-public enum FHIRCanonical {
-    public static let base = "https://backtriage.invalid/fhir"
-
-    /// `https://backtriage.invalid/fhir/Questionnaire/back-pain`.
-    public static func questionnaireURL(_ id: String) -> String { "\(base)/Questionnaire/\(id)" }
-
-    /// The versioned canonical a QuestionnaireResponse points to: `...|1.0.0`.
-    public static func reference(_ q: Questionnaire) -> String { "\(questionnaireURL(q.id))|\(q.version)" }
-
-    /// The code system of one choice item's options.
-    public static func codeSystem(_ q: Questionnaire, _ item: Item) -> String { "\(base)/CodeSystem/\(q.id)-\(item.id)" }
-
-    /// The questionnaire id in a canonical reference, with or without `|version`.
-    public static func questionnaireID(fromReference reference: String) -> (id: String, version: String?)? {
-        let parts = reference.split(separator: "|", maxSplits: 1).map(String.init)
-        guard let url = parts.first, let slash = url.lastIndex(of: "/"), url.contains("/Questionnaire/") else { return nil }
-        let id = String(url[url.index(after: slash)...])
-        return id.isEmpty ? nil : (id, parts.count > 1 ? parts[1] : nil)
-    }
-}
+import TriageKit
 
 /// The questionnaire as a FHIR R4 `Questionnaire`: one item per question with its linkId (the
 /// answer id), type, options, range and, where the condition is a simple comparison, enableWhen.
 public enum FHIRQuestionnaire {
-    public static func json(_ q: Questionnaire, language: String) -> JSON {
+    public static func json(_ q: Questionnaire, language: Language) -> JSON {
         var fields: [(String, JSON)] = [
             ("resourceType", .string("Questionnaire")),
             ("id", .string(q.id)),
-            ("language", .string(language)),
+            ("language", .string(language.rawValue)),
             ("url", .string(FHIRCanonical.questionnaireURL(q.id))),
             ("version", .string(q.version)),
             ("name", .string(computableName(q.id))),
@@ -43,8 +21,8 @@ public enum FHIRQuestionnaire {
         return .object(fields)
     }
 
-    static func item(_ q: Questionnaire, _ item: Item, _ L: String) -> JSON {
-        var fields: [(String, JSON)] = [("linkId", .string(item.id)), ("text", .string(item.text[L])), ("type", .string(type(item.kind)))]
+    static func item(_ q: Questionnaire, _ item: Item, _ L: Language) -> JSON {
+        var fields: [(String, JSON)] = [("linkId", .string(item.id.rawValue)), ("text", .string(item.text[L])), ("type", .string(type(item.kind)))]
         let enableWhen = item.condition.flatMap { EnableWhen(q, $0.root) }
         if let enableWhen {
             fields.append(("enableWhen", .array(enableWhen.conditions)))
@@ -83,7 +61,7 @@ public enum FHIRQuestionnaire {
         }
     }
 
-    static func coding(_ q: Questionnaire, _ item: Item, _ code: String, _ L: String) -> JSON {
+    static func coding(_ q: Questionnaire, _ item: Item, _ code: String, _ L: Language) -> JSON {
         var fields: [(String, JSON)] = [("system", .string(FHIRCanonical.codeSystem(q, item))), ("code", .string(code))]
         if let option = item.option(code) { fields.append(("display", .string(option.text[L]))) }
         return .object(fields)
@@ -123,16 +101,16 @@ struct EnableWhen {
     private static func comparisons(_ q: Questionnaire, _ expr: Expr) -> (conditions: [JSON], any: Bool)? {
         switch expr {
         case .reference(let id, _):
-            guard let item = q.item(id), item.kind == .boolean else { return nil }
+            guard let item = q.item(ItemID(id)), item.kind == .boolean else { return nil }
             return ([condition(id, "=", ("answerBoolean", .bool(true)))], false)
         case .not(.reference(let id, _), _):
-            guard let item = q.item(id), item.kind == .boolean else { return nil }
+            guard let item = q.item(ItemID(id)), item.kind == .boolean else { return nil }
             return ([condition(id, "=", ("answerBoolean", .bool(false)))], false)
         case .compare(let op, .reference(let id, _), .literal(let value, _), _):
-            guard let item = q.item(id), let answer = answer(q, item, value) else { return nil }
+            guard let item = q.item(ItemID(id)), let answer = answer(q, item, value) else { return nil }
             return ([condition(id, fhirOperator(op), answer)], false)
         case .member(.reference(let id, _), .list(let values, _), false, _):
-            guard let item = q.item(id) else { return nil }
+            guard let item = q.item(ItemID(id)) else { return nil }
             var out: [JSON] = []
             for case .literal(let value, _) in values {
                 guard let answer = answer(q, item, value) else { return nil }

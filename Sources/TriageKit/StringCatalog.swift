@@ -1,0 +1,35 @@
+/// The words of one part of the program (headings, keys, messages) in every language, keyed by
+/// language and then by a string key. Questionnaire content never lives here; it comes from the
+/// questionnaire's data. Each module that shows words keeps one catalog.
+public struct StringCatalog: Sendable {
+    /// What the catalog belongs to, for the test that finds missing translations.
+    public let name: String
+    public let tables: [Language: [String: String]]
+
+    public init(_ name: String, _ tables: [Language: [String: String]]) {
+        self.name = name
+        self.tables = tables
+    }
+
+    /// The string for `key` in `language` (English when that language lacks it), with `{0}`,
+    /// `{1}`... replaced by `args`. An unknown key shows as itself, so it is noticed.
+    public func text(_ key: String, _ language: Language, _ args: [String] = []) -> String {
+        guard var s = tables[language]?[key] ?? tables[.en]?[key] else { return key }
+        for (i, arg) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: arg) }
+        return s
+    }
+
+    /// `{0}` followed by the singular or plural form of `key` (`key.one`, `key.other`): "1 week",
+    /// "1.4 weeks", "3 Wochen". Only exactly one is singular.
+    public func count(_ key: String, _ n: Double, _ language: Language, decimals: Int = 1) -> String {
+        text(key + (n == 1 ? ".one" : ".other"), language, [language.number(n, decimals: decimals)])
+    }
+
+    /// Keys that some language of the catalog has and another lacks or leaves empty.
+    public var gaps: [(language: Language, key: String)] {
+        let all = Set(tables.values.flatMap(\.keys))
+        return Language.allCases.flatMap { language in
+            all.sorted().filter { (tables[language]?[$0] ?? "").isEmpty }.map { (language, $0) }
+        }
+    }
+}

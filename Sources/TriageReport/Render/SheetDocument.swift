@@ -1,0 +1,116 @@
+import TriageKit
+
+/// The summary sheet a person takes to the doctor, as a sequence of blocks in one language:
+/// built once from a report, so the text, Markdown and HTML sheets only lay the same blocks out.
+/// Its order: what to do, the warning signs, the pain, what the guidance suggests and advises
+/// against (where the level allows advice), questions for the doctor, when to look again, then
+/// every answer as an appendix and the sources.
+public struct SheetDocument: Sendable {
+    /// One line of a list: a title, a sentence, and where it comes from.
+    public struct Line: Sendable, Hashable {
+        public var title: String
+        public var text: String?
+        public var note: String?
+        public var important: Bool = false
+    }
+
+    public enum Block: Sendable, Hashable {
+        /// What to do: the level's word, its action, and a remark such as "cannot be lowered".
+        case level(id: String, title: String, action: String, remark: String?)
+        case heading(String)
+        case paragraph(String)
+        case lines([Line])
+        /// Questions to tick off at the appointment.
+        case questions([String])
+        /// Label and value pairs (the pain profile).
+        case facts([Line])
+        /// The appendix starts a new page in print.
+        case appendixStart(String)
+        case table(caption: String, rows: [Line])
+        case sources([Line])
+    }
+
+    public let language: Language
+    /// "Back pain: Summary for your doctor".
+    public let title: String
+    /// The questionnaire, its version and the day: printed on every page.
+    public let identification: String
+    public let date: String
+    public let blocks: [Block]
+    /// The level's id, for styling (colour only adds to the words).
+    public let levelID: String
+
+    public init(_ report: Report, _ w: Wording) {
+        let q = report.questionnaire, L = w.language, level = report.level
+        language = L
+        title = "\(q.title[L]): \(w.t("sheet.title"))"
+        date = w.date(report.answeredOn)
+        identification = "\(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version))) · \(date)"
+        levelID = level.id
+        var b: [Block] = [.level(id: level.id, title: w.title(level), action: w.action(level), remark: level.finalRemark?[L])]
+
+        if report.signs.isEmpty {
+            b.append(.paragraph(w.t("result.no_signs")))
+        } else {
+            b.append(.heading(w.t("result.signs")))
+            b.append(.lines(report.signs.map { Line(title: w.label($0.item), text: w.t("result.can_point_to", $0.cause.text[L])) }))
+        }
+        if !report.profile.isEmpty {
+            b.append(.heading(w.t("result.profile")))
+            b.append(.facts(report.profile.map { fact in
+                let words = w.fact(fact)
+                guard let colon = words.range(of: ": ") else { return Line(title: words) }
+                return Line(title: String(words[..<colon.lowerBound]), text: String(words[colon.upperBound...]))
+            }))
+        }
+        func lines(_ entries: [Report.Entry], summary: Bool) -> [Line] {
+            entries.map { e in
+                Line(title: e.entry.title[L], text: summary ? Wording.firstSentence(e.entry.explanation[L]) : nil,
+                     note: e.entry.source.map(w.citation), important: e.highlighted)
+            }
+        }
+        if level.result.suggestions {
+            b.append(.heading(w.t("result.suggestions")))
+            b.append(report.suggestions.isEmpty ? .paragraph(w.t("result.none")) : .lines(lines(report.allSuggestions, summary: true)))
+        }
+        if level.result.cautions {
+            b.append(.heading(w.t("result.cautions")))
+            // Under "advises against" a title says enough; the page has no room for more.
+            b.append(report.cautions.isEmpty ? .paragraph(w.t("result.none")) : .lines(lines(report.cautions, summary: false)))
+        }
+        if !report.notes.isEmpty {
+            b.append(.heading(w.t("result.notes")))
+            b.append(.lines(lines(report.notes, summary: true)))
+        }
+        if !report.doctorQuestions.isEmpty {
+            b.append(.heading(w.t("sheet.questions")))
+            b.append(.questions(report.doctorQuestions.map { $0[L] }))
+        }
+        if level.result.nextCheck || !report.watchList.isEmpty {
+            b.append(.heading(w.t("result.safety_net")))
+            if level.result.nextCheck {
+                if let next = report.nextCheck { b.append(.paragraph(w.nextCheck(next) + " " + w.t("result.sooner"))) }
+                else if let past = report.pastLastCheck { b.append(.paragraph(past[L])) }
+            }
+            for group in report.watchList {
+                b.append(.paragraph(w.watchHeading(group.level) + ":"))
+                b.append(.lines(group.items.map { Line(title: w.label($0)) }))
+            }
+        }
+        b.append(.paragraph(w.t("sheet.disclaimer")))
+
+        b.append(.appendixStart(w.t("sheet.appendix")))
+        for section in report.answerSections {
+            b.append(.table(caption: section.title[L], rows: section.answers.map { Line(title: w.label($0.item), text: w.value($0.value, of: $0.item)) }))
+        }
+        b.append(.heading(w.t("sheet.about")))
+        b.append(.paragraph("\(w.t("sheet.answered_on")): \(date)"))
+        b.append(.paragraph("\(w.t("sheet.questionnaire")): \(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version)))"))
+        b.append(.paragraph(w.t("sheet.disclaimer")))
+        b.append(.heading(w.t("sheet.sources")))
+        b.append(.sources(report.sources.map { doc in
+            Line(title: doc.title[L], text: [doc.publisher, doc.url].compactMap { $0 }.joined(separator: ". "), note: doc.file)
+        }))
+        blocks = b
+    }
+}

@@ -1,0 +1,124 @@
+import TriageKit
+
+/// The sheet as plain text for printing: 80 columns, A4 pages of 66 lines, each starting with a
+/// page header. No escape codes and no form feeds: pages are padded with blank lines, which every
+/// printer and viewer treats alike.
+public struct SheetText: Sendable {
+    public static let width = 80
+    public static let pageLength = 66
+
+    public init() {}
+
+    public func render(_ sheet: SheetDocument) -> String {
+        var main: [[String]] = [], appendix: [[String]] = []
+        var inAppendix = false
+        for block in sheet.blocks {
+            if case .appendixStart(let title) = block {
+                inAppendix = true
+                appendix.append([title.uppercased(), ""])
+                continue
+            }
+            let lines = layout(block, sheet)
+            if inAppendix { appendix.append(lines) } else { main.append(lines) }
+        }
+        let pages = Paginator(pageLength: Self.pageLength, headerLines: 1).pages(main: main, appendix: appendix)
+        var out: [String] = []
+        for (i, body) in pages.enumerated() {
+            out.append(header(sheet, page: i + 1, of: pages.count))
+            out += body
+            if i < pages.count - 1 { out += Array(repeating: "", count: max(0, Self.pageLength - 1 - body.count)) }
+        }
+        while out.last == "" { out.removeLast() }
+        return out.map { line in
+            var l = line
+            while l.hasSuffix(" ") { l.removeLast() }
+            return l
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func header(_ sheet: SheetDocument, page: Int, of count: Int) -> String {
+        let right = StringCatalog.report.text("sheet.page", sheet.language, [String(page), String(count)])
+        let left = TextWrap.fitted(sheet.title + " · " + sheet.date, width: Self.width - DisplayWidth.of(right) - 1)
+        return TextWrap.padded(left, width: Self.width - DisplayWidth.of(right)) + right
+    }
+
+    /// The lines of one block; a block is kept together on a page where it fits.
+    private func layout(_ block: SheetDocument.Block, _ sheet: SheetDocument) -> [String] {
+        func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) -> [String] {
+            TextWrap.lines(text, width: Self.width, first: first, rest: rest ?? first)
+        }
+        switch block {
+        case .level(_, let title, let action, let remark):
+            let rule = String(repeating: "=", count: Self.width)
+            return [rule] + wrap(title, "  ") + wrap(action, "  ") + (remark.map { wrap($0, "  ") } ?? []) + [rule, ""]
+        case .heading(let text):
+            return [text.uppercased()]
+        case .paragraph(let text):
+            return wrap(text) + [""]
+        case .lines(let lines):
+            return lines.flatMap { line -> [String] in
+                let mark = line.important ? " (" + StringCatalog.report.text("result.important", sheet.language) + ")" : ""
+                let text = line.text.map { ": " + $0 } ?? ""
+                let note = line.note.map { " [" + $0 + "]" } ?? ""
+                return wrap(line.title + mark + text + note, "  * ", "    ")
+            } + [""]
+        case .questions(let questions):
+            return questions.flatMap { wrap($0, "  [ ] ", "      ") } + [""]
+        case .facts(let facts):
+            return facts.flatMap { wrap($0.title + ($0.text.map { ": " + $0 } ?? ""), "  ", "    ") } + [""]
+        case .appendixStart(let title):
+            return [title.uppercased(), ""]
+        case .table(let caption, let rows):
+            return ["  " + caption] + rows.flatMap { columns($0.title, $0.text ?? "") } + [""]
+        case .sources(let sources):
+            return sources.flatMap { s in
+                wrap([s.title, s.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ") + (s.note.map { " [\($0)]" } ?? ""), "  - ", "    ")
+            }
+        }
+    }
+
+    /// A question and its answer in two columns, each wrapped in its own column.
+    private func columns(_ label: String, _ value: String) -> [String] {
+        let labelWidth = 52, valueStart = 4 + labelWidth + 2
+        let left = TextWrap.lines(label, width: labelWidth - 2).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+        let right = TextWrap.lines(value, width: Self.width - valueStart)
+        return (0..<max(left.count, right.count)).map { i in
+            let l = i < left.count ? left[i] : ""
+            let r = i < right.count ? right[i] : ""
+            return "    " + TextWrap.padded(l, width: valueStart - 4) + r
+        }
+    }
+}
+
+/// Fills pages with blocks of lines: a block moves to the next page when it does not fit there,
+/// and is split only when it is longer than a page. The appendix starts a new page.
+struct Paginator {
+    var pageLength: Int
+    var headerLines: Int
+
+    var capacity: Int { pageLength - headerLines }
+
+    func pages(main: [[String]], appendix: [[String]]) -> [[String]] {
+        var pages = fill(main)
+        if !appendix.isEmpty { pages += fill(appendix) }
+        return pages
+    }
+
+    private func fill(_ blocks: [[String]]) -> [[String]] {
+        var pages: [[String]] = [[]]
+        for block in blocks {
+            var block = block
+            if pages[pages.count - 1].count + block.count > capacity, !pages[pages.count - 1].isEmpty, block.count <= capacity {
+                pages.append([])
+            }
+            while !block.isEmpty {
+                let room = capacity - pages[pages.count - 1].count
+                if room == 0 { pages.append([]); continue }
+                pages[pages.count - 1] += block.prefix(room)
+                block.removeFirst(min(room, block.count))
+            }
+        }
+        // A page never starts with blank lines.
+        return pages.map { page in Array(page.drop { $0.isEmpty }) }.filter { !$0.isEmpty }
+    }
+}

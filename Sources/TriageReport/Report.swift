@@ -1,0 +1,170 @@
+import Foundation
+import TriageKit
+
+/// The one result every output renders: the full-screen results and detail pages, the plain
+/// mode, `evaluate` (text and JSON) and every sheet format. It holds what the result says, in
+/// no language yet; `Wording` puts it into words. Built once from the answers, so no output can
+/// disagree with another on the level, the signs, the advice or the next check.
+///
+/// The result shape by level ("a red flag calls for action, not advice") is applied by the
+/// engine, so `verify` proves it; a report shows exactly what the assessment holds.
+public struct Report: Sendable {
+    /// A warning sign answered yes, what it can point to, and the rule that says so.
+    public struct Sign: Sendable {
+        public var item: Item
+        public var cause: Cause
+        public var rule: Rule
+    }
+
+    /// One answer or derived value a rule read, as it was when the rule fired.
+    public struct Fact: Sendable {
+        public var id: String
+        public var value: Value?
+        public var item: Item?
+        public var derived: DerivedValue?
+    }
+
+    /// Why an entry is in the result: the rule and the answers that made it apply.
+    public struct Reason: Sendable {
+        public var rule: Rule
+        public var facts: [Fact]
+    }
+
+    /// A suggestion, caution or note of the result.
+    public struct Entry: Sendable {
+        public var entry: CatalogEntry
+        public var highlighted: Bool
+        public var reasons: [Reason]
+        public var kind: CatalogEntry.Kind { entry.kind }
+        public var id: String { entry.id }
+    }
+
+    /// Suggestions of one group, in the order a person acts on them.
+    public struct SuggestionGroup: Sendable {
+        public var group: TriageKit.SuggestionGroup?
+        public var entries: [Entry]
+    }
+
+    /// When to look again.
+    public struct NextCheck: Sendable {
+        public var weeks: Double
+        public var date: Date
+        /// What to do then ("If it is not clearly better by then, ...").
+        public var advice: LocalizedText
+    }
+
+    /// Warning signs answered no that could newly appear, under the level they would call for.
+    public struct WatchGroup: Sendable {
+        public var level: TriageLevel
+        public var items: [Item]
+    }
+
+    /// The answers of one section, as asked.
+    public struct AnswerSection: Sendable {
+        public var title: LocalizedText
+        public var answers: [(item: Item, value: Value)]
+    }
+
+    public let questionnaire: Questionnaire
+    public let assessment: Assessment
+    /// The answers the result comes from: only those to items that are asked.
+    public let answers: AnswerSet
+    public let signs: [Sign]
+    public let suggestions: [SuggestionGroup]
+    public let cautions: [Entry]
+    public let notes: [Entry]
+    public let nextCheck: NextCheck?
+    /// Set when the level shows a next check but every threshold is passed (12 weeks or more).
+    public let pastLastCheck: LocalizedText?
+    public let watchList: [WatchGroup]
+    /// The answers that describe the pain, with the labelled derived values (the phase).
+    public let profile: [Fact]
+    public let answerSections: [AnswerSection]
+    /// Answers given to items that are not asked: left out of the result, named for the author.
+    public let ignored: [Item]
+    /// Asked required items still without an answer: the result may still change.
+    public let missing: [Item]
+    /// Questions to take to the doctor, from the entries of the result.
+    public let doctorQuestions: [LocalizedText]
+    /// The documents the result cites, in the questionnaire's order.
+    public let sources: [SourceDocument]
+
+    public var level: TriageLevel { assessment.level }
+    public var answeredOn: Date { assessment.answeredOn }
+    /// Every suggestion, in order.
+    public var allSuggestions: [Entry] { suggestions.flatMap(\.entries) }
+    /// Whether nothing more can lower the level ("Answering more questions cannot lower this").
+    public var isFinal: Bool { level.finalRemark != nil }
+
+    /// How many questions a sheet lists: about what fits into an ordinary appointment.
+    public static let maximumDoctorQuestions = 5
+
+    /// The report for `answers` given on `date`.
+    public init(engine: Engine, answers given: AnswerSet, on date: Date) {
+        let q = engine.questionnaire
+        questionnaire = q
+        let a = engine.evaluate(given, on: date)
+        assessment = a
+        answers = given.asked(by: engine)
+
+        signs = a.redFlags.compactMap { rf in
+            guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
+            return Sign(item: item, cause: cause, rule: rule)
+        }
+        func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
+            answers.map { Fact(id: $0.id, value: $0.value, item: engine.index.items[ItemID($0.id)], derived: engine.index.derived[$0.id]) }
+        }
+        func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
+            list.compactMap { c in
+                guard let entry = engine.index.entries[kind]?[c.id] else { return nil }
+                let traced = a.trace.filter { $0.kind == Assessment.TraceKind(kind) && $0.id == c.id }
+                let reasons = traced.compactMap { t in engine.index.rules[t.rule].map { Reason(rule: $0, facts: facts(t.answers)) } }
+                return Entry(entry: entry, highlighted: c.highlighted, reasons: reasons)
+            }
+        }
+        let suggested = entries(a.suggestions, .suggestion)
+        let groups: [TriageKit.SuggestionGroup?] = TriageKit.SuggestionGroup.allCases + [nil]
+        suggestions = groups.compactMap { group in
+            let members = suggested.filter { $0.entry.group == group }
+            return members.isEmpty ? nil : SuggestionGroup(group: group, entries: members)
+        }
+        cautions = entries(a.cautions, .caution)
+        notes = entries(a.notes, .note)
+
+        let net = q.safetyNet
+        nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text ?? LocalizedText([:])) }
+        let given = answers
+        let measureKnown = net.map { given[ItemID($0.measure)] != nil } ?? false
+        pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && measureKnown ? net?.noneText : nil
+        watchList = a.watchList.map { group in WatchGroup(level: group.level, items: group.items.compactMap { q.item($0) }) }
+
+        var profile: [Fact] = []
+        for id in q.profile {
+            guard let item = q.item(id), let value = answers[id] else { continue }
+            profile.append(Fact(id: id.rawValue, value: value, item: item, derived: nil))
+        }
+        for d in q.derived where !d.valueLabels.isEmpty && d.type != .boolean {
+            if let value = a.derived[d.id] { profile.append(Fact(id: d.id, value: value, item: nil, derived: d)) }
+        }
+        self.profile = profile
+
+        let asked = answers
+        answerSections = q.sections.compactMap { section in
+            let shown = section.items.compactMap { item in asked[item.id].map { (item: item, value: $0) } }
+            return shown.isEmpty ? nil : AnswerSection(title: section.title, answers: shown)
+        }
+        ignored = a.ignoredAnswers.compactMap { q.item($0) }
+        missing = AnswerValidation.missing(asked, engine: engine)
+
+        var seen = Set<String>()
+        var questions: [LocalizedText] = []
+        for entry in notes + suggested + cautions {
+            guard let question = entry.entry.doctorQuestion, seen.insert(question.text(.en)).inserted else { continue }
+            questions.append(question)
+        }
+        doctorQuestions = Array(questions.prefix(Self.maximumDoctorQuestions))
+
+        let cited = Set((signs.map(\.rule.source) + (notes + suggested + cautions).map(\.entry.source)).compactMap { $0?.file })
+        sources = q.documents.filter { cited.contains($0.file) }
+    }
+}

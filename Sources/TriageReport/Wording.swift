@@ -1,0 +1,134 @@
+import Foundation
+import TriageKit
+
+/// The presentation rules for patients, in one place: a report's pieces in words of one
+/// language. A source names its document, never a file; "why" is said in the person's own
+/// answers, never a rule id or an expression (those are for authors, with `explain`); dates,
+/// numbers and counts follow the language ("30.12.2026", "1,4 Wochen", "1 week").
+public struct Wording: Sendable {
+    public let questionnaire: Questionnaire
+    public let language: Language
+    /// Also show rule ids and conditions, for questionnaire authors (`--explain`).
+    public var explain = false
+
+    public init(_ questionnaire: Questionnaire, _ language: Language, explain: Bool = false) {
+        self.questionnaire = questionnaire
+        self.language = language
+        self.explain = explain
+    }
+
+    /// A phrase of the report catalog.
+    public func t(_ key: String, _ args: String...) -> String { StringCatalog.report.text(key, language, args) }
+
+    // MARK: Levels and signs
+
+    public func title(_ level: TriageLevel) -> String { level.title[language] }
+    public func action(_ level: TriageLevel) -> String { level.action[language] }
+
+    /// The short name of an item: its short text, else its question without the question mark.
+    public func label(_ item: Item) -> String {
+        var s = (item.short ?? item.text)[language]
+        while let last = s.last, last == "?" || last == " " { s.removeLast() }
+        return s
+    }
+
+    /// "Numbness around the anus, genitals or inner thighs: can point to pressure on ...".
+    public func sign(_ sign: Report.Sign) -> String {
+        label(sign.item) + ": " + t("result.can_point_to", sign.cause.text[language]) + ruleNote(sign.rule)
+    }
+
+    public func watchHeading(_ level: TriageLevel) -> String { level.watchHeading?[language] ?? title(level) }
+
+    // MARK: Answers
+
+    /// An answer as a person reads it: yes or no, the option's words, a number with its unit.
+    public func value(_ value: Value, of item: Item) -> String {
+        switch value {
+        case .bool(let b): return t(b ? "value.yes" : "value.no")
+        case .string(let s): return item.option(s)?.text[language] ?? s
+        case .list(let l): return l.map { item.option($0)?.text[language] ?? $0 }.joined(separator: ", ")
+        case .number(let n):
+            if item.kind == .scale, let hi = item.maximum { return "\(language.number(n))/\(language.number(hi))" }
+            let unit = (n == 1 ? item.unitOne ?? item.unit : item.unit)?[language]
+            return [language.number(n), unit].compactMap { $0 }.joined(separator: " ")
+        }
+    }
+
+    /// "1 week", "1.4 weeks", "3 Wochen".
+    public func weeks(_ n: Double) -> String { StringCatalog.report.count("weeks", n, language) }
+
+    /// A fact a rule read, in words: "Where it hurts: Lower back", "no warning sign".
+    public func fact(_ fact: Report.Fact) -> String {
+        if let item = fact.item {
+            return label(item) + ": " + (fact.value.map { value($0, of: item) } ?? t("value.unanswered"))
+        }
+        if let d = fact.derived {
+            switch fact.value {
+            case .bool(let b)?:
+                if let words = d.valueLabels[b ? "true" : "false"] { return words[language] }
+                return d.text[language] + ": " + t(b ? "value.yes" : "value.no")
+            case .string(let v)?: return d.text[language] + ": " + (d.valueLabels[v]?[language] ?? v)
+            case .number(let n)?: return d.text[language] + ": " + language.number(n)
+            case let other?: return d.text[language] + ": " + other.plain
+            case nil: return d.text[language] + ": " + t("value.unanswered")
+            }
+        }
+        return fact.id + ": " + (fact.value?.plain ?? t("value.unanswered"))
+    }
+
+    /// Why an entry is there, in the person's answers: "Where it hurts: Lower back; How long: 7 weeks".
+    public func because(_ reason: Report.Reason) -> String {
+        let words = reason.facts.map(fact).joined(separator: "; ")
+        return words + ruleNote(reason.rule)
+    }
+
+    /// Every reason of an entry, one after the other.
+    public func why(_ entry: Report.Entry) -> String { entry.reasons.map(because).joined(separator: " | ") }
+
+    /// For authors only: " (rule low-back-6-weeks: region == 'lower_back' and ...)".
+    private func ruleNote(_ rule: Rule) -> String {
+        explain ? " (" + t("result.rule", rule.id) + ": " + rule.condition.source + ")" : ""
+    }
+
+    // MARK: Sources
+
+    /// "betanet: Rückenschmerzen > Behandlung, 3.3. Behandlung mit Medikamenten": the document's
+    /// title, never its file name; the section stays in the document's language.
+    public func citation(_ source: SourceRef) -> String {
+        let title = questionnaire.document(source.file)?.title[language] ?? source.file
+        return title + ", " + source.section
+    }
+
+    // MARK: Time
+
+    public func date(_ day: Date) -> String { language.date(day) }
+
+    /// "Check again on 4 Jan 2027 (12 weeks after the pain began). If it is not clearly better..."
+    public func nextCheck(_ next: Report.NextCheck) -> String {
+        t("result.next_check", date(next.date), weeks(next.weeks), next.advice[language])
+    }
+
+    /// The group heading of suggestions.
+    public func group(_ group: TriageKit.SuggestionGroup?) -> String {
+        guard let group else { return t("result.suggestions") }
+        return t("group." + group.rawValue)
+    }
+
+    /// "1 question is still open", "3 questions are still open".
+    public func stillOpen(_ count: Int) -> String { StringCatalog.report.count("result.incomplete", Double(count), language) }
+
+    /// The first sentence of a paragraph: what a one-line summary has room for.
+    public static func firstSentence(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var index = flat.startIndex
+        while let dot = flat[index...].firstIndex(where: { ".!?".contains($0) }) {
+            let next = flat.index(after: dot)
+            if next == flat.endIndex { return flat }
+            // A sentence ends at a stop followed by a space and a capital, not at "e.g. the".
+            let afterSpace = flat.index(after: next)
+            if flat[next] == " ", afterSpace < flat.endIndex, flat[afterSpace].isUppercase { return String(flat[...dot]) }
+            index = next
+        }
+        return flat
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import TriageKit
+import TriageReport
+
+/// A person answering a questionnaire: the answers so far, what is asked next, and which
+/// emergency signs they were already told about. The full-screen and the plain interface both
+/// present one; navigation, review, the emergency interrupt and resume work the same in both.
+/// A value: every change goes through its mutating methods.
+public struct Session: Sendable {
+    public let engine: Engine
+    /// The day of answering, from which the next check counts.
+    public let today: Date
+    /// Every answer given, including ones a later answer has made irrelevant: they come back
+    /// if that answer changes back, and take no part in the result meanwhile.
+    public private(set) var answers: AnswerSet
+    /// Emergency signs the person was shown what to do about; each new one interrupts once.
+    public private(set) var acknowledged: Set<ItemID> = []
+
+    public init(engine: Engine, answers: AnswerSet = AnswerSet(), today: Date) {
+        self.engine = engine
+        self.answers = answers
+        self.today = today
+    }
+
+    public var questionnaire: Questionnaire { engine.questionnaire }
+
+    // MARK: What is asked
+
+    /// The items asked given the answers so far, in order.
+    public var askedItems: [Item] { engine.askedItems(given: answers) }
+
+    /// Answers to items that are asked.
+    public var effectiveAnswers: AnswerSet { answers.asked(by: engine) }
+
+    /// The first asked item without an answer.
+    public var firstUnanswered: Item? { askedItems.first { answers[$0.id] == nil } }
+
+    /// Asked required items still without an answer.
+    public var missing: [Item] { AnswerValidation.missing(answers, engine: engine) }
+
+    /// Every asked required item has an answer.
+    public var isComplete: Bool { missing.isEmpty }
+
+    /// The asked item after `item` in questionnaire order, nil at the end. Order, not position in
+    /// the asked list, since an answer can change which items are asked.
+    public func item(after item: Item) -> Item? {
+        let order = engine.index.position
+        guard let at = order[item.id] else { return firstUnanswered }
+        return askedItems.first { (order[$0.id] ?? 0) > at }
+    }
+
+    /// The asked item before `item` in questionnaire order, nil at the start.
+    public func item(before item: Item) -> Item? {
+        let order = engine.index.position
+        guard let at = order[item.id] else { return nil }
+        return askedItems.last { (order[$0.id] ?? 0) < at }
+    }
+
+    /// Progress as "7 of 31": the asked items answered, of those that are or may still be asked.
+    /// The total only shrinks as answers close off questions; it never jumps up.
+    public var progress: (answered: Int, total: Int) {
+        let answered = askedItems.filter { answers[$0.id] != nil }.count
+        return (answered, max(answered, engine.possibleItems(given: answers).count))
+    }
+
+    /// The position of `item` among the items that may be asked, counted from 1.
+    public func position(of item: Item) -> Int {
+        (engine.possibleItems(given: answers).firstIndex { $0.id == item.id } ?? 0) + 1
+    }
+
+    /// The warning-sign checklist `item` is a line of: the run of asked yes/no warning signs
+    /// around it in its section. Empty when the item is not a warning sign.
+    public func checklist(of item: Item) -> [Item] {
+        func isLine(_ other: Item) -> Bool { other.isRedFlag && other.kind == .boolean && other.section == item.section }
+        guard isLine(item) else { return [] }
+        let asked = askedItems
+        guard let at = asked.firstIndex(where: { $0.id == item.id }) else { return [] }
+        var first = at, last = at
+        while first > 0 && isLine(asked[first - 1]) { first -= 1 }
+        while last < asked.count - 1 && isLine(asked[last + 1]) { last += 1 }
+        return Array(asked[first...last])
+    }
+
+    // MARK: Answering
+
+    /// Checks and stores an answer, or clears an optional one (nil). Returns the emergency
+    /// signs this answer newly raised: the interface says what to do at once, before any further
+    /// question, and then calls `acknowledgeEmergencies`.
+    public mutating func answer(_ value: Value?, for item: Item, language: Language) -> Result<[ItemID], AnswerProblem> {
+        if let value {
+            switch AnswerValidation.validate(value, for: item, language: language) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let valid): answers[item.id] = valid
+            }
+        } else {
+            answers.values.removeValue(forKey: item.id)
+        }
+        // A sign answered no again may interrupt again if it comes back.
+        acknowledged.formIntersection(emergencySigns)
+        return .success(pendingEmergencies)
+    }
+
+    /// Emergency signs the answers give now: those whose rule sets the most urgent level.
+    public var emergencySigns: [ItemID] {
+        guard let top = questionnaire.mostUrgentLevel else { return [] }
+        let a = engine.evaluate(answers, on: today)
+        return a.redFlags.filter { engine.index.rules[$0.rule]?.triage == top.id }.map(\.item)
+    }
+
+    /// Emergency signs the person has not yet been told about.
+    public var pendingEmergencies: [ItemID] { emergencySigns.filter { !acknowledged.contains($0) } }
+
+    /// The person has seen what to do about the current emergency signs.
+    public mutating func acknowledgeEmergencies() { acknowledged.formUnion(emergencySigns) }
+
+    /// Whether the answers so far already give the most urgent level, which no later answer
+    /// can lower: a session that stops then reports that result, never "stopped early".
+    public var emergencyStands: Bool { !emergencySigns.isEmpty }
+
+    /// Every answer removed, to start over.
+    public mutating func startOver() {
+        answers = AnswerSet()
+        acknowledged = []
+    }
+
+    // MARK: Result
+
+    /// The result of the answers so far.
+    public var report: Report { Report(engine: engine, answers: answers, on: today) }
+
+    /// What to save between runs.
+    public func saved(at moment: Date) -> SavedSession {
+        SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers, savedAt: moment)
+    }
+
+    /// The answers of an earlier run that this questionnaire still accepts.
+    public static func resumable(_ saved: SavedSession, engine: Engine) -> AnswerSet {
+        AnswerSet(saved.answers.values.filter { id, value in
+            guard let item = engine.index.items[id] else { return false }
+            if case .success = AnswerValidation.validate(value, for: item) { return true }
+            return false
+        })
+    }
+}

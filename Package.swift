@@ -52,10 +52,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TriagePlainTests", dependencies: ["TriagePlain", "TriageKit"]),
+        // Fixtures the tests of every target share: the shipped questionnaire, answer sets.
+        .target(name: "TriageTestSupport", dependencies: ["TriageKit"], path: "Sources/TriageTestSupport"),
+        .testTarget(name: "TriagePlainTests", dependencies: ["TriagePlain", "TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageReportTests",
+            dependencies: ["TriageReport", "TriageKit", "TriageTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            // Golden files are read and written through #filePath, so they stay plain files.
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"]),
         .testTarget(
             name: "TriageKitTests",
-            dependencies: ["TriageKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["TriageKit", "TriageTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             // Read through #filePath, so they stay plain files in the checkout.
             exclude: ["Fixtures"]
         ),

@@ -16,5 +16,9 @@ public struct LocalizedText: Hashable, Sendable {
 public struct SourceRef: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var section: String
+    public init(file: String, section: String) {
+        self.file = file
+        self.section = section
+    }
     public var description: String { "\(file), \(section)" }
 }

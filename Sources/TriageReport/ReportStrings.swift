@@ -73,7 +73,7 @@ extension StringCatalog {
             "result.profile": "Ihre Schmerzen",
             "result.next_check": "Kontrolle am {0} ({1} nach Beginn der Schmerzen). {2}",
             "result.sooner": "Früher, wenn ein Warnzeichen auftritt.",
-            "result.safety_net": "Wann Sie wieder prüfen sollten",
+            "result.safety_net": "Wann Sie wieder nachsehen sollten",
             "result.watch": "Worauf Sie achten sollten",
             "result.incomplete.one": "{0} Frage ist noch offen: Das Ergebnis kann sich noch ändern.",
             "result.incomplete.other": "{0} Fragen sind noch offen: Das Ergebnis kann sich noch ändern.",

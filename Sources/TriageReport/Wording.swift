@@ -99,6 +99,17 @@ public struct Wording: Sendable {
         return title + ", " + source.section
     }
 
+    /// A citation for a printed page: "betanet §3.3", "IQWiG, movement: Effectiveness in chronic
+    /// back pain". A numbered section shows its number only.
+    public func shortCitation(_ source: SourceRef) -> String {
+        let document = questionnaire.document(source.file)
+        let title = (document?.short ?? document?.title)?[language] ?? source.file
+        let section = source.section.components(separatedBy: ";")[0].trimmingCharacters(in: .whitespaces)
+        let number = section.prefix { $0.isNumber || $0 == "." }
+        if number.contains(where: \.isNumber) && number.hasSuffix(".") { return title + " §" + number.dropLast() }
+        return title + ": " + section
+    }
+
     // MARK: Time
 
     public func date(_ day: Date) -> String { language.date(day) }

@@ -15,9 +15,9 @@ private func complete(_ changes: [String: String]) -> String {
     var fields: [String: String] = [:]
     for (k, v) in Fixtures.baseline().values {
         switch v {
-        case .bool(let b): fields[k] = b ? "true" : "false"
-        case .number(let n): fields[k] = Value.format(n)
-        case .string(let s): fields[k] = "\"\(s)\""
+        case .bool(let b): fields[k.rawValue] = b ? "true" : "false"
+        case .number(let n): fields[k.rawValue] = Value.format(n)
+        case .string(let s): fields[k.rawValue] = "\"\(s)\""
         case .list: break
         }
     }
@@ -48,9 +48,27 @@ struct AnswerFileTests {
         #expect(problems(complete(["duration_weeks": "-1"])).contains { $0.contains("answer 'duration_weeks': -1 is below 0") })
     }
 
-    @Test func anAgeUnderEighteenSaysTheToolIsForAdults() {
-        let p = problems(complete(["age": "16"]))
-        #expect(p.contains { $0.contains("answer 'age'") && $0.lowercased().contains("adult") }, "\(p)")
+    @Test func anAgeUnderEighteenIsAccepted() {
+        #expect(problems(complete(["age": "16"])).isEmpty)
+    }
+
+    @Test func anAnswerToAQuestionNotAskedIsAcceptedButNamedOnItsOwnLine() throws {
+        let doc = try AnswerFileReader.parse(complete(["region": "\"neck\"", "whiplash": "true", "rf_trauma": "true",
+                                                       "radiates_leg": "true", "wl_dangerous_accident": "false",
+                                                       "wl_arm_tingling": "false", "wl_cannot_turn": "false",
+                                                       "rf_chest_pain": "false", "rf_stroke_signs": "false",
+                                                       "rf_meningism": "false", "rf_myelopathy": "false"]), path: "a.json")
+        #expect(AnswerFileReader.validate(doc, engine: Fixtures.engine).isEmpty)
+        let warnings = AnswerFileReader.ignoredAnswerWarnings(doc, engine: Fixtures.engine).map(\.description)
+        #expect(warnings.contains { $0.contains("warning: the warning sign 'rf_trauma' was answered yes but is not used") &&
+                                    $0.contains("whiplash") })
+        #expect(warnings.contains { $0.contains("warning: the answer 'radiates_leg' is ignored") })
+    }
+
+    @Test func aValidationMessageCanBeGerman() throws {
+        let doc = try AnswerFileReader.parse(complete(["intensity": "11"]), path: "a.json")
+        let p = AnswerFileReader.validate(doc, engine: Fixtures.engine, language: .de).map(\.description)
+        #expect(p.contains { $0.contains("11 ist größer als 10") }, "\(p)")
     }
 
     @Test func aChoiceOutsideTheOptionsIsRefused() {

@@ -10,6 +10,12 @@ struct Vignette: Sendable, CustomTestStringConvertible {
     var include: [String]
     var exclude: [String]
     var cautions: [String]
+    var notes: [String]
+    var noNotes: [String]
+    /// No suggestions and no cautions.
+    var empty: Bool
+    /// The weeks of the next check; `.some(nil)` when there must be none.
+    var nextCheck: Double??
     var testDescription: String { name }
 
     static func all() -> [Vignette] {
@@ -20,9 +26,13 @@ struct Vignette: Sendable, CustomTestStringConvertible {
             // Read the answers the way the command line reads them.
             let json = (try? JSONSerialization.data(withJSONObject: c["answers"] ?? [:])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
             let answers = (try? AnswerFileReader.parse("{\"questionnaire\": \"back-pain\", \"answers\": \(json)}", path: "vignette"))?.answers ?? AnswerSet()
+            var next: Double?? = nil
+            if expect.keys.contains("next_check") { next = .some((expect["next_check"] as? NSNumber)?.doubleValue) }
             return Vignette(name: c["name"] as? String ?? "?", answers: answers, triage: expect["triage"] as? String,
                             include: expect["include"] as? [String] ?? [], exclude: expect["exclude"] as? [String] ?? [],
-                            cautions: expect["cautions"] as? [String] ?? [])
+                            cautions: expect["cautions"] as? [String] ?? [], notes: expect["notes"] as? [String] ?? [],
+                            noNotes: expect["no_notes"] as? [String] ?? [], empty: expect["empty"] as? Bool ?? false,
+                            nextCheck: next)
         }
     }
 }
@@ -30,7 +40,7 @@ struct Vignette: Sendable, CustomTestStringConvertible {
 @Suite("Example vignettes")
 struct VignetteTests {
     @Test func theVignetteFileHasCases() {
-        #expect(Vignette.all().count >= 11)
+        #expect(Vignette.all().count >= 14)
     }
 
     @Test(arguments: Vignette.all())
@@ -38,9 +48,13 @@ struct VignetteTests {
         let engine = Fixtures.engine
         #expect(AnswerFileReader.validate(AnswerDocument(questionnaire: "back-pain", answers: v.answers, locations: [:]), engine: engine).isEmpty)
         let a = engine.evaluate(v.answers, on: Fixtures.day)
-        if let triage = v.triage { #expect(a.triage == triage) }
+        if let triage = v.triage { #expect(a.level.id == triage) }
         for id in v.include { #expect(a.suggestionIds.contains(id), "expected suggestion \(id)") }
         for id in v.exclude { #expect(!a.suggestionIds.contains(id), "unexpected suggestion \(id)") }
         for id in v.cautions { #expect(a.cautionIds.contains(id), "expected caution \(id)") }
+        for id in v.notes { #expect(a.noteIds.contains(id), "expected note \(id)") }
+        for id in v.noNotes { #expect(!a.noteIds.contains(id), "unexpected note \(id)") }
+        if v.empty { #expect(a.suggestions.isEmpty && a.cautions.isEmpty, "expected no suggestions and no cautions") }
+        if let next = v.nextCheck { #expect(a.nextCheck?.weeks == next) }
     }
 }

@@ -265,7 +265,7 @@ private struct Builder {
     }
 
     private func readDocument(_ node: Node, _ r: NodeReader) -> SourceDocument? {
-        guard let f = r.fields(node, "a document", allowed: ["file", "title", "publisher", "url", "guideline"]),
+        guard let f = r.fields(node, "a document", allowed: ["file", "title", "short", "publisher", "url", "guideline"]),
               let file = f.required("file", r.string) else { return nil }
         let what = "document '\(file)'"
         if documents.contains(where: { $0.file == file }) { r.error(node, "\(what) is listed twice") }
@@ -273,9 +273,11 @@ private struct Builder {
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             r.error(f["url"], "the url of \(what) must start with https:// or http://")
         }
-        return SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
-                              publisher: f.optional("publisher", r.string), url: url, location: r.location(node),
-                              isGuideline: f.optional("guideline", r.bool) ?? false)
+        var document = SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
+                                      publisher: f.optional("publisher", r.string), url: url, location: r.location(node),
+                                      isGuideline: f.optional("guideline", r.bool) ?? false)
+        document.short = f.optional("short") { n, _ in r.text(n, "the short title of \(what)") }
+        return document
     }
 
     private func readSection(_ node: Node, _ r: NodeReader) -> Section? {

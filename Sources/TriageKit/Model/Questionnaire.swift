@@ -187,6 +187,8 @@ public struct SourceDocument: Sendable, Hashable {
     /// name for a guideline cited for facts only (`NVL-Kreuzschmerz`).
     public var file: String
     public var title: LocalizedText
+    /// A short name for tight spaces (a printed page): "betanet".
+    public var short: LocalizedText? = nil
     public var publisher: String?
     public var url: String?
     public var location: SourceLocation?

@@ -75,7 +75,7 @@ public struct ResultText: Sendable {
         if w.explain && !report.ignored.isEmpty {
             wrap(w.t("result.ignored", report.ignored.map(\.id.rawValue).joined(separator: ", ")))
         }
-        out.append("")
+        if out.last != "" { out.append("") }
         wrap(w.t("result.disclaimer"))
         return out.joined(separator: "\n") + "\n"
     }

@@ -11,6 +11,8 @@ public struct SheetDocument: Sendable {
         public var title: String
         public var text: String?
         public var note: String?
+        /// The note for a page with little room: a short citation.
+        public var shortNote: String?
         public var important: Bool = false
     }
 
@@ -24,6 +26,8 @@ public struct SheetDocument: Sendable {
         case questions([String])
         /// Label and value pairs (the pain profile).
         case facts([Line])
+        /// Signs to watch for: each line says what to do (`title`) if any of its signs appears.
+        case watch([Line])
         /// The appendix starts a new page in print.
         case appendixStart(String)
         case table(caption: String, rows: [Line])
@@ -66,7 +70,7 @@ public struct SheetDocument: Sendable {
         func lines(_ entries: [Report.Entry], summary: Bool) -> [Line] {
             entries.map { e in
                 Line(title: e.entry.title[L], text: summary ? Wording.firstSentence(e.entry.explanation[L]) : nil,
-                     note: e.entry.source.map(w.citation), important: e.highlighted)
+                     note: e.entry.source.map(w.citation), shortNote: e.entry.source.map(w.shortCitation), important: e.highlighted)
             }
         }
         if level.result.suggestions {
@@ -87,14 +91,15 @@ public struct SheetDocument: Sendable {
             b.append(.questions(report.doctorQuestions.map { $0[L] }))
         }
         if level.result.nextCheck || !report.watchList.isEmpty {
-            b.append(.heading(w.t("result.safety_net")))
+            b.append(.heading(w.t(level.result.nextCheck ? "result.safety_net" : "result.watch")))
             if level.result.nextCheck {
                 if let next = report.nextCheck { b.append(.paragraph(w.nextCheck(next) + " " + w.t("result.sooner"))) }
                 else if let past = report.pastLastCheck { b.append(.paragraph(past[L])) }
             }
-            for group in report.watchList {
-                b.append(.paragraph(w.watchHeading(group.level) + ":"))
-                b.append(.lines(group.items.map { Line(title: w.label($0)) }))
+            if !report.watchList.isEmpty {
+                b.append(.watch(report.watchList.map { group in
+                    Line(title: w.watchHeading(group.level), text: group.items.map(w.label).joined(separator: "; ") + ".")
+                }))
             }
         }
         b.append(.paragraph(w.t("sheet.disclaimer")))
@@ -109,7 +114,7 @@ public struct SheetDocument: Sendable {
         b.append(.paragraph(w.t("sheet.disclaimer")))
         b.append(.heading(w.t("sheet.sources")))
         b.append(.sources(report.sources.map { doc in
-            Line(title: doc.title[L], text: [doc.publisher, doc.url].compactMap { $0 }.joined(separator: ". "), note: doc.file)
+            Line(title: doc.title[L], text: [doc.publisher, doc.url].compactMap { $0 }.joined(separator: ". "))
         }))
         blocks = b
     }

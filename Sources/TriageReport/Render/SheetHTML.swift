@@ -41,6 +41,8 @@ public struct SheetHTML: Sendable {
                 b.append("</ul>")
             case .questions(let questions):
                 b.append("<ul class=\"questions\">" + questions.map { "<li>\(text($0))</li>" }.joined() + "</ul>")
+            case .watch(let groups):
+                b.append("<ul class=\"watch\">" + groups.map { "<li><strong>\(text($0.title)):</strong> \(text($0.text ?? ""))</li>" }.joined() + "</ul>")
             case .facts(let facts):
                 b.append("<dl class=\"profile\">" + facts.map { "<dt>\(text($0.title))</dt><dd>\(text($0.text ?? ""))</dd>" }.joined() + "</dl>")
             case .appendixStart(let title):

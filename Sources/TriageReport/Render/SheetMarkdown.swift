@@ -25,6 +25,8 @@ public struct SheetMarkdown: Sendable {
                 out.append("")
             case .questions(let questions):
                 out += questions.map { "- [ ] \(escape($0))" } + [""]
+            case .watch(let groups):
+                for group in groups { out += ["**\(escape(group.title)):** \(escape(group.text ?? ""))", ""] }
             case .facts(let facts):
                 out += facts.map { "- \(escape($0.title))" + ($0.text.map { ": **\(escape($0))**" } ?? "") } + [""]
             case .appendixStart(let title):

@@ -50,7 +50,7 @@ public struct SheetText: Sendable {
         switch block {
         case .level(_, let title, let action, let remark):
             let rule = String(repeating: "=", count: Self.width)
-            return [rule] + wrap(title, "  ") + wrap(action, "  ") + (remark.map { wrap($0, "  ") } ?? []) + [rule, ""]
+            return [rule] + wrap(title, "  ") + wrap(action, "  ") + (remark.map { wrap($0, "  ") } ?? []) + [rule]
         case .heading(let text):
             return [text.uppercased()]
         case .paragraph(let text):
@@ -59,13 +59,15 @@ public struct SheetText: Sendable {
             return lines.flatMap { line -> [String] in
                 let mark = line.important ? " (" + StringCatalog.report.text("result.important", sheet.language) + ")" : ""
                 let text = line.text.map { ": " + $0 } ?? ""
-                let note = line.note.map { " [" + $0 + "]" } ?? ""
+                let note = (line.shortNote ?? line.note).map { " [" + $0 + "]" } ?? ""
                 return wrap(line.title + mark + text + note, "  * ", "    ")
             } + [""]
         case .questions(let questions):
             return questions.flatMap { wrap($0, "  [ ] ", "      ") } + [""]
         case .facts(let facts):
-            return facts.flatMap { wrap($0.title + ($0.text.map { ": " + $0 } ?? ""), "  ", "    ") } + [""]
+            return twoColumns(facts.map { $0.title + ($0.text.map { ": " + $0 } ?? "") }) + [""]
+        case .watch(let groups):
+            return groups.flatMap { wrap($0.title + ": " + ($0.text ?? ""), "", "    ") } + [""]
         case .appendixStart(let title):
             return [title.uppercased(), ""]
         case .table(let caption, let rows):
@@ -75,6 +77,26 @@ public struct SheetText: Sendable {
                 wrap([s.title, s.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ") + (s.note.map { " [\($0)]" } ?? ""), "  - ", "    ")
             }
         }
+    }
+
+    /// Short facts side by side, two to a line; a long one takes the whole line.
+    private func twoColumns(_ facts: [String]) -> [String] {
+        let half = (Self.width - 2) / 2
+        var lines: [String] = []
+        var pending: String?
+        for text in facts {
+            if DisplayWidth.of(text) > half - 2 {
+                if let p = pending { lines.append("  " + p); pending = nil }
+                lines += TextWrap.lines(text, width: Self.width, first: "  ", rest: "    ")
+            } else if let p = pending {
+                lines.append("  " + TextWrap.padded(p, width: half) + text)
+                pending = nil
+            } else {
+                pending = text
+            }
+        }
+        if let p = pending { lines.append("  " + p) }
+        return lines
     }
 
     /// A question and its answer in two columns, each wrapped in its own column.

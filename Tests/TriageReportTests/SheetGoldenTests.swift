@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TriageKit
+import TriageReport
+
+/// Every format of the summary sheet for every example case, compared with the files under
+/// Golden/. `make golden` (UPDATE_GOLDEN=1) rewrites them after an intended change and fails
+/// that run on purpose, naming each file it wrote: review the diff, then run the tests again.
+@Suite("Summary sheet golden files")
+struct SheetGoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let updating = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var format: SheetFormat
+        var language: Language
+        var testDescription: String { "\(name) (\(format.rawValue), \(language.rawValue))" }
+
+        var fileName: String {
+            let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+                .split(separator: "-").joined(separator: "-")
+            return "\(slug).\(language.rawValue).\(format.fileExtension)"
+        }
+    }
+
+    /// Every format in English; the formats with words in German too.
+    static let cases: [Case] = exampleCases().flatMap { c in
+        SheetFormat.allCases.map { Case(name: c.name, format: $0, language: .en) }
+            + [SheetFormat.text, .markdown, .html].map { Case(name: c.name, format: $0, language: .de) }
+    }
+
+    @Test(arguments: cases)
+    func sheetMatchesItsGoldenFile(_ c: Case) throws {
+        let answers = try #require(exampleCases().first { $0.name == c.name }?.answers)
+        let output = c.format.render(Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day), language: c.language)
+        let url = Self.directory.appendingPathComponent(c.fileName)
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        if Self.updating {
+            if expected != output {
+                try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+                try output.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("rewrote \(c.fileName): review the diff, then run the tests again without UPDATE_GOLDEN")
+            }
+            return
+        }
+        #expect(expected != nil, "no golden file \(c.fileName): run make golden")
+        if let expected { #expect(output == expected, "\(c.fileName) differs; if intended, run make golden and review the diff") }
+    }
+}

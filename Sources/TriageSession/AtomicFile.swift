@@ -33,17 +33,15 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(FileError) {
         var info = stat()
-        if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK {
-                // Replacing the link itself would cut it: write where it points.
-                guard let resolved = realpath(path, nil) else { throw .system(path, "cannot follow the link") }
-                defer { free(resolved) }
-                return try write(bytes, to: String(cString: resolved), mode: mode)
-            }
-            if (info.st_mode & S_IFMT) != S_IFREG {
-                // A terminal, a pipe or /dev/stdout cannot be renamed over: write into it.
-                return try writeInPlace(bytes, to: path)
-            }
+        // stat follows links: a terminal, a pipe or /dev/stdout cannot be renamed over, so
+        // those are written into.
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return try writeInPlace(bytes, to: path) }
+        var link = stat()
+        if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            // Replacing the link itself would cut it: replace the file it points to.
+            guard let resolved = realpath(path, nil) else { throw .system(path, "cannot follow the link") }
+            defer { free(resolved) }
+            return try write(bytes, to: String(cString: resolved), mode: mode)
         }
         let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

@@ -51,6 +51,18 @@ def meets(result, expect):
     for c in expect.get("cautions", []):
         if c not in result["cautions"]:
             problems.append(f"missing caution {c}")
+    for n in expect.get("notes", []):
+        if n not in result["notes"]:
+            problems.append(f"missing note {n}")
+    for n in expect.get("no_notes", []):
+        if n in result["notes"]:
+            problems.append(f"unexpected note {n}")
+    if expect.get("empty") and (result["suggestions"] or result["cautions"]):
+        problems.append("expected no suggestions and no cautions")
+    if "next_check" in expect:
+        weeks = result["next_check"]["weeks"] if result["next_check"] else None
+        if weeks != expect["next_check"]:
+            problems.append(f"next check {weeks} != {expect['next_check']}")
     return problems
 
 

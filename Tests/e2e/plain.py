@@ -1,27 +1,40 @@
 """Turns an answer set into the lines a person types in the plain mode, in question order."""
-import json
 import os
 import yaml  # PyYAML: reads the questionnaire to know the order and the conditions
 
 from cli import QUESTIONNAIRES
 
 
+def _load(name):
+    with open(os.path.join(QUESTIONNAIRES, "back-pain", name)) as f:
+        return yaml.safe_load(f)
+
+
 def items():
-    with open(os.path.join(QUESTIONNAIRES, "back-pain", "questionnaire.yaml")) as f:
-        q = yaml.safe_load(f)
+    q = _load("questionnaire.yaml")
     return [item for section in q["sections"] for item in section["items"]]
 
 
+# The warning signs whose rule sets the most urgent level: answering one interrupts at once.
+EMERGENCY_SIGNS = {r["red_flag"]["item"] for r in _load("rules.yaml")["rules"]
+                   if r.get("triage") == "emergency" and "red_flag" in r}
+
+
+class _Answers(dict):
+    """Answers as names for the conditions; an unanswered item is None."""
+    def __missing__(self, key):
+        return None
+
+
 def asked(item, answers):
-    """Whether the item is asked; the shipped conditions are simple comparisons."""
+    """Whether the item is asked. The shipped conditions are comparisons, `in` lists, and/or/not
+    and yes(x) (answered yes; not asked counts as no), which Python evaluates alike."""
     condition = item.get("when")
     if not condition:
         return True
-    namespace = {k: v for k, v in answers.items()}
-    try:
-        return bool(eval(condition, {"__builtins__": {}}, namespace))
-    except NameError:
-        return False
+    names = _Answers(answers)
+    names["yes"] = lambda v: v is True
+    return bool(eval(condition, {"__builtins__": {}}, names))
 
 
 def typed(item, value):
@@ -34,12 +47,10 @@ def typed(item, value):
     return str(value)
 
 
-EMERGENCY_SIGNS = {"rf_saddle_numbness", "rf_bladder_bowel", "rf_weakness"}
-
-
 def lines(answers, go_on_after_emergency=True):
-    """The typed lines; after the first emergency sign the plain mode interrupts, and "2" goes on."""
-    out, interrupted = [], False
+    """The typed lines; each emergency sign answered yes interrupts, and "2" goes on ("1" shows
+    the result at once)."""
+    out = []
     for item in items():
         if not asked(item, answers):
             continue
@@ -48,7 +59,8 @@ def lines(answers, go_on_after_emergency=True):
                 out.append("")  # an optional question left unanswered
             continue
         out.append(typed(item, answers[item["id"]]))
-        if item["id"] in EMERGENCY_SIGNS and answers[item["id"]] and not interrupted:
-            interrupted = True
+        if item["id"] in EMERGENCY_SIGNS and answers[item["id"]]:
             out.append("2" if go_on_after_emergency else "1")
+            if not go_on_after_emergency:
+                break
     return out

@@ -26,9 +26,28 @@ for case, result in zip(cases, results):
 
 # The text format is what a person reads: level first, sources and reasons given.
 code, out, err = run("evaluate", "--answers", answer_file(d, "seven.json", cases[1]["answers"]))
-f.check(code == 0 and out.splitlines()[2].startswith("SEE A DOCTOR"), f"text: level is not first: {out[:300]}")
-f.check("Source:" in out and "Why:" in out and "low-back-6-weeks" in out, "text: no source or why")
+f.check(code == 0 and out.splitlines()[2].startswith("  SEE A DOCTOR:"), f"text: level is not first: {out[:300]}")
+f.check("Source: betanet" in out and "Why:" in out, "text: no source or why")
+f.check("low-back-6-weeks" not in out and ".txt" not in out, "text: a rule id or a file name reaches the reader")
+code, out, err = run("evaluate", "--answers", answer_file(d, "seven.json", cases[1]["answers"]), "--explain")
+f.check(code == 0 and "rule low-back-6-weeks: advice_applies and region == 'lower_back'" in " ".join(out.split()),
+        f"--explain: no rule id and condition: {out[:600]}")
 f.check("information, not a diagnosis" in out, "text: no disclaimer")
 code, out, err = run("evaluate", "--answers", answer_file(d, "seven.json", cases[1]["answers"]), "--lang", "de")
-f.check(code == 0 and "ZUM ARZT" in out.upper() and "Quelle:" in out, f"German text: {out[:300]}")
+f.check(code == 0 and "ZUM ARZT" in out.upper() and "Quelle:" in out and "23.11.2026" in out, f"German text: {out[:300]}")
+
+# Answers to questions not asked are ignored and each is named on standard error; a warning
+# sign answered yes that is not used gets its own words.
+neck = dict(next(c for c in cases if c["name"] == "whiplash, ten days")["answers"])
+neck.update({"rf_trauma": True, "radiates_leg": True})
+code, out, err = run("evaluate", "--answers", answer_file(d, "ignored.json", neck), "--format", "json")
+f.check(code == 0 and json.loads(out)["triage"] == "self_care", f"ignored answers: exit {code}: {err}")
+f.check("warning: the warning sign 'rf_trauma' was answered yes but is not used" in err, f"no own line for rf_trauma: {err}")
+f.check("warning: the answer 'radiates_leg' is ignored" in err, f"radiates_leg not named: {err}")
+f.check(json.loads(out)["ignored_answers"] == ["radiates_leg", "rf_trauma"], f"JSON ignored_answers: {out[-300:]}")
+
+# A 16-year-old gets guidance, not an error.
+teen = next(c for c in cases if c["name"] == "teenager with back pain")
+code, out, err = run("evaluate", "--answers", answer_file(d, "teen.json", teen["answers"]))
+f.check(code == 0 and "Written for adults" in out, f"teenager: exit {code}: {err} {out[:300]}")
 f.finish()

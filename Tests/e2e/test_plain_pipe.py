@@ -4,7 +4,7 @@ import os
 from cli import Failures, answer_file, run, tempdir, vignettes
 from plain import lines
 
-LEVEL_EXIT = {"self_care": 10, "see_doctor": 11, "urgent": 12, "emergency": 13}
+LEVEL_EXIT = {"self_care": 10, "see_doctor": 11, "soon": 12, "urgent": 13, "emergency": 14}
 f = Failures()
 d = tempdir()
 env = {"BACKTRIAGE_TODAY": "2026-11-23", "XDG_STATE_HOME": d, "LANG": "C.UTF-8", "LC_ALL": ""}
@@ -23,7 +23,7 @@ for i, case in enumerate(vignettes()):
 emergency = next(c for c in vignettes() if c["expect"].get("triage") == "emergency")
 code, out, _ = run("--plain", "--no-save", stdin="\n".join(lines(emergency["answers"], go_on_after_emergency=False)) + "\n", env=env)
 before_result = out.split("Result:")[0]
-f.check(code == 13 and "Please act now." in out, f"emergency: {code} {out[-400:]}")
+f.check(code == 14 and "Please act now." in out, f"emergency: {code} {out[-400:]}")
 f.check("Please act now." in before_result and before_result.count("Question ") < 29, "no interruption before the result")
 
 # Deterministic: the same input gives the same output.

@@ -10,7 +10,7 @@ env = dict(os.environ, XDG_STATE_HOME=d, BACKTRIAGE_TODAY="2026-11-23", LANG="C.
 
 # A whole session under strace: not one socket is opened or connected.
 trace = os.path.join(d, "trace")
-answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * 17 + "0\nno\n"
+answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * 19 + "0\nno\nno\n"
 p = subprocess.run(["strace", "-f", "-e", "trace=network", "-o", trace, BIN, "--plain"], input=answers,
                    capture_output=True, text=True, env=env)
 f.check(p.returncode == 11, f"session under strace: exit {p.returncode}: {p.stderr[-300:]}")

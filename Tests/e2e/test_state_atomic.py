@@ -12,7 +12,7 @@ f = Failures()
 state = tempdir()
 env = dict(os.environ, XDG_STATE_HOME=state, BACKTRIAGE_TODAY="2026-11-23", LANG="C.UTF-8")
 path = os.path.join(state, "backtriage", "back-pain.json")
-answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * 17 + "0\n"
+answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * 19 + "0\nno\nno\n"
 random.seed(11)
 kills = 0
 for round_ in range(60):

@@ -11,14 +11,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The engine: questionnaire model, expression language, rules, verification. No terminal code.
-        .target(
-            name: "TriageKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+        .target(name: "TriageKit", dependencies: ["CLibYAML"]),
+        // libyaml from the system; TriageKit composes its parser events into its own nodes.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // ncursesw with a stateless shim for the macros and globals Swift cannot import.
         .systemLibrary(

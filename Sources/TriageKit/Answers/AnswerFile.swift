@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// One answer set read from a file: `{"questionnaire": "back-pain", "answers": {...}}`, with an
 /// optional `"date": "YYYY-MM-DD"` (the day of answering, from which the next check counts).
@@ -36,15 +35,16 @@ public enum AnswerFileReader {
     /// Parses one document whose text starts at `line` of the file `path`.
     public static func parse(_ text: String, path: String, line: Int = 1) throws(Diagnostic) -> AnswerDocument {
         let file = SourceFile(path: path, text: text)
-        func located(_ node: Node?) -> SourceLocation {
-            let mark = node?.mark
-            return SourceLocation(file: path, line: (mark?.line ?? 1) + line - 1, column: mark?.column ?? 1)
+        func located(_ node: YAMLNode?) -> SourceLocation {
+            var location = node.map { file.location($0.mark) } ?? SourceLocation(file: path, line: 1, column: 1)
+            location.line += line - 1
+            return location
         }
-        func fail(_ node: Node?, _ message: String, hint: String? = nil) -> Diagnostic {
+        func fail(_ node: YAMLNode?, _ message: String, hint: String? = nil) -> Diagnostic {
             let l = located(node)
             return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line - line + 1))
         }
-        let root: Node
+        let root: YAMLNode
         do throws(Diagnostic) {
             guard let node = try file.compose() else { throw fail(nil, "the answer file is empty") }
             root = node
@@ -60,7 +60,7 @@ public enum AnswerFileReader {
             throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
         }
         var questionnaire: String?
-        var answersNode: Node?
+        var answersNode: YAMLNode?
         var date: Date?
         for (key, value) in top {
             switch key.scalar?.string {
@@ -98,7 +98,7 @@ public enum AnswerFileReader {
                               answersLocation: located(answersNode))
     }
 
-    private static func value(of node: Node, id: String, _ fail: (Node?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
+    private static func value(of node: YAMLNode, id: String, _ fail: (YAMLNode?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
         switch node {
         case .scalar(let s):
             if s.style == .plain {

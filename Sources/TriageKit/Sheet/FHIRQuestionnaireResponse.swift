@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Answers as a FHIR R4 `QuestionnaireResponse` and back. The linkIds are the answer ids; each
 /// answer's value type follows its item's type.
@@ -37,7 +36,7 @@ public enum FHIRQuestionnaireResponse {
     }
 
     /// Whether a parsed document is a FHIR resource rather than a backtriage answer file.
-    static func isResource(_ root: Node) -> Bool {
+    static func isResource(_ root: YAMLNode) -> Bool {
         guard case .mapping(let m) = root else { return false }
         return m.contains { $0.key.scalar?.string == "resourceType" }
     }
@@ -53,7 +52,7 @@ public enum FHIRQuestionnaireResponse {
         return try read(root, file: file)
     }
 
-    static func read(_ root: Node, file: SourceFile) throws(Diagnostic) -> AnswerDocument {
+    static func read(_ root: YAMLNode, file: SourceFile) throws(Diagnostic) -> AnswerDocument {
         let reader = ResponseReader(file: file)
         guard reader.field(root, "resourceType")?.scalar?.string == "QuestionnaireResponse" else {
             throw reader.fail(reader.field(root, "resourceType") ?? root, "this FHIR resource is not a QuestionnaireResponse",
@@ -83,21 +82,21 @@ public enum FHIRQuestionnaireResponse {
 private struct ResponseReader {
     let file: SourceFile
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        file.location(node.mark)
     }
 
-    func fail(_ node: Node, _ message: String, hint: String? = nil) -> Diagnostic {
+    func fail(_ node: YAMLNode, _ message: String, hint: String? = nil) -> Diagnostic {
         let l = location(node)
         return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line))
     }
 
-    func field(_ node: Node, _ name: String) -> Node? {
+    func field(_ node: YAMLNode, _ name: String) -> YAMLNode? {
         guard case .mapping(let m) = node else { return nil }
         return m.first { $0.key.scalar?.string == name }?.value
     }
 
-    func collect(_ items: Node?, into answers: inout AnswerSet, _ locations: inout [String: SourceLocation]) throws(Diagnostic) {
+    func collect(_ items: YAMLNode?, into answers: inout AnswerSet, _ locations: inout [String: SourceLocation]) throws(Diagnostic) {
         guard let items else { return }
         guard case .sequence(let list) = items else { throw fail(items, "\"item\" must be a list") }
         for item in list {
@@ -122,7 +121,7 @@ private struct ResponseReader {
         }
     }
 
-    private func value(_ entry: Node, _ linkId: String) throws(Diagnostic) -> Value {
+    private func value(_ entry: YAMLNode, _ linkId: String) throws(Diagnostic) -> Value {
         guard case .mapping(let m) = entry, let pair = m.first(where: { $0.key.scalar?.string.hasPrefix("value") == true }),
               let key = pair.key.scalar?.string else {
             throw fail(entry, "the answer of '\(linkId)' has no value", hint: "use valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate")

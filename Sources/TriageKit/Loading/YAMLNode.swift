@@ -159,6 +159,15 @@ enum YAMLProblem: Error, Sendable {
     /// Aliases that would repeat more than `YAMLComposer.maximumAliasedNodes` nodes.
     case aliasExpansion(line: Int, column: Int)
     case memory
+
+    /// A document libyaml could read whose content is refused (a repeated key, aliases
+    /// repeating too much): the text is YAML, so this is the message that helps.
+    var isBeyondSyntax: Bool {
+        switch self {
+        case .duplicateKeys, .aliasExpansion: return true
+        case .syntax, .reader, .tooDeep, .memory: return false
+        }
+    }
 }
 
 /// Composes libyaml's parser events into `YAMLNode`s: one document, aliases resolved, every

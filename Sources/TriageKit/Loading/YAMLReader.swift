@@ -73,15 +73,44 @@ struct SourceFile {
             throw diagnostic(SourceLocation(file: path, line: deep, column: 1),
                              "the YAML is nested more than \(Self.maximumNesting) levels deep")
         }
+        switch composeProblem() {
+        case .success(let node): return node
+        case .failure(let problem): throw diagnostic(for: problem)
+        }
+    }
+
+    /// The node tree, or what libyaml or the composer refused, before it becomes a message:
+    /// the answer-file reader weighs it against the JSON reader's verdict.
+    func composeProblem() -> Result<YAMLNode?, YAMLProblem> {
         var text = self.text
         // Every scalar stays a string: the readers type values themselves, and guessing types
         // here (as YAML 1.1 would: `no` is false, `1_0` is 10) is exactly what they avoid.
-        let result = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             Result { () throws(YAMLProblem) -> YAMLNode? in try YAMLComposer.compose(bytes) }
         }
-        switch result {
-        case .success(let node): return node
-        case .failure(let problem): throw diagnostic(for: problem)
+    }
+
+    /// The message for a problem `composeProblem()` returned.
+    func diagnostic(for problem: YAMLProblem) -> Diagnostic {
+        switch problem {
+        case .syntax(let problem, let context, let line, let column):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context)" }
+            return diagnostic(SourceLocation(file: path, line: line, column: column), message)
+        case .duplicateKeys(let duplicates, let mark):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return diagnostic(location(mark), "duplicate key \(keys) in one mapping", hint: "each key may appear once")
+        case .reader(let problem, let offset):
+            return diagnostic(location(YAMLNode.Mark(offset: offset)), "cannot read \(path): \(problem)")
+        case .tooDeep(let line):
+            return diagnostic(SourceLocation(file: path, line: line, column: 1),
+                              "the YAML is nested more than \(YAMLComposer.maximumDepth) levels deep")
+        case .aliasExpansion(let line, let column):
+            return diagnostic(SourceLocation(file: path, line: line, column: column),
+                              "aliases here repeat more than \(YAMLComposer.maximumAliasedNodes) nodes",
+                              hint: "write the values out instead of repeating them through nested aliases")
+        case .memory:
+            return diagnostic(nil, "cannot parse \(path): out of memory")
         }
     }
 
@@ -89,14 +118,15 @@ struct SourceFile {
     /// only when a message needs it. Columns count Unicode scalars, as libyaml's do.
     func location(_ mark: YAMLNode.Mark) -> SourceLocation {
         if let (line, column) = mark.lineAndColumn { return SourceLocation(file: path, line: line, column: column) }
-        let (line, column) = Self.lineAndColumn(ofOffset: mark.offset ?? 0, in: text.utf8)
+        var text = self.text
+        let (line, column) = text.withUTF8 { Self.lineAndColumn(ofOffset: mark.offset ?? 0, in: $0) }
         return SourceLocation(file: path, line: line, column: column)
     }
 
     /// Line and column (from 1) of the byte at `offset`.
-    static func lineAndColumn<Bytes: Collection<UInt8>>(ofOffset offset: Int, in bytes: Bytes) -> (line: Int, column: Int) {
+    static func lineAndColumn(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1, column = 1
-        for byte in bytes.prefix(offset) {
+        for byte in UnsafeBufferPointer(rebasing: bytes[..<min(max(0, offset), bytes.count)]) {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
@@ -136,30 +166,6 @@ struct SourceFile {
             }
         }
         return nil
-    }
-
-    private func diagnostic(for problem: YAMLProblem) -> Diagnostic {
-        switch problem {
-        case .syntax(let problem, let context, let line, let column):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " \(context)" }
-            return diagnostic(SourceLocation(file: path, line: line, column: column), message)
-        case .duplicateKeys(let duplicates, let mark):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return diagnostic(location(mark), "duplicate key \(keys) in one mapping", hint: "each key may appear once")
-        case .reader(let problem, let offset):
-            let (line, column) = Self.lineAndColumn(ofOffset: offset, in: text.utf8)
-            return diagnostic(SourceLocation(file: path, line: line, column: column), "cannot read \(path): \(problem)")
-        case .tooDeep(let line):
-            return diagnostic(SourceLocation(file: path, line: line, column: 1),
-                              "the YAML is nested more than \(YAMLComposer.maximumDepth) levels deep")
-        case .aliasExpansion(let line, let column):
-            return diagnostic(SourceLocation(file: path, line: line, column: column),
-                              "aliases here repeat more than \(YAMLComposer.maximumAliasedNodes) nodes",
-                              hint: "write the values out instead of repeating them through nested aliases")
-        case .memory:
-            return diagnostic(nil, "cannot parse \(path): out of memory")
-        }
     }
 }
 

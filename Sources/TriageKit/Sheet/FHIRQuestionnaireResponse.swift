@@ -73,7 +73,7 @@ public enum FHIRQuestionnaireResponse {
         var answers = AnswerSet()
         var locations: [String: SourceLocation] = [:]
         try reader.collect(reader.field(root, "item"), into: &answers, &locations)
-        return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: locations,
+        return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: AnswerLocations(locations),
                               answersLocation: reader.location(reader.field(root, "item") ?? root))
     }
 }

@@ -169,16 +169,17 @@ public enum AnswerFileReader {
         guard case .mapping(let answerMap) = answersNode else {
             throw fail(answersNode, "\"answers\" must be an object of answer id to value")
         }
-        var answers = AnswerSet()
+        // Sized once: growing a dictionary of forty answers rehashes it several times.
+        var values = [String: Value](minimumCapacity: answerMap.count)
         var marks: [(id: String, mark: YAMLNode.Mark)] = []
         marks.reserveCapacity(answerMap.count)
         for (key, valueNode) in answerMap {
             guard let id = key.scalar?.string else { throw fail(key, "an answer id must be a string") }
             guard let value = try value(of: valueNode, id: id, fail) else { continue }
-            answers[id] = value
+            values[id] = value
             marks.append((id, valueNode.mark))
         }
-        return AnswerDocument(questionnaire: questionnaire, answers: answers, date: date,
+        return AnswerDocument(questionnaire: questionnaire, answers: AnswerSet(values), date: date,
                               locations: AnswerLocations(file: file, lineOffset: line - 1, marks: marks),
                               answersLocation: located(answersNode))
     }

@@ -27,13 +27,18 @@ enum JSONProblem: Error, Sendable, Equatable {
 struct JSONReader {
     /// The same limit as for YAML (`SourceFile.maximumNesting`): answer files are two deep.
     static let maximumNesting = 64
-    /// Objects up to this size are checked for duplicate keys pair by pair, larger ones with a
-    /// set: comparing a few short strings is cheaper than hashing them.
-    private static let linearDuplicateCheck = 16
+    /// Objects up to this size are checked for duplicate keys by comparing cheap hashes pair by
+    /// pair (an answer object has some forty keys); larger ones through a dictionary.
+    private static let pairwiseDuplicateCheck = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    // The members and elements of the objects and arrays being read, innermost last: each gets
+    // its own array at its end, allocated once at its size instead of grown step by step.
+    private var pendingPairs: [(key: YAMLNode, value: YAMLNode)] = []
+    private var pendingKeyHashes: [UInt64] = []
+    private var pendingNodes: [YAMLNode] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -106,7 +111,7 @@ struct JSONReader {
     private mutating func object() throws(JSONProblem) -> YAMLNode {
         let start = index
         try enter()
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        let base = pendingPairs.count
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -121,7 +126,8 @@ struct JSONReader {
                 index += 1
                 skipWhitespace()
                 let value = try self.value()
-                pairs.append((.scalar(YAMLNode.Scalar(key, style: .doubleQuoted, mark: YAMLNode.Mark(offset: keyStart))), value))
+                pendingPairs.append((.scalar(YAMLNode.Scalar(key, style: .doubleQuoted, mark: YAMLNode.Mark(offset: keyStart))), value))
+                pendingKeyHashes.append(Self.hash(key))
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -131,8 +137,11 @@ struct JSONReader {
                 index += 1
                 break
             }
-            try Self.checkDuplicates(pairs)
+            try checkDuplicates(from: base)
         }
+        let pairs = Array(pendingPairs[base...])
+        pendingPairs.removeSubrange(base...)
+        pendingKeyHashes.removeSubrange(base...)
         depth -= 1
         return .mapping(YAMLNode.Mapping(pairs: pairs, mark: YAMLNode.Mark(offset: start)))
     }
@@ -140,14 +149,15 @@ struct JSONReader {
     private mutating func array() throws(JSONProblem) -> YAMLNode {
         let start = index
         try enter()
-        var nodes: [YAMLNode] = []
+        let base = pendingNodes.count
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
             index += 1
         } else {
             while true {
                 skipWhitespace()
-                nodes.append(try value())
+                let element = try value()
+                pendingNodes.append(element)
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -158,6 +168,8 @@ struct JSONReader {
                 break
             }
         }
+        let nodes = Array(pendingNodes[base...])
+        pendingNodes.removeSubrange(base...)
         depth -= 1
         return .sequence(YAMLNode.List(nodes: nodes, mark: YAMLNode.Mark(offset: start)))
     }
@@ -170,21 +182,26 @@ struct JSONReader {
         index += 1
     }
 
-    /// Refuses an object that repeats a key, naming every repeated key (sorted) and pointing at
-    /// the first occurrence of the first of them, as the YAML path does.
-    private static func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(JSONProblem) {
-        guard pairs.count > 1 else { return }
-        func key(_ i: Int) -> String { pairs[i].key.scalar?.string ?? "" }
+    /// Refuses an object (its pending pairs from `base`) that repeats a key, naming every
+    /// repeated key (sorted) and pointing at the first occurrence of the first of them, as the
+    /// YAML path does.
+    private func checkDuplicates(from base: Int) throws(JSONProblem) {
+        let count = pendingPairs.count - base
+        guard count > 1 else { return }
+        func key(_ i: Int) -> String { pendingPairs[base + i].key.scalar?.string ?? "" }
         var repeated: [Int] = []
-        if pairs.count <= linearDuplicateCheck {
-            for i in 1..<pairs.count {
-                let k = key(i)
-                if let first = (0..<i).first(where: { key($0) == k }), !repeated.contains(first) { repeated.append(first) }
+        if count <= Self.pairwiseDuplicateCheck {
+            for i in 1..<count {
+                let hash = pendingKeyHashes[base + i]
+                for j in 0..<i where pendingKeyHashes[base + j] == hash && key(j) == key(i) {
+                    if !repeated.contains(j) { repeated.append(j) }
+                    break
+                }
             }
         } else {
             var first: [String: Int] = [:]
-            first.reserveCapacity(pairs.count)
-            for i in pairs.indices {
+            first.reserveCapacity(count)
+            for i in 0..<count {
                 if let earlier = first[key(i)] {
                     if !repeated.contains(earlier) { repeated.append(earlier) }
                 } else {
@@ -194,7 +211,17 @@ struct JSONReader {
         }
         guard !repeated.isEmpty else { return }
         repeated.sort { key($0) < key($1) }
-        throw .duplicateKeys(repeated.map(key), offset: pairs[repeated[0]].key.mark.offset ?? 0)
+        throw .duplicateKeys(repeated.map(key), offset: pendingPairs[base + repeated[0]].key.mark.offset ?? 0)
+    }
+
+    /// FNV-1a over the key's UTF-8: enough to tell keys apart before comparing them, and much
+    /// cheaper than the seeded hashing of a dictionary for a few dozen short keys.
+    private static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in key.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        return hash
     }
 
     // MARK: - Strings

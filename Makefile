@@ -96,10 +96,12 @@ bench: deps venv
 golden:
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter SheetGolden
 
+# The installed binary is stripped: symbols and debug information are most of a static build's
+# size and nothing a user runs needs them (the build folder keeps the unstripped one).
 install:
 	$(SWIFT) build $(RELEASE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage
-	install -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
+	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
 	cp -R Questionnaires/. $(DESTDIR)$(PREFIX)/share/backtriage/
 
 uninstall:

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One answer set read from a file: `{"questionnaire": "back-pain", "answers": {...}}`, with an
 /// optional `"date": "YYYY-MM-DD"` (the day of answering, from which the next check counts).
@@ -100,7 +104,7 @@ public enum AnswerFileReader {
         func adjusted(_ error: Diagnostic) -> Diagnostic {
             var e = error
             if var l = e.location { l.line += line - 1; e.location = l }
-            e.message = e.message.replacingOccurrences(of: "invalid YAML", with: "invalid answer file syntax")
+            e.message = e.message.replacing("invalid YAML", with: "invalid answer file syntax")
             return e
         }
         let root: YAMLNode

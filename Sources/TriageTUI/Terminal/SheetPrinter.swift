@@ -89,6 +89,11 @@ enum SheetPrinter {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        // Nothing else of ours reaches lp: descriptors opened without O_CLOEXEC (the terminal,
+        // a file being saved) stay here. closefrom is not imported into Swift; /proc lists them.
+        for fd in inheritedDescriptors() where ![stdin, stdout, stderr].contains(fd) {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -111,6 +116,21 @@ enum SheetPrinter {
     }
 
     private struct SpawnError: Error { let code: Int32 }
+
+    /// Our descriptors above 2 that a child would inherit (no close-on-exec flag).
+    private static func inheritedDescriptors() -> [Int32] {
+        guard let directory = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(directory) }
+        let own = dirfd(directory)
+        var found: [Int32] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let fd = Int32(name), fd > 2, fd != own else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { found.append(fd) }
+        }
+        return found
+    }
 
     /// The child's wait status once it has ended; nil if it has not within `seconds` (nil:
     /// wait as long as it takes).

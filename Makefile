@@ -6,9 +6,10 @@ BIN = .build/$(CONFIG)/backtriage
 # Release builds link the Swift runtime and Foundation statically: the installed binary needs no
 # toolchain beside it, starts in less than half the time and uses a third less memory.
 RELEASE = -c release --static-swift-stdlib
-# Debian packages the build and the tests need (chromium and poppler-utils render and count
-# the pages of the HTML summary sheet; strace proves a session opens no socket).
-APT_PACKAGES = libncursesw5-dev pkg-config tmux chromium poppler-utils strace
+# Debian packages the build and the tests need (libyaml-dev is the YAML parser; chromium and
+# poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
+# opens no socket).
+APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace
 # The Python the end-to-end tests use: a virtual environment with fhir.resources.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -23,6 +24,7 @@ all: build
 deps:
 	@missing=""; \
 	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev pkg-config"; \
+	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
@@ -106,10 +108,12 @@ bench: deps venv
 golden:
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter SheetGolden
 
+# The installed binary is stripped: symbols and debug information are most of a static build's
+# size and nothing a user runs needs them (the build folder keeps the unstripped one).
 install:
 	$(SWIFT) build $(RELEASE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage
-	install -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
+	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
 	cp -R Questionnaires/. $(DESTDIR)$(PREFIX)/share/backtriage/
 
 uninstall:

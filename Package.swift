@@ -12,15 +12,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The engine: the questionnaire model and its loader and checker, the expression language,
         // rules, verification, answers and their validation. Knows no screen and no sheet.
-        .target(
-            name: "TriageKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+        .target(name: "TriageKit", dependencies: ["CLibYAML"]),
+        // libyaml from the system; TriageKit composes its parser events into its own nodes.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // The one result every output renders (`Report`), the presentation rules in words
         // (`Wording`), and the renderers: result text, JSON, the summary sheet as text, Markdown

@@ -1,11 +1,16 @@
 import ArgumentParser
-import Foundation
 import TriageKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An answer file as every command reads it: a .json or .yaml file is one answer set, a .jsonl
-/// file one a line. Shared so `evaluate` and `sheet` refuse the same input with the same words.
-/// A .jsonl file is read line by line, so its size does not bound what can be evaluated and
-/// memory stays small.
+/// file one a line, and `-` (where a command allows it) is JSONL on standard input. Shared so
+/// `evaluate` and `sheet` refuse the same input with the same words. Lines are read through one
+/// fixed buffer, so the size of the input does not bound what can be evaluated and memory stays
+/// small.
 struct AnswerInput {
     /// One answer set's text and the line of the file it starts on.
     struct Chunk {
@@ -13,23 +18,54 @@ struct AnswerInput {
         var line: Int
     }
 
+    /// One line of JSONL as read.
+    enum Line {
+        case text(Chunk)
+        /// Nothing but spaces, tabs or a carriage return: no answer set and no error.
+        case blank(line: Int)
+        /// A line that cannot be an answer set at all (not UTF-8, too long).
+        case unreadable(line: Int, Diagnostic)
+    }
+
+    /// What became of one answer set.
+    enum Outcome {
+        /// An answer set to evaluate, with a warning for each answer it holds to a question that
+        /// is not asked.
+        case valid(AnswerDocument, Engine, warnings: [Diagnostic])
+        /// Every problem found with the answer set starting on `line`.
+        case invalid(line: Int, problems: [Diagnostic])
+        case blank(line: Int)
+    }
+
     /// No single answer set comes near this; a longer line is refused, not buffered.
     static let maximumLine = 16 * 1024 * 1024
+    /// How much is asked of read(2) at a time.
+    static let chunkSize = 1 << 20
+    /// How messages name standard input.
+    static let standardInputName = "<stdin>"
 
+    /// The name messages give the input: the path, or `<stdin>`.
     let path: String
-    /// One answer set a line (.jsonl).
+    /// One answer set a line (.jsonl, or standard input).
     let isLines: Bool
+    let isStandardInput: Bool
 
-    /// Checks that the file at `path` can be read, or prints why not and exits with 2.
-    static func read(_ path: String) throws -> AnswerInput {
-        guard FileManager.default.isReadableFile(atPath: path) else {
+    /// Checks that the file at `path` can be read, or prints why not and exits with 2. `-` is
+    /// standard input when `allowStandardInput` (a command that reads its input once).
+    static func read(_ path: String, allowStandardInput: Bool = false) throws -> AnswerInput {
+        if allowStandardInput && path == "-" {
+            return AnswerInput(path: standardInputName, isLines: true, isStandardInput: true)
+        }
+        var info = stat()
+        guard access(path, R_OK) == 0, stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
             printError(Diagnostic(at: nil, "cannot read the answer file \(path)", hint: "check that it exists and is readable").description)
             throw ExitCode(ExitStatus.badInput)
         }
-        return AnswerInput(path: path, isLines: path.hasSuffix(".jsonl"))
+        return AnswerInput(path: path, isLines: path.hasSuffix(".jsonl"), isStandardInput: false)
     }
 
-    /// Calls `body` with each answer set's text; problems reading the file itself are thrown.
+    /// Calls `body` with each answer set's text; problems reading the input itself are printed
+    /// and end the command with 2, as does the first line that is not UTF-8.
     func forEachChunk(_ body: (Chunk) throws -> Void) throws {
         guard isLines else {
             do { try body(Chunk(text: try AnswerFileReader.readText(path: path), line: 1)) } catch let error as Diagnostic {
@@ -38,71 +74,233 @@ struct AnswerInput {
             }
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            printError(Diagnostic(at: nil, "cannot read the answer file \(path)").description)
+        try forEachLine { line in
+            switch line {
+            case .text(let chunk): try body(chunk)
+            case .blank: break
+            case .unreadable(_, let problem):
+                printError(problem.description)
+                throw ExitCode(ExitStatus.badInput)
+            }
+        }
+    }
+
+    /// Calls `body` with each line of a JSONL input as it arrives. `beforeRead` runs before
+    /// every read that may wait for more input, so a filter can hand on what it has (the answer
+    /// to a line must not wait for lines that have not been written yet).
+    func forEachLine(beforeRead: () throws -> Void = {}, _ body: (Line) throws -> Void) throws {
+        let fd: Int32 = isStandardInput ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            printError(Diagnostic(at: nil, "cannot read the answer file \(path): \(String(cString: strerror(errno)))").description)
             throw ExitCode(ExitStatus.badInput)
         }
-        defer { try? handle.close() }
-        var pending: [UInt8] = []
-        var line = 0
-        func emit(_ bytes: ArraySlice<UInt8>) throws {
-            line += 1
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                printError(Diagnostic(at: SourceLocation(file: path, line: line, column: 1), "the line is not valid UTF-8").description)
-                throw ExitCode(ExitStatus.badInput)
-            }
-            if !text.allSatisfy(\.isWhitespace) { try body(Chunk(text: text, line: line)) }
+        defer { if !isStandardInput { close(fd) } }
+        var reader = LineReader(fd: fd, path: path)
+        defer { reader.deallocate() }
+        do {
+            try reader.forEach(beforeRead: beforeRead, body)
+        } catch let failure as ReadFailure {
+            printError(failure.description)
+            throw ExitCode(ExitStatus.badInput)
         }
-        while true {
-            let data = handle.readData(ofLength: 1 << 20)
-            if data.isEmpty { break }
-            pending.append(contentsOf: data)
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                try emit(pending[start..<newline])
-                start = newline + 1
-            }
-            pending.removeFirst(start)
-            if pending.count > Self.maximumLine {
-                printError(Diagnostic(at: SourceLocation(file: path, line: line + 1, column: 1),
-                                      "the line is longer than \(Self.maximumLine / 1024 / 1024) MiB").description)
-                throw ExitCode(ExitStatus.badInput)
-            }
-        }
-        if !pending.isEmpty { try emit(pending[...]) }
     }
 
     /// Parses each answer set, validates it against its questionnaire and calls `body` with the
-    /// valid ones. Prints every problem of the others, and exits with 2 after trying them all.
+    /// valid ones, after naming on standard error any answer it ignores. Prints every problem of
+    /// the others, and exits with 2 after trying them all.
     func forEachValid(_ location: LocationOptions, _ body: (AnswerDocument, Engine) throws -> Void) throws {
-        var engines: [String: Engine] = [:]
-        func engine(_ id: String) throws -> Engine {
-            if let e = engines[id] { return e }
-            let e = Engine(try location.load(id))
-            engines[id] = e
-            return e
-        }
         var failed = false
-        try forEachChunk { chunk in
-            let valid: (AnswerDocument, Engine)
-            do {
-                let document = try AnswerFileReader.parse(chunk.text, path: path, line: chunk.line)
-                let engine = try engine(document.questionnaire)
-                let problems = AnswerFileReader.validate(document, engine: engine)
-                guard problems.isEmpty else {
-                    problems.forEach { printError($0.description) }
-                    failed = true
-                    return
-                }
-                valid = (document, engine)
-                AnswerFileReader.ignoredAnswerWarnings(document, engine: engine).forEach { printError($0.description) }
-            } catch let error as Diagnostic {
-                printError(error.description)
+        try forEachOutcome(location) { outcome in
+            switch outcome {
+            case .valid(let document, let engine, let warnings):
+                warnings.forEach { printError($0.description) }
+                try body(document, engine)
+            case .invalid(_, let problems):
+                problems.forEach { printError($0.description) }
                 failed = true
-                return
+            case .blank:
+                break
             }
-            try body(valid.0, valid.1)
         }
         if failed { throw ExitCode(ExitStatus.badInput) }
     }
+
+    /// Calls `body` with what became of each answer set, a bad one included, in input order:
+    /// for a filter whose output stays aligned with its input. Nothing is printed here. A
+    /// questionnaire that cannot be loaded makes each line naming it invalid, with every
+    /// problem of the questionnaire given with the first such line only.
+    func forEachOutcome(_ location: LocationOptions, beforeRead: () throws -> Void = {},
+                        _ body: (Outcome) throws -> Void) throws {
+        var engines: [String: Result<Engine, Diagnostics>] = [:]
+        func handle(_ chunk: Chunk) throws {
+            let document: AnswerDocument
+            do {
+                document = try AnswerFileReader.parse(chunk.text, path: path, line: chunk.line)
+            } catch {
+                return try body(.invalid(line: chunk.line, problems: [error]))
+            }
+            let engine: Engine
+            switch engines[document.questionnaire] {
+            case .success(let e)?:
+                engine = e
+            case .failure(let problems)?:
+                return try body(.invalid(line: chunk.line, problems: [lineLevel(problems.items.last!, chunk.line)]))
+            case nil:
+                switch Self.loadEngine(document.questionnaire, location) {
+                case .success(let e):
+                    engines[document.questionnaire] = .success(e)
+                    engine = e
+                case .failure(let problems):
+                    engines[document.questionnaire] = .failure(problems)
+                    var all = problems.items
+                    all[all.count - 1] = lineLevel(all[all.count - 1], chunk.line)
+                    return try body(.invalid(line: chunk.line, problems: all))
+                }
+            }
+            let problems = AnswerFileReader.validate(document, engine: engine)
+            guard problems.isEmpty else { return try body(.invalid(line: chunk.line, problems: problems)) }
+            try body(.valid(document, engine, warnings: AnswerFileReader.ignoredAnswerWarnings(document, engine: engine)))
+        }
+        guard isLines else {
+            let text: String
+            do { text = try AnswerFileReader.readText(path: path) } catch {
+                return try body(.invalid(line: 1, problems: [error]))
+            }
+            return try handle(Chunk(text: text, line: 1))
+        }
+        try forEachLine(beforeRead: beforeRead) { line in
+            switch line {
+            case .text(let chunk): try handle(chunk)
+            case .blank(let number): try body(.blank(line: number))
+            case .unreadable(let number, let problem): try body(.invalid(line: number, problems: [problem]))
+            }
+        }
+    }
+
+    /// A problem about a whole line (its questionnaire) placed on that line when it has no place.
+    private func lineLevel(_ problem: Diagnostic, _ line: Int) -> Diagnostic {
+        guard problem.location == nil else { return problem }
+        var located = problem
+        located.location = SourceLocation(file: path, line: line, column: 1)
+        return located
+    }
+
+    /// The engine of questionnaire `id`, or what is wrong with it, in the words of
+    /// `LocationOptions.load`.
+    private static func loadEngine(_ id: String, _ location: LocationOptions) -> Result<Engine, Diagnostics> {
+        do {
+            let path = try location.locator.entryFile(for: id)
+            return .success(Engine(try QuestionnaireLoader.load(path: path, reachability: false).get()))
+        } catch let error as Diagnostic {
+            return .failure(Diagnostics([error]))
+        } catch let error as Diagnostics {
+            return .failure(Diagnostics(error.items + [Diagnostic(at: nil,
+                "the questionnaire '\(id)' has errors; run `backtriage check` for all of them")]))
+        } catch {
+            return .failure(Diagnostics([Diagnostic(at: nil, "cannot load the questionnaire '\(id)': \(error)")]))
+        }
+    }
+}
+
+/// Cuts what read(2) returns into lines, in one buffer that grows only for a line longer than
+/// a chunk, up to `AnswerInput.maximumLine`; a longer line is skipped, not kept.
+private struct LineReader {
+    let fd: Int32
+    let path: String
+    private var buffer: UnsafeMutableRawBufferPointer
+    /// The unread bytes are `start..<end`.
+    private var start = 0
+    private var end = 0
+    private var line = 0
+
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+        buffer = .allocate(byteCount: AnswerInput.chunkSize, alignment: 1)
+    }
+
+    func deallocate() { buffer.deallocate() }
+
+    mutating func forEach(beforeRead: () throws -> Void, _ body: (AnswerInput.Line) throws -> Void) throws {
+        var skipping = false
+        while true {
+            // Every complete line in the buffer.
+            while let newline = nextNewline() {
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[start..<newline])
+                start = newline + 1
+                line += 1
+                if skipping {
+                    skipping = false
+                    continue
+                }
+                try body(Self.line(bytes, number: line, path: path))
+            }
+            // Room for more: keep the partial line at the front; a full buffer holds one line
+            // without its end, so grow it, or past the limit, refuse the line and drop its bytes.
+            if start > 0 {
+                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
+                end -= start
+                start = 0
+            }
+            if end == buffer.count {
+                if skipping {
+                    end = 0
+                } else if buffer.count <= AnswerInput.maximumLine {
+                    let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, AnswerInput.maximumLine + 1),
+                                                                         alignment: 1)
+                    grown.copyMemory(from: UnsafeRawBufferPointer(buffer))
+                    buffer.deallocate()
+                    buffer = grown
+                } else {
+                    try body(.unreadable(line: line + 1, Diagnostic(at: SourceLocation(file: path, line: line + 1, column: 1),
+                        "the line is longer than \(AnswerInput.maximumLine / 1024 / 1024) MiB")))
+                    skipping = true
+                    end = 0
+                }
+            }
+            try beforeRead()
+            let count = read(fd, buffer.baseAddress! + end, buffer.count - end)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadFailure(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            end += count
+        }
+        if end > start, !skipping {
+            line += 1
+            try body(Self.line(UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: line, path: path))
+        }
+    }
+
+    private func nextNewline() -> Int? {
+        guard end > start, let found = memchr(buffer.baseAddress! + start, 0x0A, end - start) else { return nil }
+        return buffer.baseAddress!.distance(to: found)
+    }
+
+    private static func line(_ bytes: UnsafeRawBufferPointer, number: Int, path: String) -> AnswerInput.Line {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank(line: number) }
+        let units = bytes.assumingMemoryBound(to: UInt8.self)
+        guard let text = String(validating: units, as: UTF8.self) else {
+            return .unreadable(line: number, Diagnostic(at: SourceLocation(file: path, line: number, column: firstInvalidColumn(units)),
+                                                        "the line is not valid UTF-8", hint: "save the file as UTF-8"))
+        }
+        return .text(AnswerInput.Chunk(text: text, line: number))
+    }
+
+    /// The column (in characters, from 1) of the first byte that is not UTF-8.
+    private static func firstInvalidColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var column = 1
+        while case .valid = parser.parseScalar(from: &iterator) { column += 1 }
+        return column
+    }
+}
+
+/// Reading the input failed part-way (an I/O error, not bad content).
+struct ReadFailure: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "backtriage: cannot read \(path): \(reason)" }
 }

@@ -114,27 +114,62 @@ struct Evaluate: ParsableCommand {
         discussion: """
         FILE holds {"questionnaire": "back-pain", "answers": {"age": 40, ...}} and optionally \
         "date": "YYYY-MM-DD" (the day of answering; default today). A .jsonl file holds one such \
-        object a line and gives one result a line. Answers to questions that are not asked with \
-        these answers are ignored, each named on standard error. Exit 2 when an answer is invalid \
-        or missing.
+        object a line and gives one result a line; `--answers -` reads such lines from standard \
+        input and answers each as it comes, as a filter. With --format json, an answer set that \
+        cannot be evaluated gives {"line": N, "error": "..."} in its place (the whole message \
+        goes to standard error), so output lines stay aligned with input lines. Answers to \
+        questions that are not asked with these answers are ignored, each named on standard \
+        error. Exit 2 when an answer set was invalid or incomplete, after all the others.
         """)
     @OptionGroup var location: LocationOptions
-    @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl), or - for JSONL on standard input.", valueName: "FILE"))
     var answers: String
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .long, help: "Also show rule ids and conditions in the text (for questionnaire authors).") var explain = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let input = try AnswerInput.read(answers)
+        // Read once: the environment and the clock do not change between answer sets.
         let today = Today.date
-        try input.forEachValid(location) { document, engine in
-            let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
-            switch format {
-            case .json: print(ReportJSON.json(report).serialized(pretty: !input.isLines))
-            case .text: print(ResultText(Wording(engine.questionnaire, language.language, explain: explain)).render(report))
+        let language = self.language.language
+        let input = try AnswerInput.read(answers, allowStandardInput: true)
+        let out = StandardOutput()
+        var failed = false
+        do {
+            // Hand on what is done before waiting for more input: a filter answers as it goes.
+            try input.forEachOutcome(location, beforeRead: { try out.flush() }) { outcome in
+                switch outcome {
+                case .valid(let document, let engine, let warnings):
+                    warnings.forEach { printError($0.description) }
+                    let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
+                    switch format {
+                    case .json:
+                        try out.writeLine(ReportJSON.json(report).serialized(pretty: !input.isLines))
+                    case .text:
+                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).render(report))
+                    }
+                case .invalid(let line, let problems):
+                    failed = true
+                    problems.forEach { printError($0.description) }
+                    if format == .json && input.isLines {
+                        let message = problems.map(\.message).joined(separator: "; ")
+                        try out.writeLine(JSON.object([("line", .number(Double(line))), ("error", .string(message))]).serialized())
+                    }
+                case .blank:
+                    // An empty line answers an empty line, so that line N of the output still
+                    // belongs to line N of the input.
+                    if format == .json { try out.writeLine("") }
+                }
             }
+            try out.flush()
+        } catch let failure as OutputFailure {
+            printError(failure.description)
+            throw ExitCode(ExitStatus.badInput)
+        } catch {
+            try? out.flush()
+            throw error
         }
+        if failed { throw ExitCode(ExitStatus.badInput) }
     }
 }
 

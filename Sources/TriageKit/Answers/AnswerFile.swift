@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 /// One answer set read from a file: `{"questionnaire": "back-pain", "answers": {...}}`, with an
 /// optional `"date": "YYYY-MM-DD"` (the day of answering, from which the next check counts).
@@ -8,9 +11,51 @@ public struct AnswerDocument: Sendable {
     public var answers: AnswerSet
     public var date: Date?
     /// Where each answer stands in the file, for messages about it.
-    public var locations: [ItemID: SourceLocation]
+    public var locations: AnswerLocations
     /// Where the answers object starts.
     public var answersLocation: SourceLocation?
+}
+
+/// Where each answer of a document stands in its file. Positions the JSON reader found are
+/// byte offsets, counted out into line and column only when a message asks for one: most
+/// documents are valid and never ask.
+public struct AnswerLocations: Sendable, ExpressibleByDictionaryLiteral {
+    private var known: [ItemID: SourceLocation]
+    private var marks: [(id: ItemID, mark: YAMLNode.Mark)] = []
+    private var file: SourceFile?
+    private var lineOffset = 0
+
+    /// Locations known already.
+    public init(_ locations: [ItemID: SourceLocation]) {
+        known = locations
+    }
+
+    public init(dictionaryLiteral elements: (ItemID, SourceLocation)...) {
+        known = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Positions in `file`, whose first line is line `lineOffset + 1` of the file it came from.
+    init(file: SourceFile, lineOffset: Int, marks: [(id: ItemID, mark: YAMLNode.Mark)]) {
+        known = [:]
+        self.file = file
+        self.lineOffset = lineOffset
+        self.marks = marks
+    }
+
+    /// Where the answer `id` stands, nil when it is not known.
+    public subscript(id: ItemID) -> SourceLocation? {
+        get {
+            if let location = known[id] { return location }
+            guard let file, let mark = marks.first(where: { $0.id == id })?.mark else { return nil }
+            var location = file.location(mark)
+            location.line += lineOffset
+            return location
+        }
+        set {
+            marks.removeAll { $0.id == id }
+            known[id] = newValue
+        }
+    }
 }
 
 /// Reads answer files (JSON, or YAML of the same shape) and `.jsonl` files of one document a line.
@@ -34,25 +79,67 @@ public enum AnswerFileReader {
     }
 
     /// Parses one document whose text starts at `line` of the file `path`.
+    ///
+    /// A text that starts like JSON (`{` or `[`) is read by the strict JSON reader; one that is
+    /// not JSON after all, and any other text, goes through libyaml. When neither can read it,
+    /// the JSON reader's message is given for a text that looked like JSON.
     public static func parse(_ text: String, path: String, line: Int = 1) throws(Diagnostic) -> AnswerDocument {
         let file = SourceFile(path: path, text: text)
-        func located(_ node: Node?) -> SourceLocation {
-            let mark = node?.mark
-            return SourceLocation(file: path, line: (mark?.line ?? 1) + line - 1, column: mark?.column ?? 1)
+        func located(_ node: YAMLNode?) -> SourceLocation {
+            var location = node.map { file.location($0.mark) } ?? SourceLocation(file: path, line: 1, column: 1)
+            location.line += line - 1
+            return location
         }
-        func fail(_ node: Node?, _ message: String, hint: String? = nil) -> Diagnostic {
+        func fail(_ node: YAMLNode?, _ message: String, hint: String? = nil) -> Diagnostic {
             let l = located(node)
             return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line - line + 1))
         }
-        let root: Node
-        do throws(Diagnostic) {
-            guard let node = try file.compose() else { throw fail(nil, "the answer file is empty") }
-            root = node
-        } catch {
+        func failAt(offset: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+            var l = file.location(YAMLNode.Mark(offset: offset))
+            let sourceLine = file.line(l.line)
+            l.line += line - 1
+            return Diagnostic(at: l, message, hint: hint, sourceLine: sourceLine)
+        }
+        // Messages of the YAML path name the answer file and count lines from the file's start.
+        func adjusted(_ error: Diagnostic) -> Diagnostic {
             var e = error
             if var l = e.location { l.line += line - 1; e.location = l }
-            e.message = e.message.replacingOccurrences(of: "invalid YAML", with: "invalid answer file syntax")
-            throw e
+            e.message = e.message.replacing("invalid YAML", with: "invalid answer file syntax")
+            return e
+        }
+        let root: YAMLNode
+        if JSONReader.looksLikeJSON(text) {
+            do throws(JSONProblem) {
+                root = try JSONReader.parse(text)
+            } catch {
+                switch error {
+                case .syntax(let message, let offset):
+                    // Flow-style YAML looks like JSON up to a bare word or a quote of the other
+                    // kind, so libyaml gets the text too. When it cannot read it either, the JSON
+                    // reader's message is the one for a text that starts like JSON; but a text that
+                    // is good YAML apart from a repeated key is told about the key.
+                    let yaml = SourceFile.excessiveNesting(text) == nil ? file.composeProblem() : .success(nil)
+                    switch yaml {
+                    case .success(let node?): root = node
+                    case .failure(let problem) where problem.isBeyondSyntax: throw adjusted(file.diagnostic(for: problem))
+                    default: throw failAt(offset: offset, "invalid answer file syntax: \(message)")
+                    }
+                case .duplicateKeys(let keys, let offset):
+                    throw failAt(offset: offset, "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+                                 hint: "each key may appear once")
+                case .tooDeep(let offset):
+                    throw failAt(offset: offset, "the answer file is nested more than \(JSONReader.maximumNesting) levels deep")
+                case .invalidUTF8(let offset):
+                    throw failAt(offset: offset, "the answer file is not valid UTF-8")
+                }
+            }
+        } else {
+            do throws(Diagnostic) {
+                guard let node = try file.compose() else { throw fail(nil, "the answer file is empty") }
+                root = node
+            } catch {
+                throw adjusted(error)
+            }
         }
         // A FHIR QuestionnaireResponse (as `sheet --format fhir` writes it) is read as answers too.
         if FHIRResponseReader.isResource(root) { return try FHIRResponseReader.read(root, file: file) }
@@ -60,7 +147,7 @@ public enum AnswerFileReader {
             throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
         }
         var questionnaire: String?
-        var answersNode: Node?
+        var answersNode: YAMLNode?
         var date: Date?
         for (key, value) in top {
             switch key.scalar?.string {
@@ -86,19 +173,22 @@ public enum AnswerFileReader {
         guard case .mapping(let answerMap) = answersNode else {
             throw fail(answersNode, "\"answers\" must be an object of answer id to value")
         }
-        var answers = AnswerSet()
-        var locations: [ItemID: SourceLocation] = [:]
+        // Sized once: growing a dictionary of forty answers rehashes it several times.
+        var values = [ItemID: Value](minimumCapacity: answerMap.count)
+        var marks: [(id: ItemID, mark: YAMLNode.Mark)] = []
+        marks.reserveCapacity(answerMap.count)
         for (key, valueNode) in answerMap {
             guard let id = key.scalar?.string else { throw fail(key, "an answer id must be a string") }
             guard let value = try value(of: valueNode, id: id, fail) else { continue }
-            answers[ItemID(id)] = value
-            locations[ItemID(id)] = located(valueNode)
+            values[ItemID(id)] = value
+            marks.append((ItemID(id), valueNode.mark))
         }
-        return AnswerDocument(questionnaire: questionnaire, answers: answers, date: date, locations: locations,
+        return AnswerDocument(questionnaire: questionnaire, answers: AnswerSet(values), date: date,
+                              locations: AnswerLocations(file: file, lineOffset: line - 1, marks: marks),
                               answersLocation: located(answersNode))
     }
 
-    private static func value(of node: Node, id: String, _ fail: (Node?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
+    private static func value(of node: YAMLNode, id: String, _ fail: (YAMLNode?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
         switch node {
         case .scalar(let s):
             if s.style == .plain {
@@ -142,7 +232,8 @@ public enum AnswerFileReader {
         let ids = q.items.map(\.id.rawValue)
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!
-            let at = document.locations[id]
+            // Counted out of the text only for a message (see AnswerLocations).
+            var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {
                 let hint = Spelling.suggestion(for: id.rawValue, among: ids).map { "did you mean '\($0)'?" }
                 problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 
 /// Canonical URLs of the FHIR resources derived from a questionnaire. The host is under the
 /// reserved `.invalid` domain: the URLs identify, they are not meant to be fetched.
@@ -27,7 +30,7 @@ public enum FHIRCanonical {
 /// Reads a FHIR R4 `QuestionnaireResponse` as answers: the linkIds are the answer ids.
 public enum FHIRResponseReader {
     /// Whether a parsed document is a FHIR resource rather than a backtriage answer file.
-    static func isResource(_ root: Node) -> Bool {
+    static func isResource(_ root: YAMLNode) -> Bool {
         guard case .mapping(let m) = root else { return false }
         return m.contains { $0.key.scalar?.string == "resourceType" }
     }
@@ -43,7 +46,7 @@ public enum FHIRResponseReader {
         return try read(root, file: file)
     }
 
-    static func read(_ root: Node, file: SourceFile) throws(Diagnostic) -> AnswerDocument {
+    static func read(_ root: YAMLNode, file: SourceFile) throws(Diagnostic) -> AnswerDocument {
         let reader = ResponseReader(file: file)
         guard reader.field(root, "resourceType")?.scalar?.string == "QuestionnaireResponse" else {
             throw reader.fail(reader.field(root, "resourceType") ?? root, "this FHIR resource is not a QuestionnaireResponse",
@@ -64,7 +67,7 @@ public enum FHIRResponseReader {
         var answers = AnswerSet()
         var locations: [ItemID: SourceLocation] = [:]
         try reader.collect(reader.field(root, "item"), into: &answers, &locations)
-        return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: locations,
+        return AnswerDocument(questionnaire: id, answers: answers, date: date, locations: AnswerLocations(locations),
                               answersLocation: reader.location(reader.field(root, "item") ?? root))
     }
 }
@@ -73,21 +76,21 @@ public enum FHIRResponseReader {
 private struct ResponseReader {
     let file: SourceFile
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        file.location(node.mark)
     }
 
-    func fail(_ node: Node, _ message: String, hint: String? = nil) -> Diagnostic {
+    func fail(_ node: YAMLNode, _ message: String, hint: String? = nil) -> Diagnostic {
         let l = location(node)
         return Diagnostic(at: l, message, hint: hint, sourceLine: file.line(l.line))
     }
 
-    func field(_ node: Node, _ name: String) -> Node? {
+    func field(_ node: YAMLNode, _ name: String) -> YAMLNode? {
         guard case .mapping(let m) = node else { return nil }
         return m.first { $0.key.scalar?.string == name }?.value
     }
 
-    func collect(_ items: Node?, into answers: inout AnswerSet, _ locations: inout [ItemID: SourceLocation]) throws(Diagnostic) {
+    func collect(_ items: YAMLNode?, into answers: inout AnswerSet, _ locations: inout [ItemID: SourceLocation]) throws(Diagnostic) {
         guard let items else { return }
         guard case .sequence(let list) = items else { throw fail(items, "\"item\" must be a list") }
         for item in list {
@@ -113,7 +116,7 @@ private struct ResponseReader {
         }
     }
 
-    private func value(_ entry: Node, _ linkId: ItemID) throws(Diagnostic) -> Value {
+    private func value(_ entry: YAMLNode, _ linkId: ItemID) throws(Diagnostic) -> Value {
         guard case .mapping(let m) = entry, let pair = m.first(where: { $0.key.scalar?.string.hasPrefix("value") == true }),
               let key = pair.key.scalar?.string else {
             throw fail(entry, "the answer of '\(linkId)' has no value", hint: "use valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate")

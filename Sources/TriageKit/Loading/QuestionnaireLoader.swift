@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).
@@ -42,7 +41,7 @@ public enum QuestionnaireLoader {
 
     static func load(entry: SourceFile, includes: [String: String]? = nil, reachability: Bool = true) -> LoadResult {
         var diagnostics: [Diagnostic] = []
-        let root: Node
+        let root: YAMLNode
         do {
             guard let node = try entry.compose() else {
                 return LoadResult(questionnaire: nil, diagnostics: [entry.diagnostic(
@@ -63,7 +62,7 @@ public enum QuestionnaireLoader {
         diagnostics += reader.diagnostics
 
         // Included files add catalog entries and rules; each file is read once, cycles are refused.
-        var pending: [(name: String, from: SourceFile, node: Node?)] =
+        var pending: [(name: String, from: SourceFile, node: YAMLNode?)] =
             reader.strings(top["include"], "include").map { ($0, entry, top["include"]) }
         var seen: Set<String> = [entry.path]
         var files = [entry.path]
@@ -126,7 +125,7 @@ public enum QuestionnaireLoader {
         return ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name)
     }
 
-    private static func declaredLanguages(_ root: Node) -> [String] {
+    private static func declaredLanguages(_ root: YAMLNode) -> [String] {
         guard case .mapping(let m) = root, let node = m["languages"], case .sequence(let seq) = node else { return ["en"] }
         let langs = seq.compactMap { $0.scalar?.string }
         return langs.isEmpty ? ["en"] : langs
@@ -207,7 +206,7 @@ private struct Builder {
         }
     }
 
-    private func readLevel(_ node: Node, rank: Int, _ r: NodeReader) -> TriageLevel? {
+    private func readLevel(_ node: YAMLNode, rank: Int, _ r: NodeReader) -> TriageLevel? {
         guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action", "result", "watch_heading", "final"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "triage level '\(id)'"
@@ -227,7 +226,7 @@ private struct Builder {
         return level
     }
 
-    private func readInvariant(_ node: Node, _ r: NodeReader) -> Invariant? {
+    private func readInvariant(_ node: YAMLNode, _ r: NodeReader) -> Invariant? {
         let allowed = ["id", "when", "level", "at_least", "excludes", "only_notes", "never", "never_together"]
         guard let f = r.fields(node, "an invariant", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
@@ -264,7 +263,7 @@ private struct Builder {
         return q
     }
 
-    private func readDocument(_ node: Node, _ r: NodeReader) -> SourceDocument? {
+    private func readDocument(_ node: YAMLNode, _ r: NodeReader) -> SourceDocument? {
         guard let f = r.fields(node, "a document", allowed: ["file", "title", "short", "publisher", "url", "guideline"]),
               let file = f.required("file", r.string) else { return nil }
         let what = "document '\(file)'"
@@ -280,7 +279,7 @@ private struct Builder {
         return document
     }
 
-    private func readSection(_ node: Node, _ r: NodeReader) -> Section? {
+    private func readSection(_ node: YAMLNode, _ r: NodeReader) -> Section? {
         guard let f = r.fields(node, "a section", allowed: ["id", "title", "items"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let title = f.required("title") { n, _ in r.text(n, "the title of section '\(id)'") } ?? LocalizedText([:])
@@ -293,7 +292,7 @@ private struct Builder {
                                      "below_min", "anchors", "required", "when", "red_flag", "input", "source",
                                      "watch", "not_asked", "unit_one"]
 
-    private func readItem(_ node: Node, section: String, _ r: NodeReader) -> Item? {
+    private func readItem(_ node: YAMLNode, section: String, _ r: NodeReader) -> Item? {
         guard let f = r.fields(node, "an item", allowed: Self.itemFields),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "item '\(id)'"
@@ -373,7 +372,7 @@ private struct Builder {
         return item
     }
 
-    private func readDerived(_ node: Node, _ r: NodeReader) -> DerivedValue? {
+    private func readDerived(_ node: YAMLNode, _ r: NodeReader) -> DerivedValue? {
         guard let f = r.fields(node, "a derived value", allowed: ["id", "type", "options", "value", "text", "values"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "derived value '\(id)'"
@@ -401,7 +400,7 @@ private struct Builder {
                             valueLabels: labels, location: r.location(node))
     }
 
-    private func readSafetyNet(_ node: Node, _ r: NodeReader) -> SafetyNet? {
+    private func readSafetyNet(_ node: YAMLNode, _ r: NodeReader) -> SafetyNet? {
         guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text"]),
               let measure = f.required("measure", { n, w in r.identifier(n, w) }) else { return nil }
         var thresholds: [SafetyNet.Threshold] = []
@@ -417,7 +416,7 @@ private struct Builder {
                          noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
     }
 
-    private func readEntry(_ node: Node, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
+    private func readEntry(_ node: YAMLNode, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
         var allowed = ["id", "title", "explanation", "evidence", "practical", "source", "doctor_question"]
         allowed.append("subject")
         if kind != .note { allowed.append("group") }
@@ -443,7 +442,7 @@ private struct Builder {
                             doctorQuestion: f.optional("doctor_question") { n, _ in r.text(n, "the doctor question of \(what)") })
     }
 
-    private func readRule(_ node: Node, _ r: NodeReader) -> Rule? {
+    private func readRule(_ node: YAMLNode, _ r: NodeReader) -> Rule? {
         let allowed = ["id", "when", "triage", "red_flag", "suggest", "caution", "notes", "highlight", "priority",
                        "explanation", "source"]
         guard let f = r.fields(node, "a rule", allowed: allowed),

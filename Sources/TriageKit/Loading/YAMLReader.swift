@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,27 +71,81 @@ struct SourceFile {
         Diagnostic(severity, at: location, message, hint: hint, sourceLine: location.flatMap { line($0.line) })
     }
 
-    /// Parses the text into a YAML node tree; a syntax error becomes a diagnostic with its position.
-    func compose() throws(Diagnostic) -> Node? {
+    /// Parses the text into a node tree; a syntax error becomes a diagnostic with its position.
+    func compose() throws(Diagnostic) -> YAMLNode? {
         if let deep = Self.excessiveNesting(text) {
             throw diagnostic(SourceLocation(file: path, line: deep, column: 1),
                              "the YAML is nested more than \(Self.maximumNesting) levels deep")
         }
-        do {
-            // The basic resolver tags every scalar as a string: this reader types values itself, and
-            // Yams' default resolver runs regular expressions on every scalar to guess types.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw diagnostic(for: error)
-        } catch {
-            throw diagnostic(nil, "cannot parse YAML: \(error)")
+        switch composeProblem() {
+        case .success(let node): return node
+        case .failure(let problem): throw diagnostic(for: problem)
         }
+    }
+
+    /// The node tree, or what libyaml or the composer refused, before it becomes a message:
+    /// the answer-file reader weighs it against the JSON reader's verdict.
+    func composeProblem() -> Result<YAMLNode?, YAMLProblem> {
+        var text = self.text
+        // Every scalar stays a string: the readers type values themselves, and guessing types
+        // here (as YAML 1.1 would: `no` is false, `1_0` is 10) is exactly what they avoid.
+        return text.withUTF8 { bytes in
+            Result { () throws(YAMLProblem) -> YAMLNode? in try YAMLComposer.compose(bytes) }
+        }
+    }
+
+    /// The message for a problem `composeProblem()` returned.
+    func diagnostic(for problem: YAMLProblem) -> Diagnostic {
+        switch problem {
+        case .syntax(let problem, let context, let line, let column):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context)" }
+            return diagnostic(SourceLocation(file: path, line: line, column: column), message)
+        case .duplicateKeys(let duplicates, let mark):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return diagnostic(location(mark), "duplicate key \(keys) in one mapping", hint: "each key may appear once")
+        case .reader(let problem, let offset):
+            return diagnostic(location(YAMLNode.Mark(offset: offset)), "cannot read \(path): \(problem)")
+        case .tooDeep(let line):
+            return diagnostic(SourceLocation(file: path, line: line, column: 1),
+                              "the YAML is nested more than \(YAMLComposer.maximumDepth) levels deep")
+        case .aliasExpansion(let line, let column):
+            return diagnostic(SourceLocation(file: path, line: line, column: column),
+                              "aliases here repeat more than \(YAMLComposer.maximumAliasedNodes) nodes",
+                              hint: "write the values out instead of repeating them through nested aliases")
+        case .memory:
+            return diagnostic(nil, "cannot parse \(path): out of memory")
+        }
+    }
+
+    /// The line and column of `mark`; a byte offset (from the JSON reader) is counted out here,
+    /// only when a message needs it. Columns count Unicode scalars, as libyaml's do.
+    func location(_ mark: YAMLNode.Mark) -> SourceLocation {
+        if let (line, column) = mark.lineAndColumn { return SourceLocation(file: path, line: line, column: column) }
+        var text = self.text
+        let (line, column) = text.withUTF8 { Self.lineAndColumn(ofOffset: mark.offset ?? 0, in: $0) }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// Line and column (from 1) of the byte at `offset`.
+    static func lineAndColumn(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in UnsafeBufferPointer(rebasing: bytes[..<min(max(0, offset), bytes.count)]) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     static let maximumNesting = 64
 
-    /// libyaml recurses once per nesting level: refuse absurd nesting before it can exhaust the
-    /// stack. Counts open flow brackets and indentation steps; returns the offending line.
+    /// Whatever walks, compares or releases a node tree recurses once per nesting level: refuse
+    /// absurd nesting before parsing, with the line where it happens (the composer's own limit
+    /// is only a backstop). Counts open flow brackets and indentation steps.
     static func excessiveNesting(_ text: String) -> Int? {
         var depth = 0, line = 1, indent = 0, atLineStart = true
         var quote: UInt8 = 0
@@ -114,26 +171,6 @@ struct SourceFile {
         }
         return nil
     }
-
-    private func diagnostic(for error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let where_ = SourceLocation(file: path, line: mark.line, column: mark.column)
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " \(context.text)" }
-            return diagnostic(where_, message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            let where_ = SourceLocation(file: path, line: context.mark.line, column: context.mark.column)
-            return diagnostic(where_, "duplicate key \(keys) in one mapping", hint: "each key may appear once")
-        case .reader(let problem, _, _, _):
-            return diagnostic(nil, "cannot read \(path): \(problem)")
-        default:
-            return diagnostic(nil, "cannot parse \(path): \(error)")
-        }
-    }
 }
 
 /// Reads typed fields out of YAML nodes and collects every problem instead of stopping at the
@@ -148,12 +185,12 @@ final class NodeReader {
         self.languages = languages
     }
 
-    func location(_ node: Node?) -> SourceLocation? {
-        guard let mark = node?.mark else { return nil }
-        return SourceLocation(file: file.path, line: mark.line, column: mark.column)
+    func location(_ node: YAMLNode?) -> SourceLocation? {
+        guard let node else { return nil }
+        return file.location(node.mark)
     }
 
-    func error(_ node: Node?, _ message: String, hint: String? = nil) {
+    func error(_ node: YAMLNode?, _ message: String, hint: String? = nil) {
         diagnostics.append(file.diagnostic(location(node), message, hint: hint))
     }
 
@@ -166,7 +203,7 @@ final class NodeReader {
     }
 
     /// The mapping's fields in order; reports fields not in `allowed` with a suggestion.
-    func fields(_ node: Node?, _ what: String, allowed: [String]) -> Fields? {
+    func fields(_ node: YAMLNode?, _ what: String, allowed: [String]) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             error(node, "\(what) must be a mapping of fields (key: value)")
@@ -190,7 +227,7 @@ final class NodeReader {
         return result
     }
 
-    func sequence(_ node: Node?, _ what: String) -> [Node] {
+    func sequence(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node else { return [] }
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
         guard case .sequence(let seq) = node else {
@@ -200,7 +237,7 @@ final class NodeReader {
         return Array(seq)
     }
 
-    func string(_ node: Node?, _ what: String) -> String? {
+    func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error(node, "\(what) must be a single value, not a list or mapping")
@@ -209,7 +246,7 @@ final class NodeReader {
         return scalar.string
     }
 
-    func identifier(_ node: Node?, _ what: String, pattern: IdentifierPattern = .answer) -> String? {
+    func identifier(_ node: YAMLNode?, _ what: String, pattern: IdentifierPattern = .answer) -> String? {
         guard let s = string(node, what) else { return nil }
         if !pattern.matches(s) {
             error(node, "\(what) '\(s)' is not a valid id", hint: pattern.hint)
@@ -218,7 +255,7 @@ final class NodeReader {
         return s
     }
 
-    func number(_ node: Node?, _ what: String) -> Double? {
+    func number(_ node: YAMLNode?, _ what: String) -> Double? {
         guard let s = string(node, what) else { return nil }
         guard let n = Double(s), n.isFinite else {
             error(node, "\(what) must be a finite number, not '\(s)'")
@@ -227,7 +264,7 @@ final class NodeReader {
         return n
     }
 
-    func bool(_ node: Node?, _ what: String) -> Bool? {
+    func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
         guard let s = string(node, what) else { return nil }
         switch s.lowercased() {
         case "true", "yes": return true
@@ -238,12 +275,12 @@ final class NodeReader {
         }
     }
 
-    func strings(_ node: Node?, _ what: String) -> [String] {
+    func strings(_ node: YAMLNode?, _ what: String) -> [String] {
         sequence(node, what).compactMap { string($0, "an entry of \(what)") }
     }
 
     /// A text in every declared language; a missing translation is reported by name.
-    func text(_ node: Node?, _ what: String) -> LocalizedText? {
+    func text(_ node: YAMLNode?, _ what: String) -> LocalizedText? {
         guard let node else { return nil }
         if case .scalar = node {
             error(node, "\(what) must give a text per language", hint: "write en: ... and de: ... on their own lines")
@@ -266,14 +303,14 @@ final class NodeReader {
         return LocalizedText(texts)
     }
 
-    func source(_ node: Node?, _ what: String) -> SourceRef? {
+    func source(_ node: YAMLNode?, _ what: String) -> SourceRef? {
         guard let f = fields(node, "the source of \(what)", allowed: ["file", "section"]) else { return nil }
         guard let file = f.required("file", string), let section = f.required("section", string) else { return nil }
         return SourceRef(file: file, section: section)
     }
 
     /// Parses an expression, reporting a syntax error at its exact column.
-    func expression(_ node: Node?, _ what: String) -> Expression? {
+    func expression(_ node: YAMLNode?, _ what: String) -> Expression? {
         guard let node, let text = string(node, what) else { return nil }
         var start = location(node)
         if case .scalar(let scalar) = node, scalar.style == .doubleQuoted || scalar.style == .singleQuoted {
@@ -293,22 +330,22 @@ final class NodeReader {
 
 /// The fields of one YAML mapping, read by name.
 struct Fields {
-    let node: Node
+    let node: YAMLNode
     let what: String
     unowned let reader: NodeReader
-    var values: [String: Node] = [:]
-    var keys: [String: Node] = [:]
+    var values: [String: YAMLNode] = [:]
+    var keys: [String: YAMLNode] = [:]
 
-    init(node: Node, what: String, reader: NodeReader) {
+    init(node: YAMLNode, what: String, reader: NodeReader) {
         self.node = node
         self.what = what
         self.reader = reader
     }
 
-    subscript(_ name: String) -> Node? { values[name] }
+    subscript(_ name: String) -> YAMLNode? { values[name] }
 
     /// Reads a field that must be there; reports it missing otherwise.
-    func required<T>(_ name: String, _ read: (Node?, String) -> T?) -> T? {
+    func required<T>(_ name: String, _ read: (YAMLNode?, String) -> T?) -> T? {
         guard let value = values[name] else {
             reader.error(node, "\(what) needs the field '\(name)'")
             return nil
@@ -316,7 +353,7 @@ struct Fields {
         return read(value, "'\(name)' of \(what)")
     }
 
-    func optional<T>(_ name: String, _ read: (Node?, String) -> T?) -> T? {
+    func optional<T>(_ name: String, _ read: (YAMLNode?, String) -> T?) -> T? {
         guard let value = values[name] else { return nil }
         return read(value, "'\(name)' of \(what)")
     }

@@ -104,9 +104,10 @@ bench: deps venv
 	$(SWIFT) build $(RELEASE)
 	$(PYTHON) bench/bench.py
 
-# Rewrites the summary sheet golden files after an intended change; review the diff.
+# Rewrites the golden files (summary sheets, screen snapshots) after an intended change. The
+# run that rewrites fails on purpose, naming each file: review the diff, then run make test.
 golden:
-	UPDATE_GOLDEN=1 $(SWIFT) test --filter SheetGolden
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter 'SheetGolden|ScreenSnapshot'
 
 # The installed binary is stripped: symbols and debug information are most of a static build's
 # size and nothing a user runs needs them (the build folder keeps the unstripped one).

@@ -37,6 +37,15 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Termination signals and hang-ups of the full-screen interface, in C: the flag a signal
+        // handler sets must be defined once for the whole program, which a header cannot do.
+        .target(name: "CSignals"),
+        // The full-screen interface: state, a pure update, a pure render into a grid of cells,
+        // widgets and screens as components; ncurses only paints. Knows nothing of back pain.
+        .target(
+            name: "TriageTUI",
+            dependencies: ["TriageKit", "TriageReport", "TriageSession", "CNcursesw", "CSignals"]
+        ),
         // The plain line mode: screen readers, pipes, dumb terminals.
         .target(name: "TriagePlain", dependencies: ["TriageKit", "TriageReport", "TriageSession"]),
         // Fuzzing harness: libFuzzer entry point in fuzz builds (make fuzz), a corpus replayer otherwise.
@@ -51,6 +60,7 @@ let package = Package(
                 "TriageReport",
                 "TriageSession",
                 "TriagePlain",
+                "TriageTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +73,12 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             // Golden files are read and written through #filePath, so they stay plain files.
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "TriageTUITests",
+            dependencies: ["TriageTUI", "TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"],
+            // Screen snapshots are read and written through #filePath, so they stay plain files.
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"]),
         .testTarget(

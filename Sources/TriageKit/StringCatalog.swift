@@ -20,9 +20,11 @@ public struct StringCatalog: Sendable {
     }
 
     /// `{0}` followed by the singular or plural form of `key` (`key.one`, `key.other`): "1 week",
-    /// "1.4 weeks", "3 Wochen". Only exactly one is singular.
+    /// "1.4 weeks", "3 Wochen". Only a number shown as 1 is singular.
     public func count(_ key: String, _ n: Double, _ language: Language, decimals: Int = 1) -> String {
-        text(key + (n == 1 ? ".one" : ".other"), language, [language.number(n, decimals: decimals)])
+        // The form follows the number as shown: 1.04 weeks reads "1 week".
+        let shown = language.number(n, decimals: decimals)
+        return text(key + (shown == "1" ? ".one" : ".other"), language, [shown])
     }
 
     /// Keys that some language of the catalog has and another lacks or leaves empty.

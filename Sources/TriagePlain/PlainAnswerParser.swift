@@ -30,13 +30,12 @@ public struct PlainAnswerParser {
             }
         case .integer, .decimal, .scale:
             if item.inputHint == .duration {
-                if let start = Self.day(text) {
-                    let days = Calendar.utc.dateComponents([.day], from: start, to: today).day ?? -1
-                    return days < 0 ? expected("plain.duration.future") : .success(.number(Double(days) / 7))
+                if let start = Day.parse(text) {
+                    return Day.weeks(from: start, to: today).map { .success(.number($0)) } ?? expected("plain.duration.future")
                 }
                 return duration(text).map { .success(.number($0)) } ?? expected("plain.expect.duration")
             }
-            return Self.number(text).map { .success(.number($0)) } ?? expected("plain.expect.number")
+            return TypedNumber.parse(text).map { .success(.number($0)) } ?? expected("plain.expect.number")
         case .choice:
             if let n = Int(text), (1...item.options.count).contains(n) { return .success(.string(item.options[n - 1].value)) }
             if let option = item.options.first(where: { matches(text, $0) }) { return .success(.string(option.value)) }
@@ -53,7 +52,7 @@ public struct PlainAnswerParser {
             }
             return .success(.list(picked))
         case .date:
-            guard let day = Self.day(text) else { return expected("plain.expect.date") }
+            guard let day = Day.parse(text) else { return expected("plain.expect.date") }
             return .success(.string(AnswerValidation.formatDate(day)))
         case .text:
             return .success(.string(text))
@@ -63,22 +62,6 @@ public struct PlainAnswerParser {
     private func matches(_ text: String, _ option: ChoiceOption) -> Bool {
         let t = text.lowercased()
         return t == option.value.lowercased() || option.text.translations.values.contains { $0.lowercased() == t }
-    }
-
-    /// A number with a decimal point or a German decimal comma.
-    public static func number(_ text: String) -> Double? {
-        let normalized = text.replacingOccurrences(of: ",", with: ".")
-        guard !normalized.isEmpty, normalized.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
-              let n = Double(normalized), n.isFinite else { return nil }
-        return n
-    }
-
-    /// A day as 2026-11-15 or, as Germans write it, 15.11.2026.
-    public static func day(_ text: String) -> Date? {
-        if let iso = AnswerValidation.parseDate(text) { return iso }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), parts[2].count == 4, Int(parts[2]) != nil else { return nil }
-        return AnswerValidation.parseDate("\(parts[2])-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
     }
 
     /// Weeks from "10 days", "3 weeks", "2 months", "1.5" (weeks), "seit 3 Wochen", "for 10 days".
@@ -95,7 +78,7 @@ public struct PlainAnswerParser {
             unitText = String(numberText[split...])
             numberText = String(numberText[..<split])
         }
-        guard words.count <= 2, let n = Self.number(numberText) else { return nil }
+        guard words.count <= 2, let n = TypedNumber.parse(numberText) else { return nil }
         let unit: DurationUnit
         switch unitText {
         case "", "w", "wk", "week", "weeks", "wo", "woche", "wochen": unit = .weeks

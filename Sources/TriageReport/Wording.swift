@@ -55,7 +55,10 @@ public struct Wording: Sendable {
     }
 
     /// "1 week", "1.4 weeks", "3 Wochen".
-    public func weeks(_ n: Double) -> String { StringCatalog.report.count("weeks", n, language) }
+    public func weeks(_ n: Double) -> String { Self.weeksText(n, language) }
+
+    /// A number of weeks in `language`, for callers without a questionnaire at hand.
+    public static func weeksText(_ n: Double, _ language: Language) -> String { StringCatalog.report.count("weeks", n, language) }
 
     /// A fact a rule read, in words: "Where it hurts: Lower back", "no warning sign".
     public func fact(_ fact: Report.Fact) -> String {

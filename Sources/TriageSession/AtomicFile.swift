@@ -76,6 +76,21 @@ public enum AtomicFile {
         guard writeAll(bytes, to: fd) else { throw .system(path, "cannot write") }
     }
 
+    /// The whole content of the file at `path`.
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .system(path, "cannot open") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw .system(path, "cannot read") }
+            if n == 0 { return bytes }
+            bytes += chunk[..<n]
+        }
+    }
+
     /// Writes every byte, going on after partial writes and interruptions.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer -> Bool in

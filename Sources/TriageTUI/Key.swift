@@ -3,6 +3,8 @@ public enum Key: Sendable, Hashable {
     case character(Character)
     case enter, backspace, delete, tab, backTab, escape
     case up, down, left, right, home, end, pageUp, pageDown
+    /// A function key, F1 to F12.
+    case function(Int)
     /// Ctrl-C: quits by the same path as `q`, saving first.
     case interrupt
     /// The terminal changed size; the next render uses the new size.

@@ -1,3 +1,5 @@
+import TriageReport
+
 /// A colour that adds meaning to a word; never the only carrier of it.
 public enum Tint: Sendable, Hashable, CaseIterable {
     case red, yellow, blue, green, accent

@@ -3,9 +3,7 @@ import Foundation
 import TriageKit
 import TriagePlain
 import TriageSession
-#if FULL_SCREEN_PENDING
 import TriageTUI
-#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -49,11 +47,7 @@ struct Interactive: ParsableCommand {
         let store = SessionStore()
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
         let today = Today.date
-        #if FULL_SCREEN_PENDING
         let fullScreen = !plain && Self.hasTerminal
-        #else
-        let fullScreen = false
-        #endif
         if !fullScreen {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
                                        language: lang, today: today, prefill: prefill,
@@ -61,20 +55,18 @@ struct Interactive: ParsableCommand {
                                        write: { FileHandle.standardOutput.write(Data($0.utf8)) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
         }
-        #if FULL_SCREEN_PENDING
         let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
-                             resumable: resumable, savingEnabled: !noSave)
+                             resumable: resumable, savingEnabled: !noSave, canOpenFiles: EffectRunner.canOpenFiles())
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()
             guard let terminal = CursesTerminal.start() else { return -1 }
-            return EventLoop.run(state, terminal: terminal, effects: EffectRunner(store: store))
+            return EventLoop.run(state, terminal: terminal, effects: EffectRunner(store: store, questionnaire: engine.questionnaire))
         }
         if status == -1 {
             printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
             throw ExitCode(ExitStatus.badInput)
         }
         if status != 0 { throw ExitCode(status) }
-        #endif
     }
 
     /// The plain mode's exit code: 10 for the least urgent level, one more per level above it,

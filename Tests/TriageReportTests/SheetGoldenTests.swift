@@ -9,7 +9,6 @@ import TriageReport
 @Suite("Summary sheet golden files")
 struct SheetGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let updating = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
 
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -34,17 +33,6 @@ struct SheetGoldenTests {
     func sheetMatchesItsGoldenFile(_ c: Case) throws {
         let answers = try #require(exampleCases().first { $0.name == c.name }?.answers)
         let output = c.format.render(Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day), language: c.language)
-        let url = Self.directory.appendingPathComponent(c.fileName)
-        let expected = try? String(contentsOf: url, encoding: .utf8)
-        if Self.updating {
-            if expected != output {
-                try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-                try output.write(to: url, atomically: true, encoding: .utf8)
-                Issue.record("rewrote \(c.fileName): review the diff, then run the tests again without UPDATE_GOLDEN")
-            }
-            return
-        }
-        #expect(expected != nil, "no golden file \(c.fileName): run make golden")
-        if let expected { #expect(output == expected, "\(c.fileName) differs; if intended, run make golden and review the diff") }
+        if let problem = GoldenFile.mismatch(output, Self.directory.appendingPathComponent(c.fileName)) { Issue.record("\(problem)") }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TriageKit
+import TriageSession
+import TriageTestSupport
 @testable import TriageTUI
 
 /// A terminal that replays events and records what the loop did with it.
@@ -27,82 +29,153 @@ final class FakeTerminal: TriageTUI.Terminal {
     func stop(restoring: Bool) { stopped.append(restoring) }
 }
 
-/// A session store in a fresh private folder.
-func temporaryStore() -> SessionStore {
-    let folder = NSTemporaryDirectory() + "bt-loop-\(UUID().uuidString)"
-    return SessionStore(directory: folder)
+/// Effects recorded, with the results a test chooses.
+@MainActor
+final class FakeRunner: EffectRunning {
+    private(set) var performed: [Effect] = []
+    var results: (Effect) -> EffectResult? = { _ in nil }
+
+    func perform(_ effect: Effect) -> EffectResult? {
+        performed.append(effect)
+        return results(effect)
+    }
+
+    var savedAnswers: AnswerSet? {
+        for effect in performed.reversed() { if case .saveAnswers(let a) = effect { return a } }
+        return nil
+    }
 }
 
-@MainActor @Suite struct TheEventLoop {
+@MainActor @Suite("The event loop") struct TheEventLoop {
     let started: [TerminalEvent] = [.key(.enter)] + typing("52").map { .key($0) } + [.key(.enter)]
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    func aSignalSavesRestoresTheTerminalAndExitsWith128PlusIt(signal: Int32) throws {
+    func aSignalSavesRestoresTheTerminalAndExitsWith128PlusIt(signal: Int32) {
         let terminal = FakeTerminal(started + [.signal(signal)])
-        let store = temporaryStore()
-        let status = EventLoop.run(freshState(), terminal: terminal, store: store)
-        #expect(status == 128 + signal)
+        let runner = FakeRunner()
+        #expect(EventLoop.run(freshState(), terminal: terminal, effects: runner) == 128 + signal)
         #expect(terminal.stopped == [true])
-        #expect(try store.load(questionnaire: "back-pain")?.answers["age"] == .number(52))
+        #expect(runner.savedAnswers?["age"] == .number(52))
     }
 
-    @Test func aHangUpSavesAndExits129WithoutTouchingTheTerminal() throws {
+    @Test func aHangUpSavesAndExits129WithoutTouchingTheTerminal() {
         let terminal = FakeTerminal(started + [.hangUp])
-        let store = temporaryStore()
-        let status = EventLoop.run(freshState(), terminal: terminal, store: store)
-        #expect(status == 129)
+        let runner = FakeRunner()
+        #expect(EventLoop.run(freshState(), terminal: terminal, effects: runner) == 129)
         #expect(terminal.stopped == [false])
-        #expect(try store.load(questionnaire: "back-pain")?.answers["age"] == .number(52))
+        #expect(runner.savedAnswers?["age"] == .number(52))
     }
 
-    @Test func aSignalUnderNoSaveWritesNothing() throws {
-        let terminal = FakeTerminal(started + [.signal(SIGTERM)])
-        let store = temporaryStore()
-        _ = EventLoop.run(freshState(saving: false), terminal: terminal, store: store)
-        #expect(try store.load(questionnaire: "back-pain") == nil)
+    @Test func aSignalUnderNoSaveWritesNothing() {
+        let runner = FakeRunner()
+        _ = EventLoop.run(freshState(saving: false), terminal: FakeTerminal(started + [.signal(SIGTERM)]), effects: runner)
+        #expect(runner.performed.isEmpty)
     }
 
-    @Test func quittingRestoresTheTerminalAndExits0() {
-        let terminal = FakeTerminal([.key(.character("q"))])
-        #expect(EventLoop.run(freshState(), terminal: terminal, store: temporaryStore()) == 0)
+    @Test func quittingSavesRestoresTheTerminalAndExits0() {
+        let terminal = FakeTerminal(started + [.key(.character("q"))])
+        let runner = FakeRunner()
+        #expect(EventLoop.run(freshState(), terminal: terminal, effects: runner) == 0)
         #expect(terminal.stopped == [true])
+        #expect(runner.performed.last == .saveAnswers(AnswerSet(["age": .number(52)])))
     }
 
     @Test func everyKeyIsFollowedByAFrame() {
         let terminal = FakeTerminal(started + [.key(.interrupt)])
-        _ = EventLoop.run(freshState(), terminal: terminal, store: temporaryStore())
+        _ = EventLoop.run(freshState(), terminal: terminal, effects: FakeRunner())
         // The first frame, then one after each key but the last, which quits.
         #expect(terminal.frames.count == started.count + 1)
         #expect(terminal.frames.last?.text.contains("Where is your pain") == true)
     }
+
+    @Test func whatCameOfAnEffectGoesBackThroughUpdate() {
+        var state = freshState()
+        walk(&state, answers: Fixtures.baseline())
+        let runner = FakeRunner()
+        runner.results = { effect in
+            if case .saveSheets = effect { return .sheetsSaved(text: "/s/sheet.txt", html: "/s/sheet.html") }
+            return nil
+        }
+        let terminal = FakeTerminal([.key(.character("s")), .key(.interrupt)])
+        _ = EventLoop.run(state, terminal: terminal, effects: runner)
+        #expect(terminal.frames.last?.text.contains("sheet.html") == true)
+    }
+
+    @Test func aFailedSaveIsSaidOnScreen() {
+        let runner = FakeRunner()
+        runner.results = { effect in
+            if case .saveAnswers = effect { return .answersNotSaved("/s/back-pain.json: cannot write: No space left on device") }
+            return nil
+        }
+        let terminal = FakeTerminal(started + [.key(.interrupt)])
+        _ = EventLoop.run(freshState(), terminal: terminal, effects: runner)
+        #expect(terminal.frames.last?.text.contains("Could not save the answers") == true, "\(terminal.frames.last?.text ?? "")")
+    }
+
+    @Test func theWindowSizeIsFollowed() {
+        let terminal = FakeTerminal([.key(.resize), .key(.interrupt)], size: Size(width: 40, height: 10))
+        _ = EventLoop.run(freshState(), terminal: terminal, effects: FakeRunner())
+        #expect(terminal.frames.first?.text.contains("40x10") == true)
+    }
 }
 
-@Suite struct TooSmallWindow {
-    func tooSmall(_ state: AppState) -> AppState {
-        var s = state
-        s.screenSize = Size(width: 38, height: 9)
-        return s
+@MainActor @Suite("The real effects", .serialized) struct RealEffects {
+    func temporaryFolder() -> String {
+        let folder = NSTemporaryDirectory() + "bt-effects-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
     }
 
-    @Test func keysOtherThanQuitChangeNothing() {
-        var state = freshState()
-        press(&state, .enter, .character("1"))
-        let before = state.editor
-        state = tooSmall(state)
-        let effects = press(&state, .character("3"), .down, .enter, .character("y"), .left, .backspace)
-        #expect(effects.isEmpty)
-        #expect(state.editor == before)
-        #expect(state.page == .question(itemID: "age"))
+    @Test func sheetsAreSavedPrivatelyNamedByTimeAndLanguage() throws {
+        let store = SessionStore(directory: temporaryFolder() + "/state")
+        let runner = EffectRunner(store: store, questionnaire: Fixtures.shipped)
+        let result = runner.perform(.saveSheets(SheetTexts(text: "sheet", html: "<html>", language: .de)))
+        guard case .sheetsSaved(let text, let html)? = result else {
+            Issue.record("not saved: \(String(describing: result))")
+            return
+        }
+        #expect(text.hasSuffix("-de.txt") && html.hasSuffix("-de.html"))
+        #expect(text.contains("summary-back-pain-"))
+        let mode = try FileManager.default.attributesOfItem(atPath: text)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
     }
 
-    @Test func qQuitsAtOnce() {
-        var state = tooSmall(freshState())
-        #expect(press(&state, .character("q")).contains(.quit))
+    @Test func answersAreSavedAndDeleted() throws {
+        let store = SessionStore(directory: temporaryFolder())
+        let runner = EffectRunner(store: store, questionnaire: Fixtures.shipped)
+        #expect(runner.perform(.saveAnswers(AnswerSet(["age": .number(40)]))) == nil)
+        #expect(try store.load(questionnaire: "back-pain")?.answers["age"] == .number(40))
+        #expect(runner.perform(.deleteAnswers) == nil)
+        #expect(try store.load(questionnaire: "back-pain") == nil)
     }
 
-    @Test func theMessageNamesThePlainMode() {
-        let text = render(freshState(), size: Size(width: 38, height: 9)).text
-        #expect(text.contains("--plain"))
-        #expect(text.contains("80x24"))
+    @Test func copiesGoIntoTheCurrentFolder() throws {
+        let store = SessionStore(directory: temporaryFolder())
+        let runner = EffectRunner(store: store, questionnaire: Fixtures.shipped)
+        guard case .sheetsSaved(let text, let html)? = runner.perform(.saveSheets(SheetTexts(text: "t", html: "h", language: .en))) else {
+            Issue.record("not saved")
+            return
+        }
+        let here = temporaryFolder()
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(here)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        guard case .copied(let copies)? = runner.perform(.copyHere([text, html])) else {
+            Issue.record("not copied")
+            return
+        }
+        #expect(copies.allSatisfy { $0.hasPrefix(here) || $0.hasPrefix("/private" + here) })
+        #expect(FileManager.default.contents(atPath: copies[1]) == Data("h".utf8))
+    }
+
+    @Test func aFolderThatCannotBeWrittenSaysWhy() {
+        let blocker = temporaryFolder() + "/file"
+        FileManager.default.createFile(atPath: blocker, contents: Data())
+        let runner = EffectRunner(store: SessionStore(directory: blocker + "/state"), questionnaire: Fixtures.shipped)
+        guard case .answersNotSaved(let reason)? = runner.perform(.saveAnswers(AnswerSet(["age": .number(40)]))) else {
+            Issue.record("a save into a file succeeded")
+            return
+        }
+        #expect(reason.contains(blocker))
     }
 }

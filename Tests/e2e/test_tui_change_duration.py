@@ -13,7 +13,10 @@ def test(pane):
     p.wait_for("How long has this episode")
     p.keys("BSpace", "2", "Enter")
     p.wait_for("Your answers", "2 weeks")
-    p.keys("s")
+    # The last line of the list shows the result.
+    p.keys("End")
+    p.wait_for("Show my result")
+    p.keys("Enter")
     p.wait_for("SELF-CARE")
     p.keys("q")
     p.wait_for("EXITED=0")

@@ -24,7 +24,7 @@ def test(pane):
         raise Failure("session file mode is %o" % (os.stat(path).st_mode & 0o777))
 
     again = pane(backtriage(), state_home=p.state_home)
-    again.wait_for("Continue where I stopped", "Start over", "2 answered")
+    again.wait_for("Continue where I stopped", "Start over", "(2 of ")
     again.keys("Enter")
     again.wait_for("How long has this episode")
     again.keys("q")

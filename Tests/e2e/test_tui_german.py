@@ -1,5 +1,6 @@
-"""--lang de shows the German interface and questions; L switches back keeping answers."""
-from tui_harness import backtriage, run
+"""--lang de shows the German interface: German dates and numbers, j (ja) answers yes and the
+footer says j/n, and pressing j twice still means yes. L switches language keeping answers."""
+from tui_harness import Failure, backtriage, run
 
 
 def test(pane):
@@ -10,10 +11,29 @@ def test(pane):
     p.type("47")
     p.keys("Enter")
     p.wait_for("Wo haben Sie hauptsächlich Schmerzen?", "Unterer Rücken")
+    p.keys("1", "Enter")
+    # A start date the German way becomes weeks until today (2026-11-23).
+    p.wait_for("Wie lange")
+    p.type("9.11.2026")
+    p.wait_for("Seit 09.11.2026: 2 Wochen.")
+    p.keys("Enter")
+    screen = p.wait_for("j/n ja / nein")
+    if "y/n" in screen:
+        raise Failure("the German footer names y/n:\n" + screen)
+    # j is ja, however often it is pressed; it never moves the cursor to Nein.
+    p.type("jj")
+    p.keys("Enter")
+    p.wait_for("Wie stark")
+    p.keys("r")
+    screen = p.wait_for("Ihre Antworten", "2 Wochen", "47 Jahre")
+    if not any("Kommt immer wieder" in line and "ja" in line for line in screen.splitlines()):
+        raise Failure("j did not answer yes:\n" + screen)
+    p.keys("Escape")
+    p.wait_for("Wie stark")
     p.keys("L")
-    p.wait_for("Where is your pain mainly?", "Lower back")
-    p.keys("Left")
-    p.wait_for("How old are you?", "47")
+    p.wait_for("How strong", "Backspace back")
+    p.keys("BSpace")
+    p.wait_for("Does this pain keep coming back")
     p.keys("q")
     p.wait_for("EXITED=0")
 

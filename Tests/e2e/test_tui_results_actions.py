@@ -1,6 +1,8 @@
-"""The results screen keeps its promises: Enter opens an entry with why, Esc returns to the same
-selection, s saves the text and HTML sheets privately (with --no-save too), p prints through lp
-or, without lp, says that printing needs CUPS and saves the sheet instead."""
+"""The results screen keeps its promises: Enter opens an entry with why (in the person's answers,
+no rule ids), Esc returns to the same selection, s saves the text and HTML sheets privately
+(with --no-save too) and keeps their paths on screen until dismissed, c copies them into the
+current folder, p prints through lp or, without lp, says that printing needs CUPS and saves the
+sheet instead."""
 import json
 import os
 import re
@@ -29,13 +31,19 @@ def selected_line(screen):
     return lines[0].split("\u2502")[1] if lines else None
 
 
-def saved_paths(screen):
-    """The two paths the notice names, each on its own line."""
-    text = re.search(r"Text: (/\S+\.txt)", screen)
-    html = re.search(r"HTML: (/\S+\.html)", screen)
-    if not text or not html:
-        raise Failure("the notice does not name both files:\n" + screen)
-    return text.group(1), html.group(1)
+def saved_paths(screen, heading="Saved, readable only by you:"):
+    """The two files the box names: the folder on the line after `heading`, then the names."""
+    lines = screen.splitlines()
+    start = next((i for i, line in enumerate(lines) if heading in line), None)
+    if start is None:
+        raise Failure("the box does not say %r:\n%s" % (heading, screen))
+    folder = re.search(r"(/\S*/)", lines[start + 1])
+    below = "\n".join(lines[start + 2:start + 5])
+    text = re.search(r"(summary-\S+\.txt)", below)
+    html = re.search(r"(summary-\S+\.html)", below)
+    if not folder or not text or not html:
+        raise Failure("the box does not name both files:\n" + screen)
+    return os.path.join(folder.group(1), text.group(1)), os.path.join(folder.group(1), html.group(1))
 
 
 def private(path, mode=0o600):
@@ -69,7 +77,10 @@ def test(pane):
     os.chmod(lp, 0o755)
 
     state = tempfile.mkdtemp(prefix="bt-")
-    p = pane(with_path(fakebin + ":" + os.environ.get("PATH", "/usr/bin:/bin"), backtriage("--answers", answers, "--no-save")),
+    here = os.path.join(work, "here")
+    os.mkdir(here)
+    p = pane("cd %s && %s" % (shlex.quote(here), with_path(fakebin + ":" + os.environ.get("PATH", "/usr/bin:/bin"),
+                                                             backtriage("--answers", answers, "--no-save"))),
              state_home=state)
     screen = to_results(p)
 
@@ -78,11 +89,13 @@ def test(pane):
     screen = p.wait_until("the selection to move", lambda s: selected_line(s) not in (None, selected_line(screen)))
     selected = selected_line(screen)
     p.keys("Enter")
-    p.wait_for("Esc back", "Source")
+    p.wait_for("\u2190 back", "Suggested")
     p.keys("End")
-    page = p.wait_for("Why", "Rule low-back-6-weeks", "Because you answered:", "How long: 7 weeks")
+    page = p.wait_for("Why", "Because:", "How long: 7 weeks")
     if "more below" in page:
         raise Failure("the end of the page still says more below:\n" + page)
+    if "low-back-6-weeks" in page or "==" in page:
+        raise Failure("a rule id or expression reached the patient:\n" + page)
     p.keys("Escape")
     screen = p.wait_for("SEE A DOCTOR", "Enter details")
     if selected_line(screen) != selected:
@@ -90,8 +103,20 @@ def test(pane):
 
     # s saves both sheets, privately, although --no-save is on.
     p.keys("s")
-    screen = p.wait_for("Summary sheet saved", "HTML: ")
+    screen = p.wait_for("Summary sheet saved", ".html")
     text_path, html_path = saved_paths(screen)
+    # The box stays with its paths until dismissed; c also saves the sheets here.
+    p.keys("Down")
+    p.keys("c")
+    screen = p.wait_for("Also saved here:")
+    for path in (text_path, html_path):
+        copy = os.path.join(here, os.path.basename(path))
+        if not os.path.exists(copy):
+            raise Failure("no copy %s:\n%s" % (copy, screen))
+    if "Summary sheet saved" not in screen:
+        raise Failure("the box closed:\n" + screen)
+    p.keys("Escape")
+    p.wait_gone("Summary sheet saved")
     folder = os.path.join(state, "backtriage")
     for path in (text_path, html_path):
         if os.path.dirname(path) != folder or not os.path.exists(path):
@@ -126,7 +151,7 @@ def test(pane):
     p2 = pane(with_path(bare, backtriage("--answers", answers, "--no-save")), state_home=state2)
     to_results(p2)
     p2.keys("p")
-    screen = p2.wait_for("Printing needs CUPS (the lp command)", "HTML: ")
+    screen = p2.wait_for("Printing needs CUPS (the lp command)", ".html")
     text_path, html_path = saved_paths(screen)
     for path in (text_path, html_path):
         if not path.startswith(os.path.join(state2, "backtriage") + "/"):
@@ -134,9 +159,12 @@ def test(pane):
         private(path)
     # The interface goes on after it.
     p2.keys("Enter")
-    p2.wait_for("Esc back")
+    p2.wait_gone("Printing needs CUPS")
+    p2.wait_for("SEE A DOCTOR", "Enter details")
     p2.keys("q")
-    p2.wait_for("SEE A DOCTOR")
+    p2.wait_for("Quit?")
+    p2.keys("y")
+    p2.wait_for("EXITED=0")
 
 
 run(test)

@@ -86,7 +86,7 @@ def test(pane_factory):
             raise Failure("the answer given after SIGCONT was not saved")
     # A restart after a signal offers to go on from the first unanswered question.
     again = pane_factory(backtriage(), state_home=p.state_home)
-    again.wait_for("Continue where I stopped", "3 answered")
+    again.wait_for("Continue where I stopped", "(3 of ")
     again.keys("Enter")
     again.wait_for("keep coming back")
     again.keys("C-c")

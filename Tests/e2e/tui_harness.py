@@ -147,8 +147,9 @@ LOW_BACK_START = [
 ]
 # The lines of the warning-sign checklist, in order (all on one screen at 80x24).
 CHECKLIST = "Do you have any of these right now?"
-RED_FLAGS = ["Numbness around the anus", "controlling or emptying", "getting weaker", "Began after a fall",
-             "Osteoporosis", "Cancer now", "Weight loss", "at night", "Fever or chills", "Recent infection"]
+RED_FLAGS = ["Numbness around the anus", "controlling or emptying", "getting weaker", "tearing pain",
+             "Fever or chills", "Began after a fall", "both legs", "Osteoporosis", "Cancer now", "Weight loss",
+             "at night", "Recent infection"]
 
 
 def checklist(*yes):
@@ -165,7 +166,8 @@ LOW_BACK_REST = [
     no("mostly resting"),
     no("disturb your sleep"),
     no("limit your everyday life"),
-    ("painkillers", ["0", "Enter"]),
+    ("have you taken painkillers", ["0", "Enter"]),
+    no("Do any of these apply to you"),
     no("treatment without surgery"),
 ]
 

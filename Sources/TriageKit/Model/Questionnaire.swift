@@ -300,4 +300,12 @@ public struct Questionnaire: Sendable {
     public var lowestLevel: TriageLevel? { triageLevels.min() }
     /// The most urgent level, whose warning signs interrupt the questions at once.
     public var mostUrgentLevel: TriageLevel? { triageLevels.max() }
+
+    /// The warning signs a rule of the most urgent level names, in question order:
+    /// what a person should know before the first question.
+    public var emergencySignItems: [Item] {
+        guard let top = mostUrgentLevel else { return [] }
+        let signs = Set(rules.filter { $0.triage == top.id }.compactMap { $0.redFlag?.item })
+        return items.filter { signs.contains($0.id) }
+    }
 }

@@ -159,6 +159,7 @@ public final class CursesTerminal: Terminal {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
+        case KEY_F0 + 1 ... KEY_F0 + 12: return .function(Int(code - KEY_F0))
         default: return .unknown
         }
     }

@@ -1,17 +1,29 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TriageKit
 
-/// Runs the interface: render, paint, wait for an event, update, do the effects, until quit, a
-/// termination signal or a hang-up. Returns the exit status: 0 after quitting, 128 + the signal
-/// after SIGTERM, SIGHUP, SIGINT or SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
+/// Does the work `update` asks for and says what came of it. The real one writes files and
+/// starts programs; tests use a fake that records the effects.
+@MainActor
+public protocol EffectRunning {
+    /// Does `effect` (never `.quit`, which the loop handles); nil when there is nothing to tell.
+    func perform(_ effect: Effect) -> EffectResult?
+}
+
+/// Runs the interface: render, paint, wait for an event, update, do the effects and feed what
+/// came of them back through `update`, until quit, a termination signal or a hang-up. Returns
+/// the exit status: 0 after quitting, 128 + the signal after SIGTERM, SIGHUP, SIGINT or
+/// SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
 @MainActor
 public enum EventLoop {
     /// The exit status after the terminal hung up, as if SIGHUP had ended the program.
     public static let hangUpStatus: Int32 = 129
 
-    public static func run(_ initial: AppState, terminal: some Terminal, store: SessionStore) -> Int32 {
+    public static func run(_ initial: AppState, terminal: some Terminal, effects runner: some EffectRunning) -> Int32 {
         var state = initial
         state.screenSize = terminal.size
+        state.glyphs = terminal.glyphs
         var dirty = true
         while true {
             if dirty {
@@ -20,21 +32,19 @@ public enum EventLoop {
             }
             switch terminal.nextEvent() {
             case .signal(let signal):
-                saveBeforeLeaving(&state, store)
+                saveBeforeLeaving(&state, runner)
                 terminal.stop(restoring: true)
                 reportLastError(state)
                 return 128 + signal
             case .hangUp:
                 // Nobody is left to read a message: save quietly and leave the terminal alone.
-                saveBeforeLeaving(&state, store)
+                saveBeforeLeaving(&state, runner)
                 terminal.stop(restoring: false)
                 return hangUpStatus
             case .key(let key):
                 state.screenSize = terminal.size
-                let step = update(state, key)
-                state = step.state
                 dirty = true
-                for effect in step.effects where perform(effect, &state, store) == .quit {
+                if step(&state, .key(key), runner) == .quit {
                     terminal.stop(restoring: true)
                     reportLastError(state)
                     return 0
@@ -43,59 +53,37 @@ public enum EventLoop {
         }
     }
 
+    enum Outcome { case proceed, quit }
+
+    /// One message through `update`, then its effects in order, each result fed back as a
+    /// message in turn.
+    static func step(_ state: inout AppState, _ message: Message, _ runner: some EffectRunning) -> Outcome {
+        var pending = [message]
+        var quitting = false
+        while !pending.isEmpty {
+            let (next, effects) = update(state, pending.removeFirst())
+            state = next
+            for effect in effects {
+                // What came of the work before quitting (a failed last save) still reaches the
+                // state, to be said after the screen is gone.
+                if effect == .quit { quitting = true; break }
+                if let result = runner.perform(effect) { pending.append(.done(result)) }
+            }
+        }
+        return quitting ? .quit : .proceed
+    }
+
     /// Keeps the answers when the program is ended from outside.
-    static func saveBeforeLeaving(_ state: inout AppState, _ store: SessionStore) {
-        if state.savingEnabled && !state.answers.values.isEmpty { _ = perform(.saveSession(state.answers), &state, store) }
+    static func saveBeforeLeaving(_ state: inout AppState, _ runner: some EffectRunning) {
+        guard state.savingEnabled, !state.answers.values.isEmpty else { return }
+        if let result = runner.perform(.saveAnswers(state.answers)) { state = update(state, .done(result)).state }
     }
 
     /// A failure on the way out (the last save) would vanish with the screen: say it on the
     /// normal terminal instead.
     static func reportLastError(_ state: AppState) {
         guard let notice = state.notice, notice.isError else { return }
-        FileHandle.standardError.write(Data(("backtriage: " + notice.text + "\n").utf8))
-    }
-
-    enum Outcome { case proceed, quit }
-
-    /// Does one effect; failures become notices on screen so the person knows.
-    static func perform(_ effect: Effect, _ state: inout AppState, _ store: SessionStore) -> Outcome {
-        do throws(FileError) {
-            switch effect {
-            case .saveSession(let answers):
-                try store.save(SavedSession(questionnaire: state.questionnaire.id, version: state.questionnaire.version,
-                                            answers: answers, savedAt: Date()))
-            case .deleteSession:
-                try store.delete(questionnaire: state.questionnaire.id)
-            case .saveSheets(let sheets):
-                if let paths = saveSheets(sheets, &state, store) { state.sheetsSaved(text: paths.text, html: paths.html) }
-            case .printSheet(let sheets):
-                if let lp = SheetPrinter.locate() {
-                    switch SheetPrinter.send(sheets.text, lp: lp) {
-                    case .success(let jobLine): state.printed(jobLine: jobLine)
-                    case .failure(let problem): state.printFailed(problem)
-                    }
-                } else if let paths = saveSheets(sheets, &state, store) {
-                    state.printerMissing(savedText: paths.text, html: paths.html)
-                }
-            case .quit:
-                return .quit
-            }
-        } catch {
-            state.saveFailed(error.description)
-        }
-        return .proceed
-    }
-
-    /// Writes both sheets beside the sessions; on failure says so on screen and returns nil.
-    static func saveSheets(_ sheets: SheetTexts, _ state: inout AppState, _ store: SessionStore) -> (text: String, html: String)? {
-        do throws(FileError) {
-            let id = state.questionnaire.id
-            let text = try store.saveSummary(sheets.text, questionnaire: id, date: state.today, fileExtension: "txt")
-            let html = try store.saveSummary(sheets.html, questionnaire: id, date: state.today, fileExtension: "html")
-            return (text, html)
-        } catch {
-            state.sheetSaveFailed(error.description)
-            return nil
-        }
+        let text = "backtriage: " + notice.text + "\n"
+        _ = text.withCString { write(2, $0, strlen($0)) }
     }
 }

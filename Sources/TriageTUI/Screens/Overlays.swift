@@ -1,0 +1,180 @@
+import TriageKit
+import TriageReport
+
+/// Boxes over the page: why a question is asked, the key overview, the emergency interrupt, the
+/// confirmations, where the sheet was saved. Each takes the keys until it closes and replaces
+/// the footer with its own keys.
+enum Overlays {
+    // MARK: Keys
+
+    static func handle(_ overlay: Overlay, _ key: Key, _ state: inout AppState, _ effects: inout [Effect]) {
+        switch overlay {
+        case .help:
+            // ? again shows every key; any other key closes, as a pop-up should, and does
+            // nothing else.
+            state.overlay = key == .character("?") || key == .function(1) ? .keys : nil
+        case .keys:
+            state.overlay = nil
+        case .emergency(let signs, let choice):
+            switch key {
+            case .left, .up, .backTab, .character("1"): state.overlay = .emergency(signs: signs, choice: 0)
+            case .right, .down, .tab, .character("2"): state.overlay = .emergency(signs: signs, choice: 1)
+            case .enter, .character(" "):
+                state.overlay = nil
+                if choice == 0 { state.showResults() }
+            case .character("L"), .character("l"): state.switchLanguage()
+            case .character("q"), .character("Q"): state.quit(&effects, ask: true)
+            default: break
+            }
+        case .confirmQuit, .confirmStartOver:
+            let letters = Widgets.yesNoLetters(state.language)
+            guard case .character(let c) = key, letters.yes.contains(c) else {
+                if key == .escape || key == .enter || key == .character("n") || key == .character("N") { state.overlay = nil }
+                return
+            }
+            state.overlay = nil
+            if overlay == .confirmQuit { effects.append(.quit) } else { state.startOver(&effects) }
+        case .saved(let sheets):
+            switch key {
+            case .character(let c) where "oO".contains(c):
+                if state.canOpenFiles { effects.append(.open(sheets.html)) }
+            case .character(let c) where "cC".contains(c):
+                if sheets.copies.isEmpty { effects.append(.copyHere([sheets.text, sheets.html])) }
+            case .escape, .enter, .character(" "), .left: state.overlay = nil
+            case .character("q"), .character("Q"): state.overlay = nil; state.quit(&effects, ask: true)
+            default: break
+            }
+        }
+    }
+
+    /// The keys of an overlay, for its footer.
+    static func hints(_ overlay: Overlay, _ state: AppState) -> [KeyHint] {
+        let yesNo = Widgets.yesNoLetters(state.language)
+        switch overlay {
+        case .help, .keys: return [KeyHint(label: "Esc", help: "key.close")]
+        case .emergency:
+            var list = [KeyHint(label: "{left}{right}", help: "key.choose"), KeyHint(label: "Enter", help: "key.confirm")]
+            if let name = state.nextLanguageName { list.append(KeyHint(label: "L", help: name)) }
+            return list + [KeyHint(label: "q", help: "key.quit")]
+        case .confirmQuit:
+            return [KeyHint(label: String(yesNo.yes[0]), help: "key.yes_quit"), KeyHint(label: "n/Esc", help: "key.stay")]
+        case .confirmStartOver:
+            return [KeyHint(label: String(yesNo.yes[0]), help: "key.yes_start_over"), KeyHint(label: "n/Esc", help: "key.stay")]
+        case .saved(let sheets):
+            var list: [KeyHint] = []
+            if state.canOpenFiles { list.append(KeyHint(label: "o", help: "key.open")) }
+            if sheets.copies.isEmpty { list.append(KeyHint(label: "c", help: "key.copy")) }
+            return list + [KeyHint(label: "Esc", help: "key.close"), KeyHint(label: "q", help: "key.quit")]
+        }
+    }
+
+    // MARK: Drawing
+
+    static func draw(_ overlay: Overlay, _ state: AppState, into painter: inout Painter) {
+        let L = state.language
+        let inner = min(painter.textWidth - 4, 70)
+        switch overlay {
+        case .help(let id):
+            guard let item = state.engine.index.items[id] else { return }
+            var lines = painter.dialogLines(state.wording.label(item), width: inner, style: .bold)
+            lines.append(("", .plain))
+            lines += painter.dialogLines(item.help?[L] ?? state.t("help.none"), width: inner)
+            if let source = item.source {
+                lines.append(("", .plain))
+                lines += painter.dialogLines(state.wording.t("result.source") + ": " + state.wording.citation(source), width: inner, style: .dim)
+            }
+            // The keys too, where the room below (or above) the line it explains allows.
+            let keys = keyLines(state.pageHints, state, painter, width: inner)
+            let room = painter.focusRow.map { max($0 - 1, painter.bottom - $0) } ?? painter.bottom
+            lines.append(("", .plain))
+            if lines.count + keys.count + 4 <= room {
+                lines += keys
+            } else {
+                lines += painter.dialogLines(state.t("help.more_keys"), width: inner, style: .dim)
+            }
+            // The box keeps clear of the line it explains.
+            painter.dialog(title: state.t("help.title"), lines: lines, keepVisible: painter.focusRow)
+        case .keys:
+            var lines = keyLines(state.pageHints, state, painter, width: inner)
+            lines.append(("", .plain))
+            lines.append((state.t("keys.everywhere"), .bold))
+            lines += keyLines(state.globalBindings.map(\.hint) + [KeyHint(label: "Ctrl-C", help: "key.interrupt")], state, painter, width: inner)
+            painter.dialog(title: state.t("keys.title"), lines: lines)
+        case .emergency(let signs, let choice):
+            let report = state.report
+            var lines: [(String, Style)] = []
+            for sign in report.signs where signs.contains(sign.item.id) {
+                lines += painter.dialogLines(state.wording.sign(sign) + ".", width: inner, style: .bold)
+            }
+            lines.append(("", .plain))
+            if let top = state.questionnaire.mostUrgentLevel {
+                lines += painter.dialogLines(state.wording.action(top), width: inner, style: Style(bold: true, tint: .red))
+                lines.append(("", .plain))
+            }
+            lines.append((state.t(state.savingEnabled ? "emergency.saved" : "emergency.kept"), .plain))
+            painter.dialog(title: state.t("emergency.title"), lines: lines,
+                           buttons: [state.t("emergency.show_result"), state.t("emergency.go_on")], choice: choice,
+                           heavy: true, tint: .red)
+        case .confirmQuit:
+            painter.dialog(title: state.t("quit.title"), lines: painter.dialogLines(state.t("quit.unsaved"), width: inner), heavy: true)
+        case .confirmStartOver:
+            painter.dialog(title: state.t("start_over.title"), lines: painter.dialogLines(state.t("start_over.question"), width: inner),
+                           heavy: true)
+        case .saved(let sheets):
+            var lines: [(String, Style)] = []
+            if let notice = sheets.notice {
+                lines += painter.dialogLines(notice.text, width: inner, style: Style(bold: true, tint: notice.isError ? .red : nil))
+                lines.append(("", .plain))
+            }
+            // The folder, then the file names: a whole path rarely fits a line, and each part
+            // must stay whole to be copied.
+            lines.append((state.t("sheet.saved"), .bold))
+            lines += folderAndNames([sheets.text, sheets.html], width: inner)
+            if !sheets.copies.isEmpty {
+                lines.append(("", .plain))
+                lines.append((state.t("sheet.copied"), .bold))
+                lines += folderAndNames(sheets.copies, width: inner)
+            }
+            painter.dialog(title: state.t("sheet.saved.title"), lines: lines)
+        }
+        painter.footer(hints(overlay, state))
+    }
+
+    /// Each key and what it does, in two columns so a whole screen's keys fit in the box.
+    static func keyLines(_ all: [KeyHint], _ state: AppState, _ painter: Painter, width: Int) -> [(String, Style)] {
+        // A second key for the same thing ("↓" after "↑↓ line") is said once.
+        var hints: [KeyHint] = []
+        for hint in all where !(hints.last.map { $0.help == hint.help && $0.label.contains(hint.label) } ?? false) {
+            hints.append(hint)
+        }
+        let labels = hints.map { painter.glyphs.displayable(painter.keyLabel($0.label)) }
+        let labelWidth = min(12, (labels.map(DisplayWidth.of).max() ?? 0) + 2)
+        let cellWidth = width / 2
+        func cell(_ i: Int) -> String {
+            let pad = String(repeating: " ", count: max(1, labelWidth - DisplayWidth.of(labels[i])))
+            let text = labels[i] + pad + painter.fitted(painter.t(hints[i].help), cellWidth - labelWidth - 2)
+            return text + String(repeating: " ", count: max(0, cellWidth - DisplayWidth.of(text)))
+        }
+        return stride(from: 0, to: hints.count, by: 2).map { i in
+            (cell(i) + (i + 1 < hints.count ? cell(i + 1) : ""), Style.plain)
+        }
+    }
+
+    /// The folder of `paths` (all in one), broken into pieces of `width` if it must be, then
+    /// each file's name.
+    static func folderAndNames(_ paths: [String], width: Int) -> [(String, Style)] {
+        guard let first = paths.first else { return [] }
+        let folder = first.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/"
+        var lines: [(String, Style)] = []
+        var rest = Substring(folder)
+        while !rest.isEmpty {
+            lines.append(("  " + rest.prefix(width - 2), .plain))
+            rest = rest.dropFirst(width - 2)
+        }
+        for path in paths {
+            let name = path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+            lines.append(("    " + name, .bold))
+        }
+        return lines
+    }
+}

@@ -331,3 +331,17 @@ import TriageTestSupport
         #expect(screenText(state).contains("SELF-CARE"))
     }
 }
+
+@Suite("The character locale") struct CharacterLocaleFallback {
+    @Test func aMissingUTF8LocaleFallsBackToCUTF8() {
+        #expect(CharacterLocale.fallback(for: ["LANG": "de_DE.UTF-8"]) == "C.UTF-8")
+        #expect(CharacterLocale.fallback(for: ["LANG": "de_DE.utf8@euro"]) == "C.UTF-8")
+        #expect(CharacterLocale.fallback(for: ["LC_ALL": "en_GB.UTF-8", "LANG": "de_DE.ISO-8859-1"]) == "C.UTF-8")
+    }
+
+    @Test func aLocaleWithoutUTF8StaysASCII() {
+        #expect(CharacterLocale.fallback(for: ["LANG": "de_DE.ISO-8859-1"]) == nil)
+        #expect(CharacterLocale.fallback(for: ["LANG": "C"]) == nil)
+        #expect(CharacterLocale.fallback(for: [:]) == nil)
+    }
+}

@@ -30,8 +30,7 @@ public final class CursesTerminal: Terminal {
 
     /// Starts curses on the process's terminal, or returns nil when the terminal cannot be used.
     public static func start(environment: [String: String] = ProcessInfo.processInfo.environment) -> CursesTerminal? {
-        setlocale(LC_ALL, "")
-        let unicode = String(cString: bt_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let unicode = CharacterLocale.apply(environment: environment)
         guard let output = bt_fdopen(1, "w"), let input = bt_fdopen(0, "r"),
               let screen = newterm(nil, output, input) else { return nil }
         set_term(screen)

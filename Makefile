@@ -8,8 +8,8 @@ BIN = .build/$(CONFIG)/backtriage
 RELEASE = -c release --static-swift-stdlib
 # Debian packages the build and the tests need (libyaml-dev is the YAML parser; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
-# opens no socket).
-APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace
+# opens no socket; man-db shows the installed man page).
+APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace man-db
 # The Python the end-to-end tests use: a virtual environment with fhir.resources.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -29,6 +29,7 @@ deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -110,15 +111,27 @@ golden:
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter 'SheetGolden|ScreenSnapshot'
 
 # The installed binary is stripped: symbols and debug information are most of a static build's
-# size and nothing a user runs needs them (the build folder keeps the unstripped one).
+# size and nothing a user runs needs them (the build folder keeps the unstripped one). The man
+# page and the shell completions are generated from the argument definitions, so they cannot
+# drift from the options.
+MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install:
 	$(SWIFT) build $(RELEASE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage
+	$(SWIFT) build $(RELEASE) --product generate-manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage $(MAN1) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
 	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
 	cp -R Questionnaires/. $(DESTDIR)$(PREFIX)/share/backtriage/
+	.build/release/generate-manual .build/release/backtriage --authors backtriage --output-directory $(MAN1)
+	.build/release/backtriage --generate-completion-script bash > $(BASH_COMPLETIONS)/backtriage
+	.build/release/backtriage --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_backtriage
+	.build/release/backtriage --generate-completion-script fish > $(FISH_COMPLETIONS)/backtriage.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/backtriage
+	rm -f $(DESTDIR)$(PREFIX)/bin/backtriage $(MAN1)/backtriage.1 $(BASH_COMPLETIONS)/backtriage \
+	  $(ZSH_COMPLETIONS)/_backtriage $(FISH_COMPLETIONS)/backtriage.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/backtriage
 
 clean:

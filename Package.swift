@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageTUITests",
-            dependencies: ["TriageTUI", "TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"],
+            dependencies: ["TriageTUI", "TriagePlain", "TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"],
             // Screen snapshots are read and written through #filePath, so they stay plain files.
             exclude: ["Snapshots"]
         ),

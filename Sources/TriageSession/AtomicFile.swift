@@ -1,4 +1,5 @@
 import Foundation
+import TriageKit
 
 #if canImport(Glibc)
 import Glibc
@@ -78,16 +79,10 @@ public enum AtomicFile {
 
     /// The whole content of the file at `path`.
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .system(path, "cannot open") }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw .system(path, "cannot read") }
-            if n == 0 { return bytes }
-            bytes += chunk[..<n]
+        do throws(FileContents.Problem) {
+            return try FileContents.read(path)
+        } catch {
+            throw FileError(path: path, message: "cannot read: \(error.reason)")
         }
     }
 

@@ -53,8 +53,11 @@ public struct SessionStore: Sendable {
     public func load(questionnaire id: String) throws(FileError) -> SavedSession? {
         let path = sessionPath(questionnaire: id)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError(path: path, message: "cannot read the saved answers")
+        let data: Data
+        do throws(FileContents.Problem) {
+            data = Data(try FileContents.read(path))
+        } catch {
+            throw FileError(path: path, message: "cannot read the saved answers: \(error.reason)")
         }
         do {
             let file = try JSONDecoder().decode(SessionFile.self, from: data)

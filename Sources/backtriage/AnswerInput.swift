@@ -57,8 +57,14 @@ struct AnswerInput {
             return AnswerInput(path: standardInputName, isLines: true, isStandardInput: true)
         }
         var info = stat()
-        guard access(path, R_OK) == 0, stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
-            printError(Diagnostic(at: nil, "cannot read the answer file \(path)", hint: "check that it exists and is readable").description)
+        var reason: String?
+        if access(path, R_OK) != 0 || stat(path, &info) != 0 {
+            reason = String(cString: strerror(errno))
+        } else if (info.st_mode & S_IFMT) == S_IFDIR {
+            reason = String(cString: strerror(EISDIR))
+        }
+        if let reason {
+            printError(Diagnostic(at: nil, "cannot read the answer file \(path): \(reason)").description)
             throw ExitCode(ExitStatus.badInput)
         }
         return AnswerInput(path: path, isLines: path.hasSuffix(".jsonl"), isStandardInput: false)

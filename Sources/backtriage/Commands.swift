@@ -3,7 +3,8 @@ import Foundation
 import TriageKit
 import TriageReport
 
-/// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids).
+/// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids);
+/// the plain mode's 3 and 10-14 are in `Interactive`. 64 (a usage error) is ArgumentParser's.
 enum ExitStatus {
     static let failed: Int32 = 1
     static let badInput: Int32 = 2
@@ -19,9 +20,29 @@ struct BacktriageCommand: ParsableCommand {
         commandName: "backtriage",
         abstract: "A back-pain questionnaire that shows what the guidelines suggest. Information, not a diagnosis.",
         discussion: """
-        Exit codes: 0 success; 1 a check or verification failed; 2 bad input (an answer file, a \
-        questionnaire file, an unknown id).
+        Without a command, backtriage asks the questionnaire (backtriage interactive):
+        full-screen on a terminal of at least 80x24, plain lines otherwise. Its options:
+          --plain                  plain lines (screen readers, pipes); automatic when
+                                   input or output is not a terminal
+          --lang <en|de>           the language (default: LC_ALL, LC_MESSAGES, LANG)
+          --no-save                keep no answers between runs
+          --answers <FILE>         fill in answers from a file first
+          --questionnaire <ID>     the questionnaire (default: back-pain)
+          --questionnaires <DIR>   the folder holding questionnaire folders
+
+        Exit codes:
+          0       done; a command that succeeded
+          1       check or verify found errors
+          2       bad input: an answer file, a questionnaire, an unknown id, a file
+                  that cannot be read (the message names it and the reason)
+          3       plain mode: stopped, or input ended, before a result
+          10-14   plain mode: the result, 10 self-care, 11 see a doctor,
+                  12 see a doctor soon, 13 urgent, 14 emergency
+          64      a mistyped command or option
+          128+N   ended by signal N (130 Ctrl-C, 143 SIGTERM); 129 also when the
+                  terminal went away
         """,
+        version: "backtriage " + BacktriageVersion.number,
         subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self],
         defaultSubcommand: Interactive.self
     )

@@ -25,9 +25,11 @@ struct Interactive: ParsableCommand {
 
         The language is --lang, else LC_ALL, LC_MESSAGES or LANG (de... for German), else English.
 
-        Exit codes of the plain mode tell the result: 10 self-care, 11 see a doctor, 12 urgent, \
-        13 emergency; 3 stopped or input ended before the end (answers kept when saving). Both \
-        modes: 2 when it cannot start (bad answers file, unknown questionnaire).
+        Exit codes of the plain mode tell the result: 10 for the least urgent level, one more \
+        for each level above it (the back-pain questionnaire: 10 self-care, 11 see a doctor, 12 \
+        see a doctor soon, 13 urgent, 14 emergency); 3 stopped or input ended before the end \
+        (answers kept when saving). Both modes: 2 when it cannot start (bad answers file, unknown \
+        questionnaire); 128+N after signal N.
         """)
     @OptionGroup var location: LocationOptions
     @OptionGroup var languageOption: LanguageOption

@@ -65,8 +65,11 @@ public enum AnswerFileReader {
     /// Reads the whole file at `path`; each document is parsed separately so that a bad line in a
     /// `.jsonl` file names its own line.
     public static func readText(path: String) throws(Diagnostic) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(at: nil, "cannot read the answer file \(path)", hint: "check that it exists and is readable")
+        let data: Data
+        do throws(FileContents.Problem) {
+            data = Data(try FileContents.read(path))
+        } catch {
+            throw Diagnostic(at: nil, "cannot read the answer file \(path): \(error.reason)")
         }
         if data.count > maximumSize {
             throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "the answer file is larger than 64 MiB")

@@ -21,7 +21,6 @@ struct SourceFile {
     }
 
     static func read(_ path: String) throws(Diagnostic) -> SourceFile {
-        let url = URL(fileURLWithPath: path)
         // stat(2), not FileManager's attributes: those look up the owner's name, which asks the
         // name service over a socket; this program opens none.
         var info = stat()
@@ -30,8 +29,11 @@ struct SourceFile {
             throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
                              "the file is \(size / 1024) KiB; questionnaire files may be at most \(maximumSize / 1024 / 1024) MiB")
         }
-        guard let data = try? Data(contentsOf: url) else {
-            throw Diagnostic(at: nil, "cannot read \(path)", hint: "check that the file exists and is readable")
+        let data: Data
+        do throws(FileContents.Problem) {
+            data = Data(try FileContents.read(path))
+        } catch {
+            throw Diagnostic(at: nil, "cannot read \(path): \(error.reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = Self.firstInvalidUTF8(data)

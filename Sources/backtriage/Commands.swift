@@ -20,27 +20,29 @@ struct BacktriageCommand: ParsableCommand {
         commandName: "backtriage",
         abstract: "A back-pain questionnaire that shows what the guidelines suggest. Information, not a diagnosis.",
         discussion: """
-        Without a command, backtriage asks the questionnaire (backtriage interactive):
-        full-screen on a terminal of at least 80x24, plain lines otherwise. Its options:
-          --plain                  plain lines (screen readers, pipes); automatic when
-                                   input or output is not a terminal
-          --lang <en|de>           the language (default: LC_ALL, LC_MESSAGES, LANG)
-          --no-save                keep no answers between runs
-          --answers <FILE>         fill in answers from a file first
-          --questionnaire <ID>     the questionnaire (default: back-pain)
-          --questionnaires <DIR>   the folder holding questionnaire folders
+        Without a command, backtriage asks the questionnaire (backtriage
+        interactive): full-screen on a terminal of at least 80x24, plain lines
+        otherwise. Its options:
+          --plain                plain lines (screen readers, pipes); used by
+                                 itself when input or output is no terminal
+          --lang <en|de>         the language (default: LC_ALL, LC_MESSAGES,
+                                 LANG)
+          --no-save              keep no answers between runs
+          --answers <FILE>       fill in answers from a file first
+          --questionnaire <ID>   the questionnaire (default: back-pain)
+          --questionnaires <DIR> the folder holding questionnaire folders
 
         Exit codes:
-          0       done; a command that succeeded
-          1       check or verify found errors
-          2       bad input: an answer file, a questionnaire, an unknown id, a file
-                  that cannot be read (the message names it and the reason)
-          3       plain mode: stopped, or input ended, before a result
-          10-14   plain mode: the result, 10 self-care, 11 see a doctor,
-                  12 see a doctor soon, 13 urgent, 14 emergency
-          64      a mistyped command or option
-          128+N   ended by signal N (130 Ctrl-C, 143 SIGTERM); 129 also when the
-                  terminal went away
+          0      done; a command that succeeded
+          1      check or verify found errors
+          2      bad input: an answer file, a questionnaire, an unknown id,
+                 a file that cannot be read (said with the reason)
+          3      plain mode: stopped, or input ended, before a result
+          10-14  plain mode: the result, 10 self-care, 11 see a doctor,
+                 12 see a doctor soon, 13 urgent, 14 emergency
+          64     a mistyped command or option
+          128+N  ended by signal N (130 Ctrl-C, 143 SIGTERM); 129 also when
+                 the terminal went away
         """,
         version: "backtriage " + BacktriageVersion.number,
         subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self],

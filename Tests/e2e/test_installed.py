@@ -26,7 +26,7 @@ f.check(man.returncode == 0 and "backtriage" in man.stdout and "--no-save" in ma
         f"man backtriage: exit {man.returncode}: {man.stdout[:300]} {man.stderr[:300]}")
 for path, marker in [("share/bash-completion/completions/backtriage", "complete"),
                      ("share/zsh/site-functions/_backtriage", "#compdef backtriage"),
-                     ("share/fish/vendor_completions.d/backtriage.fish", "complete -c backtriage")]:
+                     ("share/fish/vendor_completions.d/backtriage.fish", "complete -c 'backtriage'")]:
     full = os.path.join(prefix, path)
     f.check(os.path.exists(full) and marker in open(full).read(), f"no completion script {full} with {marker!r}")
 code, out, err = run("--version")

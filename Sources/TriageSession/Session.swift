@@ -104,7 +104,7 @@ public struct Session: Sendable {
     public var emergencySigns: [ItemID] {
         guard let top = questionnaire.mostUrgentLevel else { return [] }
         let a = engine.evaluate(answers, on: today)
-        return a.redFlags.filter { engine.index.rules[$0.rule]?.triage == top.id }.map(\.item)
+        return a.redFlags.filter { engine.index.rules[$0.rule]?.triage.flatMap(questionnaire.level) == top }.map(\.item)
     }
 
     /// Emergency signs the person has not yet been told about.

@@ -305,7 +305,7 @@ public struct Questionnaire: Sendable {
     /// what a person should know before the first question.
     public var emergencySignItems: [Item] {
         guard let top = mostUrgentLevel else { return [] }
-        let signs = Set(rules.filter { $0.triage == top.id }.compactMap { $0.redFlag?.item })
+        let signs = Set(rules.filter { $0.triage.flatMap(level) == top }.compactMap { $0.redFlag?.item })
         return items.filter { signs.contains($0.id) }
     }
 }

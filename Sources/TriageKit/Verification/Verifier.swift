@@ -86,7 +86,7 @@ private struct Search {
 
     /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
     func levelAtLeast(_ level: TriageLevel) -> Expr {
-        if level.id == q.lowestLevel?.id { return .literal(.bool(true), at: 0) }
+        if level == q.lowestLevel { return .literal(.bool(true), at: 0) }
         return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
     }
 

@@ -123,7 +123,7 @@ struct PlainSessionTests {
             + Array(repeating: "nein", count: 19) + ["0", "nein", "nein"], language: .de)
         #expect(outcome == level("see_doctor"), "\(out.suffix(600))")
         #expect(out.contains("Frage 1 von "))
-        #expect(out.contains("Ergebnis: ZUM ARZT"))
+        #expect(out.contains("Ergebnis: TERMIN IN DER ARZTPRAXIS"))
         #expect(out.contains("Kontrolle am "))
     }
 

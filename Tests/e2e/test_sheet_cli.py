@@ -16,7 +16,7 @@ for fmt in ("text", "markdown", "html", "json", "fhir"):
 code, out, _ = run("sheet", "--answers", good, "--format", "json")
 f.check(json.loads(out)["answers"]["duration_weeks"] == 7, "json: answers missing")
 code, out, _ = run("sheet", "--answers", good, "--lang", "de")
-f.check("ZUM ARZT" in out and "FRAGEN AN IHRE" in out and "23.11.2026" in out, "German text sheet")
+f.check("TERMIN IN DER ARZTPRAXIS" in out and "FRAGEN AN IHRE" in out and "23.11.2026" in out, "German text sheet")
 
 path = os.path.join(d, "sheet.html")
 write(d, "sheet.html", "old")

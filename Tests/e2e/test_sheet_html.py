@@ -44,7 +44,7 @@ for lang in ("en", "de"):
         first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
         second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"], capture_output=True, text=True).stdout
         level, questions, appendix = (("SEE A DOCTOR", "Questions to ask", "Appendix") if lang == "en"
-                                      else ("ZUM ARZT", "Fragen an Ihre", "Anhang"))
+                                      else ("TERMIN IN DER ARZTPRAXIS", "Fragen an Ihre", "Anhang"))
         # The whole main part (level to disclaimer) is on page 1, the appendix starts page 2.
         f.check(level in first and questions in first and "112" in first, f"{lang}: page 1 lacks the main part")
         f.check(second.lstrip().startswith(appendix), f"{lang}: page 2 does not start with the appendix: {second[:120]!r}")

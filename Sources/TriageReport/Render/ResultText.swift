@@ -65,7 +65,9 @@ public struct ResultText: Sendable {
             if let next = report.nextCheck {
                 wrap(w.nextCheck(next) + " " + w.t("result.sooner"))
             } else if let past = report.pastLastCheck {
-                wrap(past[L] + " " + w.t("result.sooner"))
+                // Past every threshold there is no "sooner" to speak of: the watch list says
+                // which signs need a doctor.
+                wrap(past[L])
             }
         }
         for group in report.watchList {

@@ -171,7 +171,6 @@ struct DetailText {
                 add(w.t("result.sooner"))
             } else if let past = report.pastLastCheck {
                 add(past[L], .bold)
-                add(w.t("result.sooner"))
             }
         }
         for group in report.watchList {

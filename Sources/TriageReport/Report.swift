@@ -105,7 +105,7 @@ public struct Report: Sendable {
         questionnaire = q
         let a = engine.evaluate(given, on: date)
         assessment = a
-        answers = given.asked(by: engine)
+        answers = given.only(a.askedItems)
 
         signs = a.redFlags.compactMap { rf in
             guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
@@ -154,7 +154,7 @@ public struct Report: Sendable {
             return shown.isEmpty ? nil : AnswerSection(title: section.title, answers: shown)
         }
         ignored = a.ignoredAnswers.compactMap { q.item($0) }
-        missing = AnswerValidation.missing(asked, engine: engine)
+        missing = a.askedItems.compactMap { id in asked[id] == nil ? engine.index.items[id].flatMap { $0.required ? $0 : nil } : nil }
 
         var seen = Set<String>()
         var questions: [LocalizedText] = []

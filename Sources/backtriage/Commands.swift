@@ -167,7 +167,7 @@ struct Evaluate: ParsableCommand {
                     let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
                     switch format {
                     case .json:
-                        try out.writeLine(ReportJSON.json(report).serialized(pretty: !input.isLines))
+                        try out.writeLine(ReportJSON.json(report).bytes(pretty: !input.isLines))
                     case .text:
                         try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).render(report))
                     }

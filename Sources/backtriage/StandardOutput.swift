@@ -39,6 +39,17 @@ final class StandardOutput {
         if let failure { throw failure }
     }
 
+    /// Appends `bytes` (UTF-8) and a line break.
+    func writeLine(_ bytes: [UInt8]) throws(OutputFailure) {
+        var failure: OutputFailure?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputFailure) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        try write("\n")
+        if lineBuffered { try flush() }
+    }
+
     /// Appends `text` and a line break.
     func writeLine(_ text: String) throws(OutputFailure) {
         try write(text)

@@ -232,28 +232,26 @@ public enum AnswerFileReader {
                                 language: Language = .en) -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
-        let ids = q.items.map(\.id.rawValue)
+        var invalid: [ItemID] = []
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!
             // Counted out of the text only for a message (see AnswerLocations).
             var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {
-                let hint = Spelling.suggestion(for: id.rawValue, among: ids).map { "did you mean '\($0)'?" }
+                let hint = Spelling.suggestion(for: id.rawValue, among: q.items.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
                 problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
                 continue
             }
             if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
                 problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
+                invalid.append(id)
             }
         }
         guard complete else { return problems }
         // Missing answers are judged on the answers that are valid, so one wrong value does not
         // hide a missing warning sign.
         var valid = document.answers
-        for (id, value) in document.answers.values {
-            if let item = engine.index.items[id], case .success = AnswerValidation.validate(value, for: item) { continue }
-            valid[id] = nil
-        }
+        for id in invalid { valid[id] = nil }
         for item in AnswerValidation.missing(valid, engine: engine)
         where document.answers[item.id] == nil && (item.isRedFlag || problems.isEmpty) {
             let kind = item.isRedFlag ? "the warning sign" : "the required answer"

@@ -97,7 +97,7 @@ public enum AnswerValidation {
 
     /// Required items that are asked, given these answers, but have no answer.
     public static func missing(_ answers: AnswerSet, engine: Engine) -> [Item] {
-        engine.askedItems(given: answers).filter { $0.required && answers[$0.id] == nil }
+        engine.missingItems(in: answers)
     }
 }
 

@@ -102,4 +102,7 @@ public struct Assessment: Sendable {
     public var ignoredAnswers: [ItemID]
     /// The day the answers were given, from which `nextCheck` counts.
     public var answeredOn: Date
+    /// The items asked with these answers, in order (answered or not): what the result's
+    /// answers are, and which required ones are still missing.
+    public var askedItems: [ItemID] = []
 }

@@ -10,9 +10,12 @@ public struct AnswerSet: Sendable, Hashable {
     }
     /// The answers the questionnaire asks for, given these answers: an answer to an item whose
     /// condition is false takes no part (FHIR ignores answers to disabled items likewise).
-    public func asked(by engine: Engine) -> AnswerSet {
-        let asked = Set(engine.askedItems(given: self).map(\.id))
-        return AnswerSet(values.filter { asked.contains($0.key) })
+    public func asked(by engine: Engine) -> AnswerSet { only(engine.askedIDs(given: self)) }
+
+    /// The answers to these items only.
+    public func only(_ ids: [ItemID]) -> AnswerSet {
+        let keep = Set(ids)
+        return AnswerSet(values.filter { keep.contains($0.key) })
     }
 }
 
@@ -42,7 +45,25 @@ public struct Engine: Sendable {
     /// The items a person is asked, given the answers so far, in order.
     public func askedItems(given answers: AnswerSet) -> [Item] {
         let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
-        return index.orderedItems.filter { scope.isAsked($0) == .yes }
+        return index.orderedItems.indices.filter { scope.isAsked(position: $0) == .yes }.map { index.orderedItems[$0] }
+    }
+
+    /// The ids of the items asked given these answers, in order. Cheaper than `askedItems` where
+    /// only the ids are needed: no item is copied.
+    public func askedIDs(given answers: AnswerSet) -> [ItemID] {
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        return askedIDs(scope)
+    }
+
+    private func askedIDs(_ scope: Scope) -> [ItemID] {
+        var ids: [ItemID] = []
+        for i in index.orderedItems.indices where scope.isAsked(position: i) == .yes { ids.append(index.orderedItems[i].id) }
+        return ids
+    }
+
+    /// Asked required items without an answer, in order.
+    public func missingItems(in answers: AnswerSet) -> [Item] {
+        askedIDs(given: answers).compactMap { id in answers[id] == nil ? index.items[id].flatMap { $0.required ? $0 : nil } : nil }
     }
 
     /// Answered items the questionnaire does not ask with these answers, in order.
@@ -147,7 +168,8 @@ public struct Engine: Sendable {
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
                           nextCheck: shape.nextCheck ? nextCheck(scope, from: date) : nil,
                           watchList: watchList(scope, shape), withheld: withheld,
-                          ignoredAnswers: ignoredAnswers(scope), answeredOn: date)
+                          ignoredAnswers: ignoredAnswers(scope), answeredOn: date,
+                          askedItems: traced ? askedIDs(scope) : [])
     }
 
     /// Warning signs answered no, grouped by the level each would call for, in the levels' order.
@@ -162,7 +184,11 @@ public struct Engine: Sendable {
     /// Answered items that are not asked, in questionnaire order.
     private func ignoredAnswers(_ scope: Scope) -> [ItemID] {
         guard case .fixed(let values) = scope.answers else { return [] }
-        return index.orderedItems.filter { values[$0.id] != nil && scope.isAsked($0) == .no }.map(\.id)
+        var ids: [ItemID] = []
+        for i in index.orderedItems.indices where values[index.orderedItems[i].id] != nil && scope.isAsked(position: i) == .no {
+            ids.append(index.orderedItems[i].id)
+        }
+        return ids
     }
 
     /// The answers and derived values a rule's condition reads. A derived value is shown as

@@ -16,6 +16,8 @@ final class Scope {
     private let missing: Outcome
     /// Values computed so far, by slot (see `QuestionnaireIndex.slots`).
     private var cache: [Outcome?]
+    /// Whether each item is asked, once computed, by slot.
+    private var askedCache: [Outcome?]
 
     init(_ questionnaire: Questionnaire, index: QuestionnaireIndex, answers: Answers, missing: Outcome) {
         self.questionnaire = questionnaire
@@ -23,6 +25,7 @@ final class Scope {
         self.answers = answers
         self.missing = missing
         cache = Array(repeating: nil, count: index.slots.count)
+        askedCache = cache
     }
 
     private func answer(_ id: String) -> Outcome {
@@ -37,9 +40,10 @@ final class Scope {
     lazy var evaluator = Evaluator(lookup: { [unowned(unsafe) self] id in self.value(of: id) },
                                    slotLookup: { [unowned(unsafe) self] slot in self.value(at: slot) },
                                    askedLookup: { [unowned(unsafe) self] id in
-                                       guard let item = self.index.items[ItemID(id)] else { return .yes }
-                                       return self.isAsked(item)
-                                   })
+                                       guard let slot = self.index.slotOf[id] else { return .yes }
+                                       return self.isAsked(slot: slot)
+                                   },
+                                   askedSlotLookup: { [unowned(unsafe) self] slot in self.isAsked(slot: slot) })
 
     func evaluate(_ expr: Expr) -> Outcome { evaluator.evaluate(expr) }
 
@@ -56,8 +60,8 @@ final class Scope {
         cache[slot] = .unknown
         let result: Outcome
         switch index.slots[slot] {
-        case .item(let id, let condition):
-            switch isAsked(condition) {
+        case .item(let id, _):
+            switch isAsked(slot: slot) {
             case .yes: result = answer(id)
             case .any: result = .any
             default: result = .unknown
@@ -70,7 +74,24 @@ final class Scope {
     }
 
     /// Whether the item is asked: `.yes`, `.no`, or `.any` while it depends on open answers.
-    func isAsked(_ item: Item) -> Outcome { isAsked(item.condition?.root) }
+    func isAsked(_ item: Item) -> Outcome {
+        guard let slot = index.slotOf[item.id.rawValue] else { return isAsked(item.condition?.root) }
+        return isAsked(slot: slot)
+    }
+
+    /// Whether the item in `slot` is asked, by its condition resolved to slots (a derived value
+    /// counts as asked).
+    func isAsked(slot: Int) -> Outcome {
+        if let cached = askedCache[slot] { return cached }
+        guard case .item(_, let condition) = index.slots[slot] else { return .yes }
+        askedCache[slot] = .unknown
+        let result = isAsked(condition)
+        askedCache[slot] = result
+        return result
+    }
+
+    /// Whether the item at `position` in the order asked is asked.
+    func isAsked(position: Int) -> Outcome { isAsked(slot: index.itemSlots[position]) }
 
     func isAsked(_ condition: Expr?) -> Outcome {
         guard let condition else { return .yes }
@@ -102,6 +123,8 @@ public struct QuestionnaireIndex: Sendable {
     public let orderedItems: [Item]
     /// Each item's place in the order asked.
     public let position: [ItemID: Int]
+    /// Each item's slot, by its place in the order asked.
+    let itemSlots: [Int]
     /// The ids of the red-flag items, in order.
     public let redFlags: [ItemID]
     /// The level each rule sets, by rule position.
@@ -123,6 +146,7 @@ public struct QuestionnaireIndex: Sendable {
         for item in orderedItems.reversed() { slots[slotOf[item.id.rawValue]!] = .item(id: item.id.rawValue, condition: item.condition?.root.resolving(slotOf)) }
         self.slotOf = slotOf
         self.slots = slots.map { $0! }
+        itemSlots = orderedItems.map { slotOf[$0.id.rawValue]! }
         resolvedConditions = q.rules.map { $0.condition.root.resolving(slotOf) }
         references = q.rules.map { rule in rule.condition.root.references.compactMap { id in slotOf[id].map { (id, $0) } } }
         var entries: [CatalogEntry.Kind: [String: CatalogEntry]] = [:]

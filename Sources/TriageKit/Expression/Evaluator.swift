@@ -22,14 +22,17 @@ public struct Evaluator {
     /// Whether an item is asked (`yes`, `no`, or `any` while that depends on open answers), for
     /// `yes(x)`; without it every item counts as asked.
     var askedLookup: ((String) -> Outcome)?
+    /// The same for an item resolved to its slot: no name to look up.
+    var askedSlotLookup: ((Int) -> Outcome)?
 
     public init(lookup: @escaping (String) -> Outcome) { self.lookup = lookup }
 
     init(lookup: @escaping (String) -> Outcome, slotLookup: @escaping (Int) -> Outcome,
-         askedLookup: @escaping (String) -> Outcome) {
+         askedLookup: @escaping (String) -> Outcome, askedSlotLookup: @escaping (Int) -> Outcome) {
         self.lookup = lookup
         self.slotLookup = slotLookup
         self.askedLookup = askedLookup
+        self.askedSlotLookup = askedSlotLookup
     }
 
     /// The name of the internal function "does this condition fire"; not usable in data files,
@@ -132,12 +135,13 @@ public struct Evaluator {
             // Answered yes. An item the questionnaire does not ask counts as no: a warning sign
             // not asked for this region is not present. One asked and still open stays unknown.
             guard args.count == 1 else { return .unknown }
-            let id: String
+            let asked: Outcome
             switch args[0] {
-            case .reference(let name, _), .resolved(_, let name, _): id = name
+            case .resolved(let slot, let name, _): asked = askedSlotLookup?(slot) ?? askedLookup?(name) ?? .yes
+            case .reference(let name, _): asked = askedLookup?(name) ?? .yes
             default: return .unknown
             }
-            switch askedLookup?(id) ?? .yes {
+            switch asked {
             case .no: return .no
             case .any: return .any
             default: break

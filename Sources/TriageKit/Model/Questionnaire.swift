@@ -267,7 +267,8 @@ public struct Questionnaire: Sendable {
     public var languages: [Language]
     public var title: LocalizedText
     public var description: LocalizedText?
-    public var sections: [Section]
+    /// The sections with their items; `items` and `item(_:)` follow every change.
+    public var sections: [Section] { didSet { indexItems() } }
     public var derived: [DerivedValue]
     public var safetyNet: SafetyNet?
     public var triageLevels: [TriageLevel]
@@ -284,10 +285,41 @@ public struct Questionnaire: Sendable {
     /// Suggestion/caution pairs that may fire together before conflict resolution.
     public var allowedConflicts: [AllowedConflict] = []
 
-    /// Every item in the order it is asked.
-    public var items: [Item] { sections.flatMap(\.items) }
+    /// Every item in the order it is asked. Kept beside the sections rather than computed on
+    /// each use: looking items up was a sixth of the time of a batch evaluation.
+    public private(set) var items: [Item] = []
+    private var itemPositions: [ItemID: Int] = [:]
 
-    public func item(_ id: ItemID) -> Item? { items.first { $0.id == id } }
+    public init(id: String, version: String, languages: [Language], title: LocalizedText, description: LocalizedText?,
+                sections: [Section], derived: [DerivedValue], safetyNet: SafetyNet?, triageLevels: [TriageLevel],
+                causes: [Cause], catalog: [CatalogEntry], rules: [Rule], invariants: [Invariant], files: [String],
+                documents: [SourceDocument] = [], profile: [ItemID] = [], allowedConflicts: [AllowedConflict] = []) {
+        self.id = id
+        self.version = version
+        self.languages = languages
+        self.title = title
+        self.description = description
+        self.sections = sections
+        self.derived = derived
+        self.safetyNet = safetyNet
+        self.triageLevels = triageLevels
+        self.causes = causes
+        self.catalog = catalog
+        self.rules = rules
+        self.invariants = invariants
+        self.files = files
+        self.documents = documents
+        self.profile = profile
+        self.allowedConflicts = allowedConflicts
+        indexItems()
+    }
+
+    private mutating func indexItems() {
+        items = sections.flatMap(\.items)
+        itemPositions = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func item(_ id: ItemID) -> Item? { itemPositions[id].map { items[$0] } }
     public func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
     public func level(_ id: String) -> TriageLevel? { triageLevels.first { $0.id == id } }
     public func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }

@@ -2,33 +2,54 @@
 /// umlaut, a wide character or a combining mark takes the room a terminal gives it.
 public enum TextWrap {
     /// Splits `text` into lines of at most `width` cells, breaking at spaces; a word longer than
-    /// a line is cut. Newlines start new lines.
+    /// a line is cut. Newlines start new lines. Works on the UTF-8 bytes (a space and a newline
+    /// are single bytes that never occur inside another character): splitting into Characters
+    /// was half the time of writing a result as text.
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+        var text = text
+        text.withUTF8 { bytes in
+            var line: [UInt8] = []
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var w = DisplayWidth.of(word)
-                if lineWidth > 0 && lineWidth + 1 + w > width {
-                    out.append(line)
-                    line = ""
-                    lineWidth = 0
+            func endLine() {
+                out.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                lineWidth = 0
+            }
+            var i = 0
+            let n = bytes.count
+            while true {
+                // Skip spaces; a newline or the end closes the line.
+                while i < n && bytes[i] == UInt8(ascii: " ") { i += 1 }
+                if i == n { endLine(); break }
+                if bytes[i] == UInt8(ascii: "\n") { endLine(); i += 1; continue }
+                let start = i
+                var plain = true
+                while i < n && bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\n") {
+                    if bytes[i] < 0x20 || bytes[i] >= 0x7F { plain = false }
+                    i += 1
                 }
+                let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                var w = plain ? wordBytes.count : DisplayWidth.of(String(decoding: wordBytes, as: UTF8.self))
+                if lineWidth > 0 && lineWidth + 1 + w > width { endLine() }
+                if w <= width {
+                    if lineWidth > 0 { line.append(UInt8(ascii: " ")); lineWidth += 1 }
+                    line.append(contentsOf: wordBytes)
+                    lineWidth += w
+                    continue
+                }
+                // A word longer than a line: cut it, by characters.
+                var word = String(decoding: wordBytes, as: UTF8.self)
                 while w > width {
-                    let (head, rest) = split(word, at: width - lineWidth - (lineWidth > 0 ? 1 : 0))
-                    out.append(lineWidth > 0 ? line + " " + head : head)
-                    line = ""
-                    lineWidth = 0
+                    let (head, rest) = split(word, at: width)
+                    out.append(head)
                     word = rest
                     w = DisplayWidth.of(word)
                 }
-                line += lineWidth > 0 ? " " + word : word
-                lineWidth += (lineWidth > 0 ? 1 : 0) + w
+                line = Array(word.utf8)
+                lineWidth = w
             }
-            out.append(line)
         }
         return out
     }

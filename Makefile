@@ -6,10 +6,11 @@ BIN = .build/$(CONFIG)/backtriage
 # Release builds link the Swift runtime and Foundation statically: the installed binary needs no
 # toolchain beside it, starts in less than half the time and uses a third less memory.
 RELEASE = -c release --static-swift-stdlib
-# Debian packages the build and the tests need (libyaml-dev is the YAML parser; chromium and
+# Debian packages the build and the tests need (libyaml-dev is the YAML parser; libsqlite3-dev
+# the store of the episode history; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
 # opens no socket).
-APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace
+APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace
 # The Python the end-to-end tests use: a virtual environment with fhir.resources.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -25,6 +26,7 @@ deps:
 	@missing=""; \
 	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev pkg-config"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev pkg-config"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \

@@ -1,0 +1,96 @@
+import TriageKit
+
+extension StringCatalog {
+    /// The words of the episode history: the chart, what changed since the last check-in, the
+    /// history table, whether a check-in is due, and the calendar reminder.
+    public static let history = StringCatalog("history", [
+        .en: [
+            "chart.title": "{0} ({1}) by week since the pain began on {2}",
+            "chart.weeks": "weeks",
+            "chart.marks": "{0} weeks: when the guidance looks at the pain again",
+            "chart.marks_list": "{0} and {1}",
+            "chart.unanswered": "A marker on the axis: a check-in without this answer.",
+            "chart.aria": "{0} at each check-in, by week since the pain began",
+
+            "change.since": "Since your last check-in on {0}:",
+            "change.weeks": "Now {0} since the pain began ({1} at the last check-in).",
+            "change.mark": "The {0}-week mark is reached: the guidance looks at the pain again now.",
+            "change.level": "The result changed from {0} to {1}: {2}",
+            "change.level_same": "The result is {0}, as at the last check-in.",
+            "change.value": "{0}: from {1} to {2}.",
+            "change.value_same": "{0}: {1}, as at the last check-in.",
+            "change.new_sign": "New warning sign: {0}: {1}.",
+            "change.sign_gone": "No longer answered yes: {0}.",
+            "change.none": "No other answer changed.",
+
+            "history.title": "{0}: your history",
+            "history.empty": "No history yet. It starts when you answer the questionnaire: run backtriage.",
+            "history.episode": "Episode {0}: {1}, since {2}",
+            "history.open": "open",
+            "history.ended.resolved": "ended on {0}: the pain was gone",
+            "history.ended.replaced": "ended on {0}: a new episode began",
+            "history.day": "Day",
+            "history.week": "Week",
+            "history.result": "Result",
+            "history.next": "Next check",
+            "history.none": "-",
+            "history.chart_follows": "The same as a chart:",
+
+            "due.yes": "A check-in is due: the last result said to look again on {0} ({1} after the pain began).",
+            "due.not_yet": "No check-in is due yet: the next one is on {0} ({1} after the pain began).",
+            "due.no_date": "The last result gives no day to check in again: {0}",
+            "due.no_episode": "No open episode: there is nothing to check in to.",
+            "due.start": "Start backtriage to check in.",
+
+            "ics.summary": "{0}: check in with backtriage",
+            "ics.description": "How is it now? {0} after the pain began, the guidance looks at it again. Start backtriage to check in. {1}",
+            "ics.sooner": "Do not wait for this day if a warning sign appears.",
+            "ics.alarm": "{0}: time to check in",
+            "ics.no_next": "There is no day to remind you of: {0}",
+        ],
+        .de: [
+            "chart.title": "{0} ({1}) nach Wochen seit Beginn der Schmerzen am {2}",
+            "chart.weeks": "Wochen",
+            "chart.marks": "{0} Wochen: Dann sehen die Leitlinien erneut auf die Schmerzen",
+            "chart.marks_list": "{0} und {1}",
+            "chart.unanswered": "Ein Zeichen auf der Achse: eine Kontrolle ohne diese Antwort.",
+            "chart.aria": "{0} bei jeder Kontrolle, nach Wochen seit Beginn der Schmerzen",
+
+            "change.since": "Seit Ihrer letzten Kontrolle am {0}:",
+            "change.weeks": "Jetzt {0} seit Beginn der Schmerzen ({1} bei der letzten Kontrolle).",
+            "change.mark": "Die Marke von {0} Wochen ist erreicht: Die Leitlinien sehen jetzt erneut auf die Schmerzen.",
+            "change.level": "Das Ergebnis hat sich geändert, von {0} zu {1}: {2}",
+            "change.level_same": "Das Ergebnis ist {0}, wie bei der letzten Kontrolle.",
+            "change.value": "{0}: von {1} auf {2}.",
+            "change.value_same": "{0}: {1}, wie bei der letzten Kontrolle.",
+            "change.new_sign": "Neues Warnzeichen: {0}: {1}.",
+            "change.sign_gone": "Nicht mehr mit Ja beantwortet: {0}.",
+            "change.none": "Sonst hat sich keine Antwort geändert.",
+
+            "history.title": "{0}: Ihr Verlauf",
+            "history.empty": "Noch kein Verlauf. Er beginnt, wenn Sie den Fragebogen beantworten: starten Sie backtriage.",
+            "history.episode": "Episode {0}: {1}, seit {2}",
+            "history.open": "offen",
+            "history.ended.resolved": "beendet am {0}: die Schmerzen waren vorbei",
+            "history.ended.replaced": "beendet am {0}: eine neue Episode begann",
+            "history.day": "Tag",
+            "history.week": "Woche",
+            "history.result": "Ergebnis",
+            "history.next": "Nächste Kontrolle",
+            "history.none": "-",
+            "history.chart_follows": "Dasselbe als Diagramm:",
+
+            "due.yes": "Eine Kontrolle ist fällig: Das letzte Ergebnis nannte dafür den {0} ({1} nach Beginn der Schmerzen).",
+            "due.not_yet": "Noch ist keine Kontrolle fällig: Die nächste ist am {0} ({1} nach Beginn der Schmerzen).",
+            "due.no_date": "Das letzte Ergebnis nennt keinen Tag für eine weitere Kontrolle: {0}",
+            "due.no_episode": "Keine offene Episode: Es gibt nichts zu kontrollieren.",
+            "due.start": "Starten Sie backtriage für die Kontrolle.",
+
+            "ics.summary": "{0}: Kontrolle mit backtriage",
+            "ics.description": "Wie geht es jetzt? {0} nach Beginn der Schmerzen sehen die Leitlinien erneut darauf. Starten Sie backtriage für die Kontrolle. {1}",
+            "ics.sooner": "Warten Sie nicht bis zu diesem Tag, wenn ein Warnzeichen auftritt.",
+            "ics.alarm": "{0}: Zeit für eine Kontrolle",
+            "ics.no_next": "Es gibt keinen Tag, an den erinnert werden kann: {0}",
+        ],
+    ])
+}

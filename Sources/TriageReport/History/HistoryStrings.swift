@@ -11,6 +11,7 @@ extension StringCatalog {
             "chart.marks_list": "{0} and {1}",
             "chart.unanswered": "A marker on the axis: a check-in without this answer.",
             "chart.aria": "{0} at each check-in, by week since the pain began",
+            "sheet.trend": "Your pain over time",
 
             "change.since": "Since your last check-in on {0}:",
             "change.weeks": "Now {0} since the pain began ({1} at the last check-in).",
@@ -55,6 +56,7 @@ extension StringCatalog {
             "chart.marks_list": "{0} und {1}",
             "chart.unanswered": "Ein Zeichen auf der Achse: eine Kontrolle ohne diese Antwort.",
             "chart.aria": "{0} bei jeder Kontrolle, nach Wochen seit Beginn der Schmerzen",
+            "sheet.trend": "Ihre Schmerzen im Verlauf",
 
             "change.since": "Seit Ihrer letzten Kontrolle am {0}:",
             "change.weeks": "Jetzt {0} seit Beginn der Schmerzen ({1} bei der letzten Kontrolle).",

@@ -218,10 +218,18 @@ struct CheckInTests {
         #expect(resumed.answers["intensity"] == .number(3))
         #expect(!resumed.presentedItems.contains { $0.id == "age" })
 
+        // The run stops between storing the check-in and removing its saved answers.
         var finished = resumed
         answerAll(&finished)
-        _ = try next.record(finished, language: .en, at: saved.savedAt.addingTimeInterval(60))
-        #expect(try next.resume(saved) == nil, "answers already in the history are offered again")
+        let last = finished.saved(at: Date())
+        let recorded = try #require(try next.record(finished, language: .en, at: last.savedAt))
+        #expect(try next.resume(last) == nil, "answers already in the history are offered again")
+
+        // A check-in begun within the same second, with answers of its own, is offered.
+        let following = tracker(store, "2026-12-22")
+        var another = following.checkIn(try #require(try following.status()))
+        _ = another.answer(.number(2), for: Fixtures.shipped.item("intensity")!, language: .en)
+        #expect(try following.resume(another.saved(at: recorded.checkIn.recordedAt)) != nil)
     }
 
     @Test func theChangesReadInGerman() throws {

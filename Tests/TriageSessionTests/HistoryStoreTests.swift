@@ -48,7 +48,7 @@ struct HistoryStoreTests {
         #expect(record.weeks == 2.5)
         #expect(record.recordedAt == moment)
         #expect(try store.checkIns(of: episode) == [record])
-        #expect(try store.latestRecordedAt(questionnaire: "back-pain") == moment)
+        #expect(try store.latestCheckIn(questionnaire: "back-pain") == record)
     }
 
     @Test func aNewEpisodeEndsTheOpenOneAsReplaced() throws {

@@ -42,25 +42,51 @@ public struct RecordedCheckIn: Sendable {
 /// (`checkIn`), continuing saved answers (`resume`), storing a finished session (`record`), the
 /// pain being gone (`endEpisode`), and the trend and reports of past check-ins. Both the plain
 /// mode and the full-screen interface go through it, so they store and say the same.
-public struct EpisodeTracker {
-    public let history: HistoryStore
+///
+/// The database is opened when first needed and created only when a session is recorded: a
+/// run that stops before its result leaves no history behind.
+public final class EpisodeTracker {
+    /// Where the history is (`HistoryStore.defaultPath`).
+    public let path: String
     public let engine: Engine
     /// The day of answering (`BACKTRIAGE_TODAY` in tests), from which weeks are counted.
     public let today: Date
+    private var opened: HistoryStore?
 
-    public init(history: HistoryStore, engine: Engine, today: Date) {
-        self.history = history
+    public init(path: String, engine: Engine, today: Date) {
+        self.path = path
         self.engine = engine
         self.today = today
     }
 
+    /// A tracker on a history already open.
+    public convenience init(history: HistoryStore, engine: Engine, today: Date) {
+        self.init(path: history.path, engine: engine, today: today)
+        opened = history
+    }
+
     private var questionnaire: Questionnaire { engine.questionnaire }
+
+    /// The history, opened on first use; nil when it does not exist and `create` is false.
+    public func history(create: Bool = false) throws(HistoryError) -> HistoryStore? {
+        if let opened { return opened }
+        opened = create ? try HistoryStore(path: path) : try HistoryStore.existing(path: path)
+        return opened
+    }
 
     /// The open episode of this questionnaire, nil when there is none (or it has no check-in).
     public func status() throws(HistoryError) -> EpisodeStatus? {
-        guard let episode = try history.openEpisode(questionnaire: questionnaire.id) else { return nil }
+        guard let history = try history(), let episode = try history.openEpisode(questionnaire: questionnaire.id) else { return nil }
         let checkIns = try history.checkIns(of: episode)
         return checkIns.isEmpty ? nil : EpisodeStatus(episode: episode, checkIns: checkIns, today: today)
+    }
+
+    /// Every episode of this questionnaire with its check-ins, in the order they began.
+    public func episodes() throws(HistoryError) -> [(episode: Episode, checkIns: [CheckInRecord])] {
+        guard let history = try history() else { return [] }
+        var out: [(episode: Episode, checkIns: [CheckInRecord])] = []
+        for episode in try history.episodes(questionnaire: questionnaire.id) { out.append((episode, try history.checkIns(of: episode))) }
+        return out
     }
 
     /// A new check-in of the open episode.
@@ -74,7 +100,7 @@ public struct EpisodeTracker {
     /// that stopped between storing them and removing the saved file); remove those.
     public func resume(_ saved: SavedSession) throws(HistoryError) -> Session? {
         guard saved.questionnaire == questionnaire.id else { return nil }
-        if let recorded = try history.latestRecordedAt(questionnaire: questionnaire.id), recorded >= saved.savedAt { return nil }
+        if let recorded = try history()?.latestCheckIn(questionnaire: questionnaire.id), Self.holds(recorded, saved) { return nil }
         let answers = Session.resumable(saved, engine: engine)
         guard !answers.values.isEmpty else { return nil }
         if let uuid = saved.checkInEpisode, let status = try status(), status.episode.uuid == uuid {
@@ -82,6 +108,15 @@ public struct EpisodeTracker {
             return Session.resumedCheckIn(engine: engine, context: context, answers: answers, today: today)
         }
         return Session(engine: engine, answers: answers, today: today)
+    }
+
+    /// Whether saved answers are the ones `recorded` already holds: stored no earlier than they
+    /// were saved (both to the second), and every recorded answer among them. Either alone is
+    /// not enough: a check-in can begin within the second its episode was recorded, and two
+    /// check-ins can have the same answers.
+    static func holds(_ recorded: CheckInRecord, _ saved: SavedSession) -> Bool {
+        recorded.recordedAt >= saved.savedAt.addingTimeInterval(-saved.savedAt.timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
+            && recorded.answers.values.allSatisfy { saved.answers[$0.key] == $0.value }
     }
 
     /// Stores a finished session: a check-in into its episode (moving the episode's start when
@@ -106,6 +141,7 @@ public struct EpisodeTracker {
         let new = NewCheckIn(questionnaire: questionnaire.id, version: questionnaire.version, language: language, answeredOn: today,
                              answers: report.answers, level: report.level.id, weeks: weeks,
                              nextCheck: report.nextCheck.map { .init(date: $0.date, weeks: $0.weeks) })
+        guard let history = try history(create: true) else { return nil }
         let (episode, checkIn) = try history.record(new, to: target, at: moment)
         let checkIns = try history.checkIns(of: episode)
         let changes = session.checkIn.map { CheckInChanges(previous: $0.previous, current: report, engine: engine) }
@@ -115,12 +151,14 @@ public struct EpisodeTracker {
 
     /// The pain is gone: the episode ends today and stays in the history.
     public func endEpisode(_ status: EpisodeStatus) throws(HistoryError) {
-        try history.close(status.episode, on: today, ending: .resolved)
+        try history(create: true)?.close(status.episode, on: today, ending: .resolved)
     }
 
     /// The result a past check-in gives with the questionnaire as it is now, on its own day.
-    public func report(of checkIn: CheckInRecord) -> Report {
-        Report(engine: engine, answers: Self.accepted(checkIn.answers, engine), on: checkIn.answeredOn)
+    public func report(of checkIn: CheckInRecord) -> Report { Self.report(engine: engine, of: checkIn) }
+
+    public static func report(engine: Engine, of checkIn: CheckInRecord) -> Report {
+        Report(engine: engine, answers: accepted(checkIn.answers, engine), on: checkIn.answeredOn)
     }
 
     /// The episode's measure over the weeks, each check-in with the level it had then; nil when

@@ -82,11 +82,12 @@ public final class HistoryStore {
                      [.integer(episode.id)]) { row throws(HistoryError) in try self.checkIn(row, questionnaire: episode.questionnaire) }
     }
 
-    /// When the newest check-in of a questionnaire was stored: saved answers older than that
-    /// were already recorded (a run that stopped between storing and removing them).
-    public func latestRecordedAt(questionnaire: String) throws(HistoryError) -> Date? {
-        try db.query("SELECT max(c.recorded_at) FROM check_in c JOIN episode e ON e.id = c.episode_id WHERE e.questionnaire = ?",
-                     [.text(questionnaire)]) { $0.optionalText(0) }.first?.flatMap(Timestamp.parse)
+    /// The check-in of a questionnaire stored last.
+    public func latestCheckIn(questionnaire: String) throws(HistoryError) -> CheckInRecord? {
+        try db.query("""
+            SELECT \(Self.checkInColumns.split(separator: ",").map { "c." + $0.trimmingPrefix(" ") }.joined(separator: ", "))
+            FROM check_in c JOIN episode e ON e.id = c.episode_id WHERE e.questionnaire = ? ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1
+            """, [.text(questionnaire)]) { row throws(HistoryError) in try self.checkIn(row, questionnaire: questionnaire) }.first
     }
 
     /// How much the history holds.

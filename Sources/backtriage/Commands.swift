@@ -22,7 +22,8 @@ struct BacktriageCommand: ParsableCommand {
         Exit codes: 0 success; 1 a check or verification failed; 2 bad input (an answer file, a \
         questionnaire file, an unknown id).
         """,
-        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self],
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self,
+                      HistoryCommand.self, Remind.self, Due.self],
         defaultSubcommand: Interactive.self
     )
 }

@@ -57,12 +57,15 @@ test-unit: deps
 	$(SWIFT) test
 
 # Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
-# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output.
+# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output,
+# icalendar parses the reminders `remind --ics` writes.
+VENV_PACKAGES = "fhir.resources>=8,<9" pyyaml pyte "icalendar>=6,<8"
 venv: $(VENV)/.installed
 
-$(VENV)/.installed:
+# Made again when the Makefile changes, so a package added here reaches an existing .venv.
+$(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet "fhir.resources>=8,<9" pyyaml pyte
+	$(VENV)/bin/pip install --quiet $(VENV_PACKAGES)
 	touch $@
 
 # End-to-end tests drive the real binary: pipes, files and tmux.

@@ -136,8 +136,8 @@ public struct CheckInChanges: Sendable {
                 return t("change.mark", L.number(mark))
             case .level(let now, let before?) where before.id != now.id:
                 return t("change.level", wording.title(before), wording.title(now), wording.action(now))
-            case .level(let now, _):
-                return t("change.level_same", wording.title(now))
+            case .level(let now, let before):
+                return t(before == nil ? "change.level_now" : "change.level_same", wording.title(now))
             case .trend(let item, let now, let before):
                 let words = { (v: Value?) in v.map { wording.value($0, of: item) } ?? wording.t("value.unanswered") }
                 return now == before ? t("change.value_same", wording.label(item), words(now))

@@ -106,7 +106,7 @@ public final class HistoryStore {
             let episodeID: Int64
             switch target {
             case .episode(let id, let correctedStart):
-                guard try db.integer("SELECT count(*) FROM episode WHERE id = \(id)") == 1 else {
+                guard try db.query("SELECT count(*) FROM episode WHERE id = ?", [.integer(id)], { $0.int64(0) }).first == 1 else {
                     throw HistoryError(path: path, message: "the episode to check in to is no longer in the history (deleted meanwhile?)")
                 }
                 if let correctedStart {

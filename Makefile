@@ -6,10 +6,11 @@ BIN = .build/$(CONFIG)/backtriage
 # Release builds link the Swift runtime and Foundation statically: the installed binary needs no
 # toolchain beside it, starts in less than half the time and uses a third less memory.
 RELEASE = -c release --static-swift-stdlib
-# Debian packages the build and the tests need (libyaml-dev is the YAML parser; chromium and
+# Debian packages the build and the tests need (libyaml-dev is the YAML parser; libsqlite3-dev
+# the store of the episode history; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
 # opens no socket; man-db shows the installed man page).
-APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace man-db
+APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db
 # The Python the end-to-end tests use: a virtual environment with fhir.resources.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -25,6 +26,7 @@ deps:
 	@missing=""; \
 	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev pkg-config"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev pkg-config"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
@@ -56,12 +58,15 @@ test-unit: deps
 	$(SWIFT) test
 
 # Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
-# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output.
+# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output,
+# icalendar parses the reminders `remind --ics` writes.
+VENV_PACKAGES = "fhir.resources>=8,<9" pyyaml pyte "icalendar>=6,<8"
 venv: $(VENV)/.installed
 
-$(VENV)/.installed:
+# Made again when the Makefile changes, so a package added here reaches an existing .venv.
+$(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet "fhir.resources>=8,<9" pyyaml pyte
+	$(VENV)/bin/pip install --quiet $(VENV_PACKAGES)
 	touch $@
 
 # End-to-end tests drive the real binary: pipes, files and tmux.

@@ -29,8 +29,15 @@ let package = Package(
         // and HTML, and FHIR.
         .target(name: "TriageReport", dependencies: ["TriageKit"]),
         // What both interfaces share: the session model (navigation, review, the emergency
-        // interrupt, resume) and the store of answers and sheets on disk.
-        .target(name: "TriageSession", dependencies: ["TriageKit", "TriageReport"]),
+        // interrupt, resume), the store of answers and sheets on disk, and the episode history
+        // (check-ins over weeks) in SQLite.
+        .target(name: "TriageSession", dependencies: ["TriageKit", "TriageReport", "CSQLite"]),
+        // SQLite from the system, not a Swift wrapper package: those bring all of Foundation.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // ncursesw with a stateless shim for the macros and globals Swift cannot import.
         .systemLibrary(
             name: "CNcursesw",
@@ -80,7 +87,12 @@ let package = Package(
             // Screen snapshots are read and written through #filePath, so they stay plain files.
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession", "TriageReport", "TriageKit", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageSessionTests",
+            dependencies: ["TriageSession", "TriageReport", "TriageKit", "TriageTestSupport", "CSQLite"],
+            // The schema of every earlier version, read through #filePath.
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "TriageKitTests",
             dependencies: ["TriageKit", "TriageTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -12,6 +12,8 @@ public enum PlainOutcome: Equatable, Sendable {
     case quit
     /// The input ended (a pipe ran dry) before the questionnaire was complete.
     case inputEnded
+    /// The person said the pain is gone: the open episode ended.
+    case episodeEnded
 }
 
 /// The questionnaire as plain lines: one question at a time, numbered options, typed answers,
@@ -27,19 +29,26 @@ public final class PlainSession {
     private let saved: SavedSession?
     private let prefilled: Bool
     private var saveFailureShown = false
+    private let tracker: EpisodeTracker?
+    /// A new check-in begins at the weeks since the start, to confirm or correct them.
+    private var startAtWeeks = false
 
     /// - Parameters:
     ///   - store: where answers are saved after each one; nil for `--no-save`.
     ///   - saved: answers of an earlier run, offered to continue.
     ///   - prefill: answers to start from (`--answers FILE`).
+    ///   - tracker: the episode history: an open episode is offered a check-in, and a result is
+    ///     recorded; nil for `--no-save`.
     public init(engine: Engine, store: SessionStore?, saved: SavedSession? = nil, language: Language, today: Date,
-                prefill: AnswerSet? = nil, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+                prefill: AnswerSet? = nil, tracker: EpisodeTracker? = nil,
+                readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
         session = Session(engine: engine, answers: prefill ?? AnswerSet(), today: today)
         self.store = store
         self.saved = saved
         self.language = language
         self.readLine = readLine
         self.write = write
+        self.tracker = tracker
         prefilled = prefill != nil
     }
 
@@ -70,10 +79,21 @@ public final class PlainSession {
         say(s("plain.intro", questionnaire.title[language], language.name))
         say(s("plain.disclaimer"))
         say("")
-        if !prefilled, let resumed = offerResume(), !resumed { return stopped(.inputEnded) }
+        if !prefilled {
+            let resumed = offerResume()
+            if resumed == false { return stopped(.inputEnded) }
+            if resumed == nil {
+                switch offerEpisode() {
+                case .ended?: return .inputEnded
+                case .episodeEnded?: return .episodeEnded
+                case nil: break
+                }
+            }
+        }
+        if session.checkIn != nil { introduceCheckIn() }
         // Answers from a file or an earlier run can already hold an emergency: say so first.
         if let outcome = interruptIfEmergency() { return outcome }
-        var current = session.firstUnanswered
+        var current = (startAtWeeks ? session.weeksItem : nil) ?? session.firstUnanswered
         while true {
             guard let item = current else { return finish() }
             switch askItem(item) {
@@ -101,26 +121,106 @@ public final class PlainSession {
         session.emergencyStands ? finish() : outcome
     }
 
-    /// Offers a saved session: true to go on (continued or started over), nil when there is
-    /// none, false when the input ended.
+    /// Offers a saved session: true to go on with it, nil when there is none or it is set aside
+    /// (started over), false when the input ended.
     private func offerResume() -> Bool? {
         guard let saved else { return nil }
-        let answers = Session.resumable(saved, engine: session.engine)
-        guard !answers.values.isEmpty else { return nil }
-        let resumed = Session(engine: session.engine, answers: answers, today: session.today)
+        let resumed: Session
+        if let tracker {
+            do throws(HistoryError) {
+                guard let continued = try tracker.resume(saved) else {
+                    // Already in the history (or nothing left to use): not offered again.
+                    try? store?.delete(questionnaire: questionnaire.id)
+                    return nil
+                }
+                resumed = continued
+            } catch {
+                say(s("plain.history_unreadable", error.description))
+                return nil
+            }
+        } else {
+            let answers = Session.resumable(saved, engine: session.engine)
+            guard !answers.values.isEmpty else { return nil }
+            resumed = Session(engine: session.engine, answers: answers, today: session.today)
+        }
         let progress = resumed.progress
         say(s("plain.resume", language.dateTime(saved.savedAt), String(progress.answered), String(progress.total)))
         while true {
             guard let line = ask() else { return false }
             if line == "1" { session = resumed; return true }
-            if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return true }
+            if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return nil }
             say(s("plain.not_understood", s("plain.expect.choice", "2")))
         }
+    }
+
+    private enum EpisodeChoiceOutcome { case ended, episodeEnded }
+
+    /// With an open episode: check in, start a new episode, end it (the pain is gone), or see
+    /// the history first. Nil to go on with the questions (a check-in or a new episode).
+    private func offerEpisode() -> EpisodeChoiceOutcome? {
+        guard let tracker else { return nil }
+        let status: EpisodeStatus
+        do throws(HistoryError) {
+            guard let open = try tracker.status() else { return nil }
+            status = open
+        } catch {
+            say(s("plain.history_unreadable", error.description))
+            return nil
+        }
+        let wording = Wording(questionnaire, language)
+        let history = HistoryText(engine: session.engine, language: language, chart: .ascii, today: session.today)
+        let last = session.engine.questionnaire.level(status.last.level).map(wording.title) ?? status.last.level
+        say(s("plain.episode", history.kind(status.episode), wording.date(status.episode.start), wording.weeks(status.weeksNow),
+              wording.date(status.last.answeredOn), last))
+        say(history.due(status, status.last, hint: false))
+        while true {
+            say(s("plain.episode.choice"))
+            guard let line = ask() else { return .ended }
+            switch line {
+            case "1":
+                session = tracker.checkIn(status)
+                startAtWeeks = true
+                return nil
+            case "2":
+                return nil
+            case "3":
+                do throws(HistoryError) {
+                    try tracker.endEpisode(status)
+                    say(s("plain.episode.ended"))
+                } catch {
+                    say(s("plain.save_failed", error.description))
+                }
+                return .episodeEnded
+            case "4":
+                do throws(HistoryError) {
+                    write(history.render(try tracker.episodes()))
+                } catch {
+                    say(s("plain.history_unreadable", error.description))
+                }
+                say("")
+            default:
+                if command(line) == .quit { return .ended }
+                say(s("plain.not_understood", s("plain.expect.choice", "4")))
+            }
+        }
+    }
+
+    /// What a check-in keeps from the last time, so the person knows what is not asked.
+    private func introduceCheckIn() {
+        let wording = Wording(questionnaire, language)
+        let kept = session.askedItems.filter { !session.presentedItems.map(\.id).contains($0.id) }
+            .compactMap { item in session.answers[item.id].map { wording.label(item) + ": " + wording.value($0, of: item) } }
+        say(s("plain.checkin.start", kept.joined(separator: "; ")))
+        say("")
     }
 
     private enum Step { case answered, back, jump(Item), quit, ended }
 
     private func prompt(_ item: Item) {
+        if let context = session.checkIn, item.id == session.weeksItem?.id {
+            let wording = Wording(questionnaire, language)
+            say(s("plain.checkin.weeks", wording.weeks(context.weeks), wording.date(context.episode.start)))
+        }
         let section = questionnaire.sections.first { $0.id == item.section }?.title[language] ?? ""
         let total = session.progress.total
         say(s("plain.question", String(session.position(of: item)), String(total), section, item.text[language] + " " + hint(item)))
@@ -251,13 +351,24 @@ public final class PlainSession {
         if level.result.cautions && !report.cautions.isEmpty {
             say(s("plain.advised_against") + ": " + report.cautions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
         }
+        let recorded = record()
+        if let changes = recorded?.changes {
+            say("")
+            say(changes.heading(wording))
+            for line in changes.lines(wording) { say("  - " + line) }
+        }
+        say("")
         say(s("plain.more"))
         say("")
         let text = ResultText(wording).render(report)
         write(text)
+        if let recorded {
+            say(recorded.checkIns.count == 1 ? s("plain.recorded.first") : s("plain.recorded", String(recorded.checkIns.count)))
+        }
         if let store {
             do {
-                let sheet = SheetFormat.text.render(report, language: language)
+                let trend = (recorded?.checkIns.count ?? 0) > 1 ? recorded?.trend : nil
+                let sheet = SheetFormat.text.render(report, language: language, trend: trend)
                 let path = try store.saveSummary(sheet, questionnaire: questionnaire.id, at: Date(), language: language, fileExtension: "txt")
                 say(s("plain.saved_sheet", path))
             } catch {
@@ -265,5 +376,20 @@ public final class PlainSession {
             }
         }
         return .result(level)
+    }
+
+    /// Adds the finished session to the history and removes its saved answers, which the
+    /// history now holds. Nil when there is no history (`--no-save`), the weeks are not
+    /// answered, or it failed (said here; the saved answers stay).
+    private func record() -> RecordedCheckIn? {
+        guard let tracker else { return nil }
+        do throws(HistoryError) {
+            guard let recorded = try tracker.record(session, language: language) else { return nil }
+            try? store?.delete(questionnaire: questionnaire.id)
+            return recorded
+        } catch {
+            say(s("plain.record_failed", error.description))
+            return nil
+        }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import TriageKit
 
-/// A day typed by a person: 2026-11-15 or, as Germans write it, 15.11.2026. Shared by both
-/// interfaces, so a start date reads the same in either.
+/// Days: one typed by a person (2026-11-15 or, as Germans write it, 15.11.2026), shared by both
+/// interfaces so a start date reads the same in either, and whole UTC days counted between them.
 public enum Day {
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -14,7 +14,18 @@ public enum Day {
 
     /// Whole weeks and days from `start` to `today` as weeks; nil when `start` is after today.
     public static func weeks(from start: Date, to today: Date) -> Double? {
-        let days = Calendar.utc.dateComponents([.day], from: start, to: today).day ?? -1
+        let days = between(start, today)
         return days < 0 ? nil : Double(days) / 7
     }
+
+    /// Whole UTC days from `a` to `b` (negative when `b` is earlier), as the engine counts them.
+    static func between(_ a: Date, _ b: Date) -> Int {
+        Int(((b.timeIntervalSince1970 - a.timeIntervalSince1970) / 86_400).rounded())
+    }
+
+    /// `day` plus `days` days. UTC has no daylight-saving shifts: a day is 86,400 seconds.
+    static func adding(_ days: Int, to day: Date) -> Date { day.addingTimeInterval(Double(days) * 86_400) }
+
+    /// The UTC day `weeks` before `day`, to the nearest day.
+    static func start(weeks: Double, before day: Date) -> Date { adding(-Int((weeks * 7).rounded()), to: day) }
 }

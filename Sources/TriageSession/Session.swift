@@ -15,11 +15,22 @@ public struct Session: Sendable {
     public private(set) var answers: AnswerSet
     /// Emergency signs the person was shown what to do about; each new one interrupts once.
     public private(set) var acknowledged: Set<ItemID> = []
+    /// The episode this session checks in to; nil for a first questionnaire or a new episode.
+    public let checkIn: CheckInContext?
+    /// Answers a check-in carries over from the last one (`follow_up.keep`): while they have an
+    /// answer they are not presented again, but the review lists them, so they can be changed.
+    public let carriedOver: Set<ItemID>
 
     public init(engine: Engine, answers: AnswerSet = AnswerSet(), today: Date) {
+        self.init(engine: engine, answers: answers, today: today, checkIn: nil, carriedOver: [])
+    }
+
+    init(engine: Engine, answers: AnswerSet, today: Date, checkIn: CheckInContext?, carriedOver: Set<ItemID>) {
         self.engine = engine
         self.answers = answers
         self.today = today
+        self.checkIn = checkIn
+        self.carriedOver = carriedOver
     }
 
     public var questionnaire: Questionnaire { engine.questionnaire }
@@ -32,8 +43,21 @@ public struct Session: Sendable {
     /// Answers to items that are asked.
     public var effectiveAnswers: AnswerSet { answers.asked(by: engine) }
 
-    /// The first asked item without an answer.
-    public var firstUnanswered: Item? { askedItems.first { answers[$0.id] == nil } }
+    /// The asked items a person is shown one by one: all of them, but in a check-in the answers
+    /// it carried over.
+    public var presentedItems: [Item] { askedItems.filter(isPresented) }
+
+    private func isPresented(_ item: Item) -> Bool { !(carriedOver.contains(item.id) && answers[item.id] != nil) }
+
+    /// The first presented item without an answer.
+    public var firstUnanswered: Item? { presentedItems.first { answers[$0.id] == nil } }
+
+    /// In a check-in, the question of the weeks since the episode began: computed, not typed
+    /// again, but shown first so that it can be corrected. Nil outside a check-in.
+    public var weeksItem: Item? {
+        guard checkIn != nil, let measure = questionnaire.safetyNet?.measure else { return nil }
+        return presentedItems.first { $0.id.rawValue == measure }
+    }
 
     /// Asked required items still without an answer.
     public var missing: [Item] { AnswerValidation.missing(answers, engine: engine) }
@@ -41,31 +65,31 @@ public struct Session: Sendable {
     /// Every asked required item has an answer.
     public var isComplete: Bool { missing.isEmpty }
 
-    /// The asked item after `item` in questionnaire order, nil at the end. Order, not position in
-    /// the asked list, since an answer can change which items are asked.
+    /// The presented item after `item` in questionnaire order, nil at the end. Order, not
+    /// position in the asked list, since an answer can change which items are asked.
     public func item(after item: Item) -> Item? {
         let order = engine.index.position
         guard let at = order[item.id] else { return firstUnanswered }
-        return askedItems.first { (order[$0.id] ?? 0) > at }
+        return presentedItems.first { (order[$0.id] ?? 0) > at }
     }
 
-    /// The asked item before `item` in questionnaire order, nil at the start.
+    /// The presented item before `item` in questionnaire order, nil at the start.
     public func item(before item: Item) -> Item? {
         let order = engine.index.position
         guard let at = order[item.id] else { return nil }
-        return askedItems.last { (order[$0.id] ?? 0) < at }
+        return presentedItems.last { (order[$0.id] ?? 0) < at }
     }
 
-    /// Progress as "7 of 31": the asked items answered, of those that are or may still be asked.
-    /// The total only shrinks as answers close off questions; it never jumps up.
+    /// Progress as "7 of 31": the presented items answered, of those that are or may still be
+    /// presented. The total only shrinks as answers close off questions; it never jumps up.
     public var progress: (answered: Int, total: Int) {
-        let answered = askedItems.filter { answers[$0.id] != nil }.count
-        return (answered, max(answered, engine.possibleItems(given: answers).count))
+        let answered = presentedItems.filter { answers[$0.id] != nil }.count
+        return (answered, max(answered, engine.possibleItems(given: answers).filter(isPresented).count))
     }
 
-    /// The position of `item` among the items that may be asked, counted from 1.
+    /// The position of `item` among the items that may be presented, counted from 1.
     public func position(of item: Item) -> Int {
-        (engine.possibleItems(given: answers).firstIndex { $0.id == item.id } ?? 0) + 1
+        (engine.possibleItems(given: answers).filter(isPresented).firstIndex { $0.id == item.id } ?? 0) + 1
     }
 
     /// The warning-sign checklist `item` is a line of: the run of asked yes/no warning signs
@@ -117,9 +141,9 @@ public struct Session: Sendable {
     /// can lower: a session that stops then reports that result, never "stopped early".
     public var emergencyStands: Bool { !emergencySigns.isEmpty }
 
-    /// Every answer removed, to start over.
+    /// Every answer removed, to start over (a check-in starts again from what it carried over).
     public mutating func startOver() {
-        answers = AnswerSet()
+        answers = checkIn.map { CheckInContext.prefill(engine: engine, previous: $0.previous.answers, weeks: $0.weeks) } ?? AnswerSet()
         acknowledged = []
     }
 
@@ -128,9 +152,10 @@ public struct Session: Sendable {
     /// The result of the answers so far.
     public var report: Report { Report(engine: engine, answers: answers, on: today) }
 
-    /// What to save between runs.
+    /// What to save between runs; a check-in names its episode, so it continues as one.
     public func saved(at moment: Date) -> SavedSession {
-        SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers, savedAt: moment)
+        SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers, savedAt: moment,
+                     checkInEpisode: checkIn?.episode.uuid)
     }
 
     /// The answers of an earlier run that this questionnaire still accepts.

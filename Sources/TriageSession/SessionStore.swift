@@ -13,12 +13,16 @@ public struct SavedSession: Sendable, Equatable {
     public var version: String
     public var answers: AnswerSet
     public var savedAt: Date
+    /// The episode (its uuid) these answers check in to; nil for a first questionnaire or a
+    /// new episode.
+    public var checkInEpisode: String?
 
-    public init(questionnaire: String, version: String, answers: AnswerSet, savedAt: Date) {
+    public init(questionnaire: String, version: String, answers: AnswerSet, savedAt: Date, checkInEpisode: String? = nil) {
         self.questionnaire = questionnaire
         self.version = version
         self.answers = answers
         self.savedAt = savedAt
+        self.checkInEpisode = checkInEpisode
     }
 }
 
@@ -66,7 +70,7 @@ public struct SessionStore: Sendable {
             }
             return SavedSession(questionnaire: file.questionnaire, version: file.version,
                                 answers: AnswerSet(Dictionary(uniqueKeysWithValues: file.answers.map { (ItemID($0.key), $0.value.value) })),
-                                savedAt: savedAt)
+                                savedAt: savedAt, checkInEpisode: file.check_in_episode)
         } catch let error as FileError {
             throw error
         } catch {
@@ -78,7 +82,8 @@ public struct SessionStore: Sendable {
     public func save(_ session: SavedSession) throws(FileError) {
         let file = SessionFile(questionnaire: session.questionnaire, version: session.version,
                                answers: Dictionary(uniqueKeysWithValues: session.answers.values.map { ($0.key.rawValue, StoredValue($0.value)) }),
-                               saved_at: ISO8601DateFormatter().string(from: session.savedAt))
+                               saved_at: ISO8601DateFormatter().string(from: session.savedAt),
+                               check_in_episode: session.checkInEpisode)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
@@ -136,12 +141,13 @@ public struct SessionStore: Sendable {
 
 }
 
-/// The file as stored: exactly these four fields.
+/// The file as stored: these four fields, and for a check-in the episode it belongs to.
 private struct SessionFile: Codable {
     var questionnaire: String
     var version: String
     var answers: [String: StoredValue]
     var saved_at: String
+    var check_in_episode: String?
 }
 
 /// An answer in JSON: true/false, a number, a string or a list of option ids.

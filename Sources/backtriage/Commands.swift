@@ -45,7 +45,8 @@ struct BacktriageCommand: ParsableCommand {
                  the terminal went away
         """,
         version: "backtriage " + BacktriageVersion.number,
-        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self],
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self,
+                      HistoryCommand.self, Remind.self, Due.self],
         defaultSubcommand: Interactive.self
     )
 }

@@ -25,11 +25,16 @@ struct Interactive: ParsableCommand {
 
         The language is --lang, else LC_ALL, LC_MESSAGES or LANG (de... for German), else English.
 
+        Each result is added to the episode history under $XDG_DATA_HOME/backtriage (default \
+        ~/.local/share/backtriage; not with --no-save). While an episode is open, the start \
+        offers a check-in (the weeks are counted, every warning sign is asked again), a new \
+        episode, "the pain is gone", or the history (backtriage history).
+
         Exit codes of the plain mode tell the result: 10 for the least urgent level, one more \
         for each level above it (the back-pain questionnaire: 10 self-care, 11 see a doctor, 12 \
         see a doctor soon, 13 urgent, 14 emergency); 3 stopped or input ended before the end \
-        (answers kept when saving). Both modes: 2 when it cannot start (bad answers file, unknown \
-        questionnaire); 128+N after signal N.
+        (answers kept when saving); 0 when the pain is gone and the episode ended. Both modes: 2 \
+        when it cannot start (bad answers file, unknown questionnaire); 128+N after signal N.
         """)
     @OptionGroup var location: LocationOptions
     @OptionGroup var languageOption: LanguageOption
@@ -50,9 +55,13 @@ struct Interactive: ParsableCommand {
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
         let today = Today.date
         let fullScreen = !plain && Self.hasTerminal
+        // --no-save reads no history either: on a shared computer, someone else's episodes are
+        // none of this session's business.
+        let tracker = noSave ? nil : EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment),
+                                                    engine: engine, today: today)
         if !fullScreen {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
-                                       language: lang, today: today, prefill: prefill,
+                                       language: lang, today: today, prefill: prefill, tracker: tracker,
                                        readLine: { Swift.readLine(strippingNewline: true) },
                                        write: { FileHandle.standardOutput.write(Data($0.utf8)) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
@@ -74,6 +83,7 @@ struct Interactive: ParsableCommand {
     /// The plain mode's exit code: 10 for the least urgent level, one more per level above it,
     /// so a script can compare them; 3 when it stopped without a result.
     static func exitStatus(_ outcome: PlainOutcome, _ q: Questionnaire) -> Int32 {
+        if outcome == .episodeEnded { return 0 }
         guard case .result(let level) = outcome else { return 3 }
         return Int32(10 + (q.triageLevels.count - 1 - level.rank))
     }

@@ -17,16 +17,26 @@ struct SheetCommand: ParsableCommand {
         answers as an appendix. text is 80 columns in A4 pages of 66 lines; html is one file \
         that prints on A4; fhir is a FHIR R4 QuestionnaireResponse. Files written with -o are \
         readable by their owner only. Exit 2 when the answers are invalid, as for evaluate.
+
+        --history makes the sheet of the last check-in of the current episode (the open one, \
+        else the latest), with a chart of the pain over the weeks when there was more than one.
         """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: ArgumentHelp("The answer file (.json or .yaml, or a FHIR QuestionnaireResponse).", valueName: "FILE"))
-    var answers: String
+    var answers: String?
+    @Flag(name: .long, help: "The sheet of the last check-in in the episode history, with its chart.") var history = false
+    @Option(name: .long, help: ArgumentHelp("With --history: the questionnaire.", valueName: "ID")) var questionnaire: String = "back-pain"
     @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
     @OptionGroup var language: LanguageOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
+    func validate() throws {
+        if (answers == nil) == !history { throw ValidationError("give either --answers FILE or --history") }
+    }
+
     func run() throws {
+        guard let answers else { return try historySheet() }
         let input = try AnswerInput.read(answers)
         if input.isLines {
             var count = 0
@@ -41,6 +51,23 @@ struct SheetCommand: ParsableCommand {
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
             try emit(format.render(report, language: language.language), to: output)
         }
+    }
+}
+
+extension SheetCommand {
+    /// The sheet of the current episode's last check-in, as the questionnaire reads it now.
+    private func historySheet() throws {
+        let engine = Engine(try location.load(questionnaire))
+        let tracker = EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment), engine: engine,
+                                     today: Today.date)
+        let episodes = try withHistory { try tracker.episodes() }
+        let current = episodes.last { $0.episode.isOpen } ?? episodes.last
+        guard let current, let last = current.checkIns.last else {
+            printError("backtriage: " + StringCatalog.history.text("history.empty", language.language))
+            throw ExitCode(ExitStatus.failed)
+        }
+        let trend = current.checkIns.count > 1 ? tracker.trend(current.episode, current.checkIns) : nil
+        try emit(format.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
     }
 }
 

@@ -141,4 +141,66 @@ struct CheckerTests {
         let r = Fixtures.load(items + rule("duraton_weeks > 1") + "  - id: r2\n    when: \"region == 4\"\n    explanation: {en: W, de: W}\n    source: {file: f, section: s}\n")
         #expect(r.errors.count >= 2, "\(messages(r))")
     }
+
+    // MARK: follow_up
+
+    private static let followUpItems = items.replacingOccurrences(of: "      - id: rested", with: """
+          - id: fever
+            type: boolean
+            red_flag: true
+            text: {en: Fever?, de: Fieber?}
+          - id: pain
+            type: scale
+            min: 0
+            max: 10
+            text: {en: Pain?, de: Schmerz?}
+          - id: rested
+    """) + """
+    safety_net:
+      measure: duration_weeks
+      thresholds:
+        - {when: "region == 'neck'", weeks: [3, 12]}
+      text: {en: Then, de: Dann}
+      none_text: {en: Done, de: Fertig}
+
+    """
+
+    @Test func aFollowUpThatKeepsWhatDoesNotChangeIsClean() {
+        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)") + """
+        follow_up: {episode: region, trend: pain, keep: [region], confirm: [rested]}
+        """)
+        #expect(r.errors.isEmpty, "\(messages(r))")
+        #expect(r.questionnaire?.followUp?.keep == ["region"])
+        #expect(r.questionnaire?.followUp?.trend == "pain")
+    }
+
+    @Test func aFollowUpMayNeitherCarryOverAWarningSignNorTheWeeks() {
+        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)") + """
+        follow_up: {keep: [fever], confirm: [duration_weeks]}
+        """)
+        #expect(messages(r).contains { $0.contains("follow_up keep names the warning sign 'fever'") }, "\(messages(r))")
+        #expect(messages(r).contains { $0.contains("follow_up confirm names 'duration_weeks', the safety net's measure") }, "\(messages(r))")
+    }
+
+    @Test func aFollowUpNamesItemsOnceAndTheEpisodeKindAmongWhatItKeeps() {
+        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)") + """
+        follow_up: {episode: rested, trend: region, keep: [rested, regoin], confirm: [rested]}
+        """)
+        let all = messages(r)
+        #expect(all.contains { $0.contains("follow_up keep names 'regoin', which is not an item") && $0.contains("did you mean 'region'?") }, "\(all)")
+        #expect(all.contains { $0.contains("follow_up names 'rested' in both keep and confirm") }, "\(all)")
+        #expect(all.contains { $0.contains("follow_up episode names 'rested', which is not a choice item") }, "\(all)")
+        #expect(all.contains { $0.contains("follow_up trend names 'region', which is not a number") }, "\(all)")
+    }
+
+    @Test func theShippedFollowUpAsksEveryWarningSignAndTheWeeksAfresh() throws {
+        let q = Fixtures.shipped
+        let follow = try #require(q.followUp)
+        let carried = Set(follow.keep + follow.confirm)
+        #expect(!q.items.filter(\.isRedFlag).isEmpty)
+        #expect(q.items.filter(\.isRedFlag).allSatisfy { !carried.contains($0.id) })
+        #expect(!carried.contains(ItemID(q.safetyNet!.measure)))
+        #expect(follow.episode == "region" && follow.trend == "intensity")
+    }
 }
+

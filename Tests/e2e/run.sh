@@ -20,11 +20,15 @@ for t in "$dir"/test_*.sh "$dir"/test_*.py; do
   [ -e "$t" ] || continue
   name=$(basename "$t")
   case "$t" in *.py) runner=${PYTHON:-python3} ;; *) runner=sh ;; esac
-  if out=$($runner "$t" 2>&1); then
+  # Each test gets a history of its own (and never the user's): a result one test records
+  # would otherwise start the next test's questionnaire with the check-in choice.
+  data=$(mktemp -d "${TMPDIR:-/tmp}/backtriage-e2e-data-XXXXXX")
+  if out=$(XDG_DATA_HOME="$data" $runner "$t" 2>&1); then
     passed=$((passed + 1)); echo "ok   $name"
   else
     failed=$((failed + 1)); failures="$failures $name"; echo "FAIL $name"; echo "$out" | sed 's/^/     /' | tail -40
   fi
+  rm -rf "$data"
 done
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -82,6 +82,14 @@ public struct Engine: Sendable {
         }
     }
 
+    /// The weeks of the safety net that apply to these answers (lower back: 6 and 12), whether
+    /// passed or not; empty when no threshold's condition holds. A history draws them as lines.
+    public func safetyNetWeeks(given answers: AnswerSet) -> [Double] {
+        guard let net = questionnaire.safetyNet else { return [] }
+        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        return net.thresholds.first { scope.evaluate($0.condition.root).isTrue }?.weeks ?? []
+    }
+
     /// Builds the assessment from the rules that fired. Shared by `evaluate` and `verify`.
     func assess(scope: Scope, fired: [Int], on date: Date, traced: Bool) -> Assessment {
         let q = questionnaire

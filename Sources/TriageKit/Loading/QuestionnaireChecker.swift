@@ -43,6 +43,7 @@ struct QuestionnaireChecker {
         for id in q.profile where items[id.rawValue] == nil {
             error(nil, "profile names '\(id)', which is not an item", hint: suggestion(id.rawValue, Array(items.keys)))
         }
+        checkFollowUp()
         checkInvariants()
         checkLevels()
         if diagnostics.contains(where: { $0.severity == .error }) { return }
@@ -271,6 +272,45 @@ struct QuestionnaireChecker {
             if let type = typeCheck(t.condition, "a safety_net condition"), type != .boolean {
                 error(t.condition.location, "a safety_net condition is \(type), not a yes/no value")
             }
+        }
+    }
+
+    /// A check-in must ask every warning sign afresh and compute the weeks; what it carries
+    /// over or offers must be items, each named once.
+    private mutating func checkFollowUp() {
+        guard let f = q.followUp else { return }
+        let names = Array(items.keys)
+        func known(_ id: ItemID, _ field: String) -> Item? {
+            if let item = items[id.rawValue] { return item }
+            error(nil, "follow_up \(field) names '\(id)', which is not an item", hint: suggestion(id.rawValue, names))
+            return nil
+        }
+        for (field, ids) in [("keep", f.keep), ("confirm", f.confirm)] {
+            for id in ids {
+                guard let item = known(id, field) else { continue }
+                if item.isRedFlag {
+                    error(item.location, "follow_up \(field) names the warning sign '\(id)'",
+                          hint: "a check-in asks every warning sign afresh; remove it from \(field)")
+                }
+                if id.rawValue == q.safetyNet?.measure {
+                    error(item.location, "follow_up \(field) names '\(id)', the safety net's measure",
+                          hint: "a check-in computes it from the episode's start; remove it from \(field)")
+                }
+            }
+            for id in Set(ids) where ids.filter({ $0 == id }).count > 1 { error(nil, "follow_up \(field) names '\(id)' twice") }
+        }
+        for id in Set(f.keep).intersection(f.confirm).sorted() {
+            error(nil, "follow_up names '\(id)' in both keep and confirm", hint: "an answer is either carried over or offered again")
+        }
+        if let id = f.episode, let item = known(id, "episode") {
+            if item.kind != .choice { error(item.location, "follow_up episode names '\(id)', which is not a choice item") }
+            if !f.keep.contains(id) {
+                error(nil, "follow_up episode '\(id)' is not in keep", hint: "the answer that tells episodes apart stays the same within one")
+            }
+        }
+        if let id = f.trend, let item = known(id, "trend") {
+            if !item.kind.isNumeric { error(item.location, "follow_up trend names '\(id)', which is not a number") }
+            if f.keep.contains(id) { error(item.location, "follow_up trend '\(id)' is kept", hint: "a trend is asked at every check-in") }
         }
     }
 

@@ -18,7 +18,7 @@ public struct LoadResult: Sendable {
 /// Loads a questionnaire from its entry YAML file and the files it includes.
 public enum QuestionnaireLoader {
     static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
-                            "derived", "safety_net", "profile"] + includeFields
+                            "derived", "safety_net", "profile", "follow_up"] + includeFields
     static let includeFields = ["include", "documents", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules",
                                  "invariants", "allowed_conflicts"]
 
@@ -150,6 +150,7 @@ private struct Builder {
     var documents: [SourceDocument] = []
     var profile: [String] = []
     var allowedConflicts: [AllowedConflict] = []
+    var followUp: FollowUp?
 
     init(languages: [String]) { self.languages = languages }
 
@@ -173,6 +174,12 @@ private struct Builder {
         }
         if let node = top["safety_net"] { safetyNet = readSafetyNet(node, r) }
         profile = r.strings(top["profile"], "profile")
+        if let f = r.fields(top["follow_up"], "follow_up", allowed: ["episode", "trend", "keep", "confirm"]) {
+            followUp = FollowUp(episode: f.optional("episode", r.string).map { ItemID($0) },
+                                trend: f.optional("trend", r.string).map { ItemID($0) },
+                                keep: (f.optional("keep", r.strings) ?? []).map { ItemID($0) },
+                                confirm: (f.optional("confirm", r.strings) ?? []).map { ItemID($0) })
+        }
     }
 
     mutating func readBody(_ top: Fields, _ r: NodeReader) {
@@ -260,6 +267,7 @@ private struct Builder {
                               causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
                               documents: documents, profile: profile.map { ItemID($0) })
         q.allowedConflicts = allowedConflicts
+        q.followUp = followUp
         return q
     }
 

@@ -126,6 +126,31 @@ public struct SafetyNet: Sendable {
     public var noneText: LocalizedText
 }
 
+/// What answering again during an episode (a check-in) asks: declared by the questionnaire, so
+/// the engine stays free of any one questionnaire's ids. Warning signs are always asked afresh
+/// and the safety net's measure (the weeks) is computed from the episode's start; `check`
+/// refuses either in `keep` or `confirm`. Every other item is asked again without its last
+/// answer.
+public struct FollowUp: Sendable {
+    /// The choice item whose answer tells episodes apart (pain in another region is another
+    /// episode); it is carried over within an episode.
+    public var episode: ItemID?
+    /// The number a history charts over the weeks (pain intensity).
+    public var trend: ItemID?
+    /// Answers carried over from the last check-in and not asked again: they do not change
+    /// within an episode. The review still lists them, so a mistake can be corrected.
+    public var keep: [ItemID] = []
+    /// Asked again with the last answer offered (Enter keeps it): they change rarely.
+    public var confirm: [ItemID] = []
+
+    public init(episode: ItemID? = nil, trend: ItemID? = nil, keep: [ItemID] = [], confirm: [ItemID] = []) {
+        self.episode = episode
+        self.trend = trend
+        self.keep = keep
+        self.confirm = confirm
+    }
+}
+
 /// What a result of one triage level contains ("result shape by level"). A red-flag result says
 /// what to do and why, not self-care advice: the engine withholds what the level's shape leaves
 /// out, so every output, and `verify`, sees the same shaped result.
@@ -284,6 +309,9 @@ public struct Questionnaire: Sendable {
     public var profile: [ItemID] = []
     /// Suggestion/caution pairs that may fire together before conflict resolution.
     public var allowedConflicts: [AllowedConflict] = []
+    /// What a check-in during an episode carries over and asks again (`follow_up:`); nil asks
+    /// everything again but the weeks.
+    public var followUp: FollowUp? = nil
 
     /// Every item in the order it is asked. Kept beside the sections rather than computed on
     /// each use: looking items up was a sixth of the time of a batch evaluation.

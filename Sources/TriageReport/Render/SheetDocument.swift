@@ -32,6 +32,9 @@ public struct SheetDocument: Sendable {
         case appendixStart(String)
         case table(caption: String, rows: [Line])
         case sources([Line])
+        /// The episode so far: the chart as text (ASCII, for any printer) and as SVG, and one
+        /// row a check-in (the day; the week, the measure and the level).
+        case trend(chart: [String], svg: String, rows: [Line])
     }
 
     public let language: Language
@@ -44,7 +47,9 @@ public struct SheetDocument: Sendable {
     /// The level's id, for styling (colour only adds to the words).
     public let levelID: String
 
-    public init(_ report: Report, _ w: Wording) {
+    /// The sheet of `report`; with `trend` (an episode of more than one check-in) it shows the
+    /// pain over the weeks after the pain profile.
+    public init(_ report: Report, _ w: Wording, trend: Trend? = nil) {
         let q = report.questionnaire, L = w.language, level = report.level
         language = L
         title = "\(q.title[L]): \(w.t("sheet.title"))"
@@ -66,6 +71,15 @@ public struct SheetDocument: Sendable {
                 guard let colon = words.range(of: ": ") else { return Line(title: words) }
                 return Line(title: String(words[..<colon.lowerBound]), text: String(words[colon.upperBound...]))
             }))
+        }
+        if let trend {
+            b.append(.heading(StringCatalog.history.text("sheet.trend", L)))
+            b.append(.trend(chart: HistoryChart(w, style: .ascii, width: SheetText.width).lines(trend),
+                            svg: HistoryChartSVG(w).render(trend),
+                            rows: trend.points.map { p in
+                                let value = p.value.map { L.number($0) + "/" + L.number(trend.maximum) } ?? w.t("value.unanswered")
+                                return Line(title: w.date(p.day), text: "\(w.weeks(p.weeks)) · \(trend.label[L]) \(value) · \(w.title(p.level))")
+                            }))
         }
         func lines(_ entries: [Report.Entry], summary: Bool) -> [Line] {
             entries.map { e in

@@ -16,14 +16,15 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The sheet of `report` in this format and language. Dates come from the report, so the
+    /// The sheet of `report` in this format and language, with the episode's `trend` where
+    /// there is one (text, Markdown and HTML). Dates come from the report and the trend, so the
     /// output depends only on its inputs.
-    public func render(_ report: Report, language: Language) -> String {
+    public func render(_ report: Report, language: Language, trend: Trend? = nil) -> String {
         let wording = Wording(report.questionnaire, language)
         switch self {
-        case .text: return SheetText().render(SheetDocument(report, wording))
-        case .markdown: return SheetMarkdown().render(SheetDocument(report, wording))
-        case .html: return SheetHTML().render(SheetDocument(report, wording))
+        case .text: return SheetText().render(SheetDocument(report, wording, trend: trend))
+        case .markdown: return SheetMarkdown().render(SheetDocument(report, wording, trend: trend))
+        case .html: return SheetHTML().render(SheetDocument(report, wording, trend: trend))
         case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
         case .fhir:
             return FHIRQuestionnaireResponse.json(report.questionnaire, answers: report.answers, date: report.answeredOn,

@@ -52,6 +52,9 @@ public struct SheetHTML: Sendable {
                 b.append("<table><caption>\(text(caption))</caption><tbody>")
                 for row in rows { b.append("<tr><th scope=\"row\">\(text(row.title))</th><td>\(text(row.text ?? ""))</td></tr>") }
                 b.append("</tbody></table>")
+            case .trend(_, let svg, let rows):
+                b.append("<figure class=\"trend\">" + svg + "</figure>")
+                b.append("<ul class=\"trend-rows\">" + rows.map { "<li><strong>\(text($0.title))</strong>: \(text($0.text ?? ""))</li>" }.joined() + "</ul>")
             case .sources(let sources):
                 b.append("<ul class=\"sources\">")
                 for s in sources {
@@ -118,6 +121,9 @@ public struct SheetHTML: Sendable {
     th, td { text-align: left; vertical-align: top; padding: .15rem .4rem; border-bottom: 1px solid #e2e2e2; }
     th { font-weight: normal; width: 65%; }
     footer { font-size: .8rem; margin-top: 1rem; }
+    .trend { margin: .4rem 0; }
+    .trend-chart { width: 100%; max-width: 40rem; height: auto; font-family: inherit; }
+    .trend-rows { list-style: none; padding-left: 0; font-size: .9em; }
     @media (max-width: 30rem) {
       main { padding: .7rem; }
       .profile { grid-template-columns: 1fr; }
@@ -137,7 +143,8 @@ public struct SheetHTML: Sendable {
       .level-action { font-size: 10pt; }
       .profile { grid-template-columns: max-content 1fr max-content 1fr; }
       .cite { font-size: 7.5pt; }
-      li, tr, .safety { break-inside: avoid; }
+      li, tr, .safety, .trend { break-inside: avoid; }
+      .trend-chart { max-width: 15cm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       h2 { break-after: avoid; }
       .appendix { break-before: page; }
       footer { display: none; }

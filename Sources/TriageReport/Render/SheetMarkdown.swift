@@ -34,6 +34,9 @@ public struct SheetMarkdown: Sendable {
             case .table(let caption, let rows):
                 out += ["### \(escape(caption))", "", "| | |", "|---|---|"]
                 out += rows.map { "| \(cell($0.title)) | \(cell($0.text ?? "")) |" } + [""]
+            case .trend(let chart, _, let rows):
+                out += ["```text"] + chart + ["```", ""]
+                out += rows.map { "- \(escape($0.title)): \(escape($0.text ?? ""))" } + [""]
             case .sources(let sources):
                 for s in sources {
                     out.append("- \(escape(s.title))" + (s.text.map { $0.isEmpty ? "" : ", " + escape($0) } ?? "") + (s.note.map { " (`\($0)`)" } ?? ""))

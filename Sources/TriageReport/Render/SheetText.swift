@@ -72,6 +72,8 @@ public struct SheetText: Sendable {
             return [title.uppercased(), ""]
         case .table(let caption, let rows):
             return ["  " + caption] + rows.flatMap { columns($0.title, $0.text ?? "") } + [""]
+        case .trend(let chart, _, let rows):
+            return chart + [""] + rows.flatMap { wrap($0.title + ": " + ($0.text ?? ""), "  ", "    ") } + [""]
         case .sources(let sources):
             return sources.flatMap { s in
                 wrap([s.title, s.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ") + (s.note.map { " [\($0)]" } ?? ""), "  - ", "    ")

@@ -14,7 +14,7 @@ extension AppState {
 
     mutating func goToFirstQuestion() {
         editingFromReview = false
-        if let first = session.askedItems.first { show(first) } else { showResults() }
+        if let first = session.presentedItems.first { show(first) } else { showResults() }
     }
 
     /// The first unanswered question, or the results when every question has an answer.

@@ -13,6 +13,15 @@ extension StringCatalog {
             "welcome.start": "Start the questions",
             "welcome.continue": "Continue where I stopped",
             "welcome.start_over": "Start over",
+            "welcome.episode": "Your history has an open episode: {0}, since {1} (now {2}). Last check-in on {3}: {4}.",
+            "welcome.check_in": "Check in: how is it now?",
+            "welcome.new_episode": "New episode: pain elsewhere, or a new bout",
+            "welcome.pain_gone": "The pain is gone: end the episode",
+            "welcome.history": "Show my history",
+            "welcome.episode_ended": "Good to hear. The episode has ended and stays in your history.",
+            "check_in.intro": "Check-in: the questions that can change, and every warning sign again. Kept from last time: {0}. r shows every answer, to change any of them.",
+            "history.title": "Your history",
+            "history.failed": "The history could not be read or written: {0}. Your answers are kept saved.",
 
             // Keys: what they do, for the footer and the key overview
             "key.choose": "choose",
@@ -119,6 +128,8 @@ extension StringCatalog {
             "results.safety_entry": "{0}, and what to watch for",
             "results.watch_entry": "Signs to watch for",
             "results.take_along": "Take this with you: s saves a summary sheet with your answers for the doctors.",
+            "results.check_in": "Since your last check-in",
+            "results.changes_since": "What changed since {0}",
             "results.next_check": "Check again on {0} ({1} after the pain began), sooner if a warning sign appears.",
 
             // Saving, printing, opening
@@ -168,6 +179,15 @@ extension StringCatalog {
             "welcome.start": "Mit den Fragen beginnen",
             "welcome.continue": "Dort weitermachen, wo ich aufgehört habe",
             "welcome.start_over": "Von vorn beginnen",
+            "welcome.episode": "In Ihrem Verlauf ist eine Episode offen: {0}, seit {1} (jetzt {2}). Letzte Kontrolle am {3}: {4}.",
+            "welcome.check_in": "Kontrolle: Wie ist es jetzt?",
+            "welcome.new_episode": "Neue Episode: Schmerzen an anderer Stelle oder ein neuer Schub",
+            "welcome.pain_gone": "Die Schmerzen sind vorbei: Episode beenden",
+            "welcome.history": "Meinen Verlauf zeigen",
+            "welcome.episode_ended": "Schön zu hören. Die Episode ist beendet und bleibt in Ihrem Verlauf.",
+            "check_in.intro": "Kontrolle: die Fragen, die sich ändern können, und alle Warnzeichen noch einmal. Vom letzten Mal übernommen: {0}. Mit r sehen Sie alle Antworten und können jede ändern.",
+            "history.title": "Ihr Verlauf",
+            "history.failed": "Der Verlauf konnte nicht gelesen oder geschrieben werden: {0}. Ihre Antworten bleiben gespeichert.",
 
             "key.choose": "wählen",
             "key.confirm": "bestätigen",
@@ -268,6 +288,8 @@ extension StringCatalog {
             "results.safety_entry": "{0}, und worauf Sie achten sollten",
             "results.watch_entry": "Zeichen, auf die Sie achten sollten",
             "results.take_along": "Nehmen Sie das mit: s speichert ein Blatt mit Ihren Antworten für die Ärzte.",
+            "results.check_in": "Seit Ihrer letzten Kontrolle",
+            "results.changes_since": "Änderungen seit {0}",
             "results.next_check": "Schauen Sie am {0} wieder nach ({1} nach Beginn der Schmerzen), früher, wenn ein Warnzeichen auftritt.",
 
             "sheet.saved.title": "Zusammenfassung gespeichert",

@@ -66,12 +66,34 @@ struct Interactive: ParsableCommand {
                                        write: { FileHandle.standardOutput.write(Data($0.utf8)) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
         }
+        // The history is read before curses starts, so that a problem with it is said plainly;
+        // the questionnaire then goes on without it.
+        var episode: EpisodeStatus?
+        var resumed: Session?
+        var continuable = resumable
+        if let tracker, prefill == nil {
+            do throws(HistoryError) {
+                episode = try tracker.status()
+                if let saved = resumable {
+                    resumed = try tracker.resume(saved)
+                    // Answers the history already holds: nothing to continue.
+                    if resumed == nil {
+                        continuable = nil
+                        try? store.delete(questionnaire: engine.questionnaire.id)
+                    }
+                }
+            } catch {
+                printError("backtriage: the history cannot be read: \(error.description); the questionnaire goes on without it")
+            }
+        }
         let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
-                             resumable: resumable, savingEnabled: !noSave, canOpenFiles: EffectRunner.canOpenFiles())
+                             resumable: continuable, resumed: resumed, savingEnabled: !noSave, episode: episode,
+                             historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles())
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()
             guard let terminal = CursesTerminal.start() else { return -1 }
-            return EventLoop.run(state, terminal: terminal, effects: EffectRunner(store: store, questionnaire: engine.questionnaire))
+            return EventLoop.run(state, terminal: terminal,
+                                 effects: EffectRunner(store: store, questionnaire: engine.questionnaire, tracker: tracker))
         }
         if status == -1 {
             printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")

@@ -41,7 +41,7 @@ final class FakeRunner: EffectRunning {
     }
 
     var savedAnswers: AnswerSet? {
-        for effect in performed.reversed() { if case .saveAnswers(let a) = effect { return a } }
+        for effect in performed.reversed() { if case .saveAnswers(let a, _) = effect { return a } }
         return nil
     }
 }

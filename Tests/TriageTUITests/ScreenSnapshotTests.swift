@@ -92,6 +92,20 @@ struct Scene: Sendable, CustomTestStringConvertible {
                                                      html: folder + "summary-back-pain-2026-11-23-140200-\(l.rawValue).html"))).state
             return state
         },
+        Scene(name: "welcome-episode") { l, s in HistoryFixture().state(l, size: s) },
+        Scene(name: "check-in-results") { l, s in
+            var state = HistoryFixture().state(l, size: s)
+            press(&state, .enter)
+            walkOn(&state, Fixtures.baseline(["duration_weeks": .number(6), "intensity": .number(3)]))
+            return state
+        },
+        Scene(name: "history") { l, s in
+            let fixture = HistoryFixture()
+            var state = fixture.state(l, size: s)
+            press(&state, .end)
+            state = update(state, .done(.historyLoaded(HistoryEpisodes((try? fixture.tracker.episodes()) ?? [])))).state
+            return state
+        },
     ]
 }
 

@@ -28,11 +28,11 @@ WORDS = {
            "kept": "Nothing was deleted.", "deleted": "Deleted: 1 episode with 3 check-ins"},
     "de": {"new": "In Ihrem Verlauf als neue Episode gespeichert.", "weeks": "Die Schmerzen begannen am 09.11.2026, vor 6 Wochen.",
            "since": "Seit Ihrer letzten Kontrolle am 23.11.2026:", "pain": "  - Schmerzstärke: von 6/10 auf 4/10.",
-           "level": "  - Das Ergebnis hat sich geändert, von SELBSTHILFE zu ZUM ARZT",
+           "level": "  - Das Ergebnis hat sich geändert, von SELBSTHILFE zu TERMIN IN DER ARZTPRAXIS",
            "mark12": "  - Die Marke von 12 Wochen ist erreicht", "sign": "  - Neues Warnzeichen: Starke Schmerzen nachts",
            "due": "Eine Kontrolle ist fällig", "not_due": "Noch ist keine Kontrolle fällig",
            "episode": "Episode 1: Unterer Rücken (Kreuz), seit 09.11.2026 (offen)",
-           "row6": "21.12.2026, Woche 6: Schmerzstärke 4/10; ZUM ARZT; nächste Kontrolle 01.02.2027", "delete": "löschen",
+           "row6": "21.12.2026, Woche 6: Schmerzstärke 4/10; TERMIN IN DER ARZTPRAXIS; nächste Kontrolle 01.02.2027", "delete": "löschen",
            "kept": "Es wurde nichts gelöscht.", "deleted": "Gelöscht: 1 Episode mit 3 Kontrollen"},
 }
 

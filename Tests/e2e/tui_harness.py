@@ -24,7 +24,7 @@ class Pane:
     def __init__(self, command, width=80, height=24, state_home=None, extra_env=None):
         self.socket = "bt-e2e-%d-%d" % (os.getpid(), id(self))
         self.state_home = state_home or tempfile.mkdtemp(prefix="bt-state-")
-        env = {"XDG_STATE_HOME": self.state_home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        env = {"XDG_STATE_HOME": self.state_home, "XDG_DATA_HOME": self.state_home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
                "BACKTRIAGE_QUESTIONNAIRES": QUESTIONNAIRES, "BACKTRIAGE_TODAY": "2026-11-23"}
         env.update(extra_env or {})
         self.env = env

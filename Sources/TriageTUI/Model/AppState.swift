@@ -17,6 +17,8 @@ public enum Page: Sendable, Equatable {
     /// One row of the results in full, and why. `scroll` is the first line shown; `selection`
     /// is the results selection to return to.
     case detail(DetailSubject, scroll: Int, selection: Int)
+    /// The episodes and check-ins of the history, with the chart; `scroll` is the first line.
+    case history(scroll: Int)
 }
 
 /// What a detail page shows: a catalog entry, a warning sign answered yes, or the safety net.
@@ -24,6 +26,8 @@ public enum DetailSubject: Sendable, Equatable {
     case entry(id: String, kind: CatalogEntry.Kind)
     case sign(item: ItemID, rule: String)
     case safetyNet
+    /// What changed since the last check-in.
+    case changes
 }
 
 /// A box over the page that takes the keys until it closes.
@@ -123,6 +127,13 @@ public struct AppState: Sendable {
     public var editingFromReview = false
     /// The page the review screen was opened from, to return to.
     public var reviewOrigin: Page?
+    /// The open episode of the history, offered a check-in on the welcome screen; nil without
+    /// one, and with saving off (which reads no history).
+    public var episode: EpisodeStatus?
+    /// Whether results go into the history (saving on, the history readable).
+    public var historyEnabled: Bool
+    /// The history as last read, for its page.
+    public var history: HistoryEpisodes?
     /// Whether a saved sheet can be shown with the desktop's viewer: `xdg-open` exists and a
     /// graphical session is there (without one, xdg-open would start a text browser in this
     /// very terminal).
@@ -133,14 +144,23 @@ public struct AppState: Sendable {
     /// The terminal's glyphs, kept current by the loop: how long a page is in lines.
     public var glyphs: Glyphs = .unicode
 
-    public init(session: Session, language: Language, resumable: SavedSession? = nil, savingEnabled: Bool = true,
+    /// `resumed` is the session `resumable` continues (a check-in continues as one); without
+    /// it, the saved answers continue as a questionnaire of their own.
+    public init(session: Session, language: Language, resumable: SavedSession? = nil, resumed: Session? = nil,
+                savingEnabled: Bool = true, episode: EpisodeStatus? = nil, historyEnabled: Bool = false,
                 canOpenFiles: Bool = false) {
         self.session = session
         self.language = session.questionnaire.languages.contains(language) ? language : (session.questionnaire.languages.first ?? .en)
         self.resumable = resumable
+        self.resumed = resumed
         self.savingEnabled = savingEnabled
+        self.episode = episode
+        self.historyEnabled = historyEnabled && savingEnabled
         self.canOpenFiles = canOpenFiles
     }
+
+    /// The session "continue where I stopped" goes on with.
+    var resumed: Session?
 
     public var questionnaire: Questionnaire { session.questionnaire }
     public var engine: Engine { session.engine }

@@ -11,8 +11,9 @@ public enum Message: Sendable, Equatable {
 /// Work the loop does after `update`: files, the printer, leaving. `update` itself never touches
 /// the world; what comes of the work returns to it as a `Message.done`.
 public enum Effect: Sendable, Equatable {
-    /// Keep the answers between runs (the runner stamps the time).
-    case saveAnswers(AnswerSet)
+    /// Keep the answers between runs (the runner stamps the time); a check-in names the
+    /// episode it belongs to, so that it continues as one.
+    case saveAnswers(AnswerSet, checkIn: String? = nil)
     case deleteAnswers
     /// Write the summary sheet as text and HTML beside the saved answers.
     case saveSheets(SheetTexts)
@@ -22,7 +23,44 @@ public enum Effect: Sendable, Equatable {
     case copyHere([String])
     /// Show a file with the desktop's viewer (`xdg-open`).
     case open(String)
+    /// Add the result to the episode history, then remove the saved answers (they are in the
+    /// history now); when it cannot be recorded, keep the answers saved instead.
+    case recordResult(ResultToRecord)
+    /// The pain is gone: end the open episode.
+    case endEpisode
+    /// Read the history for its page.
+    case loadHistory
     case quit
+}
+
+/// A finished session to add to the history, in the language it was answered in.
+public struct ResultToRecord: Sendable, Equatable {
+    public var session: Session
+    public var language: Language
+
+    public init(session: Session, language: Language) {
+        self.session = session
+        self.language = language
+    }
+
+    public static func == (a: ResultToRecord, b: ResultToRecord) -> Bool {
+        a.session.answers == b.session.answers && a.session.checkIn?.episode == b.session.checkIn?.episode && a.language == b.language
+    }
+}
+
+/// The episodes of the history with their check-ins, as read for the history page.
+public struct HistoryEpisodes: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var episode: Episode
+        public var checkIns: [CheckInRecord]
+    }
+    public var entries: [Entry]
+
+    public init(_ episodes: [(episode: Episode, checkIns: [CheckInRecord])]) {
+        entries = episodes.map { Entry(episode: $0.episode, checkIns: $0.checkIns) }
+    }
+
+    public var tuples: [(episode: Episode, checkIns: [CheckInRecord])] { entries.map { ($0.episode, $0.checkIns) } }
 }
 
 /// The summary sheet in the formats the results screen saves, in one language.
@@ -50,6 +88,10 @@ public enum EffectResult: Sendable, Equatable {
     case copied([String])
     case copyFailed(String)
     case openFailed(String)
+    case episodeEnded
+    case historyLoaded(HistoryEpisodes)
+    /// The history could not be read or written; the answers were kept saved instead.
+    case historyFailed(String)
 }
 
 /// Why printing (or another helper program) failed; the words come from the strings.

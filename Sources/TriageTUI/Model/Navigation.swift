@@ -70,7 +70,7 @@ extension AppState {
             notice = Notice(problem.message, isError: true)
         case .success(let emergencies):
             notice = nil
-            if savingEnabled { effects.append(.saveAnswers(answers)) }
+            if savingEnabled { effects.append(savingAnswers) }
             if advancing { advance(from: item) }
             if !emergencies.isEmpty { interruptForEmergencies() }
         }
@@ -109,16 +109,31 @@ extension AppState {
     /// Leaves, saving first. With saving off and answers given, asks once (unless `ask` is
     /// false: Ctrl-C and the too-small screen leave at once).
     mutating func quit(_ effects: inout [Effect], ask: Bool) {
-        let hasAnswers = !answers.values.isEmpty
         if savingEnabled {
-            if hasAnswers { effects.append(.saveAnswers(answers)) }
+            effects += leavingEffects
             effects.append(.quit)
-        } else if ask && hasAnswers {
+        } else if ask && !answers.values.isEmpty {
             overlay = .confirmQuit
         } else {
             effects.append(.quit)
         }
     }
+
+    /// What keeps the answers when the program ends, however it ends: a finished result goes
+    /// into the history (a check-in of the open episode, or a new one); unfinished answers are
+    /// saved to continue. Nothing with saving off.
+    public var leavingEffects: [Effect] {
+        guard savingEnabled, !answers.values.isEmpty else { return [] }
+        if historyEnabled && hasResult { return [.recordResult(ResultToRecord(session: session, language: language))] }
+        return [savingAnswers]
+    }
+
+    /// Saving the answers as they are now, with the episode of a check-in.
+    var savingAnswers: Effect { .saveAnswers(answers, checkIn: session.checkIn?.episode.uuid) }
+
+    /// Whether the answers give a result: every question answered, or an emergency that no
+    /// further answer can lower.
+    var hasResult: Bool { session.isComplete || session.emergencyStands }
 
     /// The next language of the questionnaire; answers and page stay.
     mutating func switchLanguage() {

@@ -50,6 +50,7 @@ extension AppState {
         case .review: return ReviewScreen.hints(self)
         case .results: return ResultsScreen.hints(self)
         case .detail: return DetailScreen.hints(self)
+        case .history: return HistoryScreen.hints(self)
         }
     }
 
@@ -93,6 +94,7 @@ extension AppState {
         case .review: ReviewScreen.handle(key, &self, &effects)
         case .results: ResultsScreen.handle(key, &self, &effects)
         case .detail: DetailScreen.handle(key, &self, &effects)
+        case .history: HistoryScreen.handle(key, &self, &effects)
         }
     }
 
@@ -121,6 +123,16 @@ extension AppState {
             savedNotice(Notice(t("sheet.copy_failed", reason), isError: true))
         case .openFailed(let reason):
             savedNotice(Notice(t("sheet.open_failed", reason), isError: true))
+        case .episodeEnded:
+            episode = nil
+            page = .welcome(choice: 0)
+            notice = Notice(t("welcome.episode_ended"), isError: false)
+        case .historyLoaded(let loaded):
+            history = loaded
+            notice = nil
+            page = .history(scroll: 0)
+        case .historyFailed(let reason):
+            notice = Notice(t("history.failed", reason), isError: true)
         }
     }
 

@@ -21,6 +21,7 @@ public func render(_ state: AppState, size: Size, glyphs: Glyphs = .unicode) -> 
     case .review: ReviewScreen.draw(state, into: &painter)
     case .results: ResultsScreen.draw(state, into: &painter)
     case .detail: DetailScreen.draw(state, into: &painter)
+    case .history: HistoryScreen.draw(state, into: &painter)
     }
     if let overlay = state.overlay { Overlays.draw(overlay, state, into: &painter) }
     return painter.screen

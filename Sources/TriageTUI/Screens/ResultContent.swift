@@ -1,5 +1,6 @@
 import TriageKit
 import TriageReport
+import TriageSession
 
 /// The browsable list of the results screen, built from the report as the level's result shape
 /// allows: the warning signs answered yes, the suggestions by group, the cautions, the notes,
@@ -10,6 +11,8 @@ struct ResultList {
         case heading(String)
         case sign(Report.Sign)
         case entry(Report.Entry)
+        /// What changed since the last check-in.
+        case changes(String)
         /// When to look again and which signs mean seeing a doctor at once.
         case safetyNet(String)
     }
@@ -19,6 +22,11 @@ struct ResultList {
     init(_ report: Report, _ state: AppState) {
         let w = state.wording, shape = report.level.result
         var rows: [Row] = []
+        // A check-in first says what changed since the last one.
+        if let changes = state.changes(report) {
+            rows.append(.heading(state.t("results.check_in")))
+            rows.append(.changes(state.t("results.changes_since", w.date(changes.since))))
+        }
         if !report.signs.isEmpty {
             rows.append(.heading(state.t("results.signs")))
             rows += report.signs.map(Row.sign)
@@ -63,6 +71,7 @@ struct ResultList {
         case .sign(let sign): return .sign(item: sign.item.id, rule: sign.rule.id)
         case .entry(let entry): return .entry(id: entry.id, kind: entry.kind)
         case .safetyNet: return .safetyNet
+        case .changes: return .changes
         }
     }
 
@@ -98,6 +107,12 @@ struct DetailText {
             if let sign = report.signs.first(where: { $0.item.id == item && $0.rule.id == rule }) { self.sign(sign, report, state, brief: brief) }
         case .safetyNet:
             safetyNet(report, state)
+        case .changes:
+            if let changes = state.changes(report) {
+                add(changes.heading(state.wording), .bold)
+                blank()
+                for line in changes.lines(state.wording) { add("- " + line, hanging: 2) }
+            }
         }
     }
 
@@ -109,6 +124,7 @@ struct DetailText {
         case .entry(_, .note): return state.t("detail.note")
         case .sign: return state.t("detail.sign")
         case .safetyNet: return state.t("detail.safety_net")
+        case .changes: return state.t("results.check_in")
         }
     }
 
@@ -192,5 +208,12 @@ struct DetailText {
             add(state.t("detail.because"), indent: 2)
             for fact in reason.facts { add("- " + w.fact(fact), indent: 4, hanging: 2) }
         }
+    }
+}
+
+extension AppState {
+    /// What changed since the last check-in, for a check-in's result; nil otherwise.
+    func changes(_ report: Report) -> CheckInChanges? {
+        session.checkIn.map { CheckInChanges(previous: $0.previous, current: report, engine: engine) }
     }
 }

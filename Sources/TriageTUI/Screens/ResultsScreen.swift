@@ -139,7 +139,7 @@ enum ResultsScreen {
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 let mark = entry.highlighted ? " *" : ""
                 painter.write(painter.fitted(entry.entry.title[state.language], listWidth - 4 - mark.count) + mark, x: x + 2, y: y, style: style)
-            case .safetyNet(let label):
+            case .safetyNet(let label), .changes(let label):
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(label, listWidth - 4), x: x + 2, y: y, style: style)
             }
@@ -188,7 +188,7 @@ enum ResultsScreen {
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(entry.entry.title[L], width - 2), x: x + 2, y: y, style: selected ? .reverse : .plain)
                 y += 1
-            case .safetyNet(let label):
+            case .safetyNet(let label), .changes(let label):
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(label, width - 2), x: x + 2, y: y, style: selected ? .reverse : .plain)
                 y += 1

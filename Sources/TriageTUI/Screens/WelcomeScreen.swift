@@ -4,13 +4,30 @@ import TriageReport
 import TriageSession
 
 /// The first screen: what the questionnaire does, that it is no diagnosis, which signs mean 112
-/// at once, and where to begin (or go on from saved answers).
+/// at once, and where to begin: go on from saved answers, or, with an episode open in the
+/// history, check in, start a new episode, end it, or look at the history.
 enum WelcomeScreen {
-    enum Command: Sendable { case up, down, pick(Int), confirm }
+    enum Command: Sendable { case up, down, first, last, pick(Int), confirm }
 
-    enum Choice: Sendable { case start, resume, startOver }
+    enum Choice: Sendable { case start, resume, startOver, checkIn, newEpisode, painGone, history }
 
-    static func choices(_ state: AppState) -> [Choice] { state.resumable == nil ? [.start] : [.resume, .startOver] }
+    static func choices(_ state: AppState) -> [Choice] {
+        if state.resumable != nil { return [.resume, .startOver] }
+        if state.episode != nil { return [.checkIn, .newEpisode, .painGone, .history] }
+        return [.start]
+    }
+
+    static func label(_ choice: Choice, _ state: AppState) -> String {
+        switch choice {
+        case .start: return state.t("welcome.start")
+        case .resume: return state.t("welcome.continue")
+        case .startOver: return state.t("welcome.start_over")
+        case .checkIn: return state.t("welcome.check_in")
+        case .newEpisode: return state.t("welcome.new_episode")
+        case .painGone: return state.t("welcome.pain_gone")
+        case .history: return state.t("welcome.history")
+        }
+    }
 
     static func bindings(_ state: AppState) -> [KeyBinding<Command>] {
         let count = choices(state).count
@@ -18,6 +35,8 @@ enum WelcomeScreen {
         if count > 1 {
             list.append(.on([.up, .backTab], "{up}{down}", "key.choose", .up))
             list.append(.on([.down, .tab], "{down}", "key.choose", footer: false, .down))
+            list.append(.on([.home], "Home", "key.first_line", footer: false, .first))
+            list.append(.on([.end], "End", "key.last_line", footer: false, .last))
             list.append(KeyBinding(label: "1-\(count)", help: "key.pick", inFooter: false) { key in
                 key.digit.flatMap { (1...count).contains($0) ? .pick($0 - 1) : nil }
             })
@@ -34,22 +53,38 @@ enum WelcomeScreen {
         switch command {
         case .up: state.page = .welcome(choice: max(0, choice - 1))
         case .down: state.page = .welcome(choice: min(count - 1, choice + 1))
+        case .first: state.page = .welcome(choice: 0)
+        case .last: state.page = .welcome(choice: count - 1)
         case .pick(let i): state.page = .welcome(choice: i)
         case .confirm:
             switch choices(state)[min(choice, count - 1)] {
             case .resume:
-                if let saved = state.resumable {
+                if let resumed = state.resumed {
+                    state.session = resumed
+                } else if let saved = state.resumable {
                     state.session = Session(engine: state.engine, answers: saved.answers, today: state.session.today)
                 }
                 state.resumable = nil
+                state.resumed = nil
                 state.goToFirstUnanswered()
                 // Saved answers can hold an emergency sign: it is said before anything else.
                 state.interruptForEmergencies()
             case .startOver: state.overlay = .confirmStartOver
-            case .start:
+            case .start, .newEpisode:
                 if state.answers.values.isEmpty { state.goToFirstQuestion() } else { state.goToFirstUnanswered() }
                 // So can answers from a file.
                 state.interruptForEmergencies()
+            case .checkIn:
+                guard let status = state.episode else { return }
+                state.session = Session.checkIn(engine: state.engine, episode: status.episode, previous: status.last,
+                                                today: state.session.today)
+                // The weeks come first, counted from the episode's start, to be confirmed or corrected.
+                if let weeks = state.session.weeksItem { state.show(weeks) } else { state.goToFirstUnanswered() }
+                state.notice = Notice(checkInIntroduction(state), isError: false)
+            case .painGone:
+                effects.append(.endEpisode)
+            case .history:
+                effects.append(.loadHistory)
             }
         }
     }
@@ -58,49 +93,74 @@ enum WelcomeScreen {
         let q = state.questionnaire, L = state.language, g = painter.glyphs
         painter.frame(title: "backtriage", right: L.name, hints: state.footerHints)
         let x = painter.left, w = painter.textWidth
-        let roomy = painter.height >= 30
-        var y = painter.top + 1
-        y = painter.paragraph(q.title[L], x: x, y: y, width: w, style: .bold, maxLines: 2) + 1
-        if let description = q.description?[L] {
-            y = painter.paragraph(description, x: x, y: y, width: w, maxLines: roomy ? .max : 4) + 1
-        }
-        y = painter.paragraph(state.t("welcome.not_diagnosis"), x: x, y: y, width: w, style: .bold, maxLines: 2) + 1
+        func wrapped(_ text: String?, _ width: Int) -> [String] { text.map { TextWrap.lines(g.displayable($0), width: width) } ?? [] }
 
+        // What the screen says, in the order of what matters when rows are short: the choices,
+        // then the emergency signs, the state of the answers and the history, and last the
+        // description of the questionnaire, which gets what room is left.
+        let description = wrapped(q.description?[L], w)
+        let notDiagnosis = wrapped(state.t("welcome.not_diagnosis"), w)
         let signs = q.emergencySignItems.map { state.wording.label($0) }
-        if !signs.isEmpty {
-            let text = state.t("welcome.emergency", signs.joined(separator: "; "))
-            let lines = TextWrap.lines(g.displayable(text), width: w - 2)
-            // As many lines as leave room for the saved answers and the choices below.
-            let below = choices(state).count + (state.resumable != nil || !state.answers.values.isEmpty ? 3 : 1)
-            let shown = max(2, min(lines.count, painter.bottom - y - below))
+        let emergency = signs.isEmpty ? [] : wrapped(state.t("welcome.emergency", signs.joined(separator: "; ")), w - 2)
+        var told: [String] = []
+        if let status = state.episode, state.resumable == nil {
+            let history = HistoryText(engine: state.engine, language: L, chart: nil, today: state.session.today)
+            let last = state.questionnaire.level(status.last.level).map(state.wording.title) ?? status.last.level
+            told = wrapped(state.t("welcome.episode", history.kind(status.episode), L.date(status.episode.start),
+                                   state.wording.weeks(status.weeksNow), L.date(status.last.answeredOn), last)
+                           + " " + history.due(status, status.last, hint: false), w)
+        } else if let saved = state.resumable {
+            let progress = (state.resumed ?? Session(engine: state.engine, answers: saved.answers, today: state.session.today)).progress
+            told = wrapped(state.t("welcome.saved", L.dateTime(saved.savedAt), String(progress.answered), String(progress.total)), w)
+        } else if !state.answers.values.isEmpty {
+            told = wrapped(state.t("welcome.prefilled", String(state.answers.values.count)), w)
+        }
+        let notice = state.notice.map { wrapped(($0.isError ? "! " : "") + $0.text, w) } ?? []
+
+        let rows = painter.bottom - painter.top
+        var room = rows - 2 - (notDiagnosis.count + 1) - choices(state).count
+        let toldShown = min(told.count, 4), noticeShown = min(notice.count, 2)
+        room -= (toldShown > 0 ? toldShown + 1 : 0) + (noticeShown > 0 ? noticeShown + 1 : 0)
+        let emergencyShown = min(emergency.count, max(2, room - 1))
+        room -= emergencyShown > 0 ? emergencyShown + 1 : 0
+        let descriptionShown = min(description.count, max(0, room - 1))
+
+        var y = painter.top + 1
+        y = painter.paragraph(q.title[L], x: x, y: y, width: w, style: .bold, maxLines: 1) + 1
+        func block(_ lines: [String], _ shown: Int, style: Style = .plain, marker: Bool = false) {
+            guard shown > 0 else { return }
+            let indent = marker ? 2 : 0
             for (i, line) in lines.prefix(shown).enumerated() {
-                painter.screen.put(g.marker, x: x, y: y, style: Style(bold: true, tint: .red))
+                if marker { painter.screen.put(g.marker, x: x, y: y, style: Style(bold: true, tint: .red)) }
+                // The last line shown says, with an ellipsis, that more was cut.
                 let cut = i == shown - 1 && lines.count > shown
-                painter.screen.put(cut ? painter.fitted(line + " " + lines[i + 1], w - 2) : line, x: x + 2, y: y, style: .bold)
+                painter.screen.put(cut ? painter.fitted(line + " " + lines[i + 1], w - indent) : line, x: x + indent, y: y, style: style)
                 y += 1
             }
             y += 1
         }
-
-        if let saved = state.resumable {
-            let progress = Session(engine: state.engine, answers: saved.answers, today: state.session.today).progress
-            y = painter.paragraph(state.t("welcome.saved", L.dateTime(saved.savedAt), String(progress.answered), String(progress.total)),
-                                  x: x, y: y, width: w, maxLines: 2) + 1
-        } else if !state.answers.values.isEmpty {
-            y = painter.paragraph(state.t("welcome.prefilled", String(state.answers.values.count)), x: x, y: y, width: w, maxLines: 2) + 1
+        block(description, descriptionShown)
+        block(notDiagnosis, notDiagnosis.count, style: .bold)
+        block(emergency, emergencyShown, style: .bold, marker: true)
+        block(told, toldShown)
+        if let current = state.notice {
+            block(notice, noticeShown, style: current.isError ? Style(bold: true, tint: .red) : .bold)
         }
         guard case .welcome(let choice) = state.page else { return }
         for (i, option) in choices(state).enumerated() where y <= painter.bottom {
             let selected = i == choice
-            let label: String
-            switch option {
-            case .start: label = state.t("welcome.start")
-            case .resume: label = state.t("welcome.continue")
-            case .startOver: label = state.t("welcome.start_over")
-            }
             painter.write(selected ? g.pointer : " ", x: x + 3, y: y, style: .bold)
-            painter.write(label, x: x + 5, y: y, style: selected ? Style(bold: true, reverse: true) : .plain)
+            painter.write(label(option, state), x: x + 5, y: y, style: selected ? Style(bold: true, reverse: true) : .plain)
             y += 1
         }
+    }
+
+    /// What a check-in keeps from last time, so the person knows what is not asked again.
+    static func checkInIntroduction(_ state: AppState) -> String {
+        let presented = Set(state.session.presentedItems.map(\.id))
+        let kept = state.session.askedItems.filter { !presented.contains($0.id) }.compactMap { item in
+            state.answers[item.id].map { state.wording.label(item) + ": " + state.wording.value($0, of: item) }
+        }
+        return state.t("check_in.intro", kept.joined(separator: "; "))
     }
 }

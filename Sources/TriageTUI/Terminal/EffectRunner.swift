@@ -11,10 +11,13 @@ import TriageSession
 public struct EffectRunner: EffectRunning {
     public let store: SessionStore
     public let questionnaire: Questionnaire
+    /// The episode history; nil with saving off.
+    public let tracker: EpisodeTracker?
 
-    public init(store: SessionStore, questionnaire: Questionnaire) {
+    public init(store: SessionStore, questionnaire: Questionnaire, tracker: EpisodeTracker? = nil) {
         self.store = store
         self.questionnaire = questionnaire
+        self.tracker = tracker
     }
 
     /// Whether `xdg-open` can show a file here: it exists and a graphical session is running.
@@ -26,9 +29,10 @@ public struct EffectRunner: EffectRunning {
 
     public func perform(_ effect: Effect) -> EffectResult? {
         switch effect {
-        case .saveAnswers(let answers):
+        case .saveAnswers(let answers, let episode):
             do throws(FileError) {
-                try store.save(SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers, savedAt: Date()))
+                try store.save(SavedSession(questionnaire: questionnaire.id, version: questionnaire.version, answers: answers,
+                                            savedAt: Date(), checkInEpisode: episode))
             } catch {
                 return .answersNotSaved(error.description)
             }
@@ -62,9 +66,42 @@ public struct EffectRunner: EffectRunning {
             case .failure(.status(let code)): return .openFailed("xdg-open: \(code)")
             case .failure(.timedOut): return nil
             }
+        case .recordResult(let result):
+            return record(result)
+        case .endEpisode:
+            guard let tracker else { return nil }
+            do throws(HistoryError) {
+                if let status = try tracker.status() { try tracker.endEpisode(status) }
+                return .episodeEnded
+            } catch {
+                return .historyFailed(error.description)
+            }
+        case .loadHistory:
+            guard let tracker else { return .historyLoaded(HistoryEpisodes([])) }
+            do throws(HistoryError) {
+                return .historyLoaded(HistoryEpisodes(try tracker.episodes()))
+            } catch {
+                return .historyFailed(error.description)
+            }
         case .quit:
             return nil
         }
+    }
+
+    /// Adds a result to the history and removes its saved answers; when the history cannot take
+    /// it (it cannot be placed in time, or the file fails), the answers stay saved instead, so
+    /// nothing is lost.
+    private func record(_ result: ResultToRecord) -> EffectResult? {
+        let keep = Effect.saveAnswers(result.session.answers, checkIn: result.session.checkIn?.episode.uuid)
+        guard let tracker else { return perform(keep) }
+        do throws(HistoryError) {
+            guard try tracker.record(result.session, language: result.language) != nil else { return perform(keep) }
+        } catch {
+            _ = perform(keep)
+            return .historyFailed(error.description)
+        }
+        do throws(FileError) { try store.delete(questionnaire: questionnaire.id) } catch { return .answersNotSaved(error.description) }
+        return nil
     }
 
     /// Both sheets beside the saved answers, named by the moment and the language.

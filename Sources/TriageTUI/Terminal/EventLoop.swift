@@ -73,10 +73,11 @@ public enum EventLoop {
         return quitting ? .quit : .proceed
     }
 
-    /// Keeps the answers when the program is ended from outside.
+    /// Keeps the answers when the program is ended from outside, as quitting would.
     static func saveBeforeLeaving(_ state: inout AppState, _ runner: some EffectRunning) {
-        guard state.savingEnabled, !state.answers.values.isEmpty else { return }
-        if let result = runner.perform(.saveAnswers(state.answers)) { state = update(state, .done(result)).state }
+        for effect in state.leavingEffects {
+            if let result = runner.perform(effect) { state = update(state, .done(result)).state }
+        }
     }
 
     /// A failure on the way out (the last save) would vanish with the screen: say it on the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A language the program speaks. Adding one is adding a case here and its texts: every string
 /// catalog (a test lists what a language lacks) and the questionnaire texts (`check` says which).
@@ -35,7 +39,8 @@ extension Language {
     /// language's decimal separator.
     public func number(_ n: Double, decimals: Int = 1) -> String {
         guard n.isFinite else { return String(n) }
-        let factor = pow(10.0, Double(max(0, decimals)))
+        var factor = 1.0
+        for _ in 0..<max(0, decimals) { factor *= 10 }
         let rounded = (n * factor).rounded() / factor
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var digits = String(Int64((abs(rounded) * factor).rounded()))
@@ -59,10 +64,11 @@ extension Language {
         }
     }
 
-    /// A moment in the given time zone: "25 Nov 2026, 08:10" / "25.11.2026, 08:10".
-    public func dateTime(_ moment: Date, in zone: TimeZone = .current) -> String {
+    /// A moment in the given time zone (default: the local time then): "25 Nov 2026, 08:10" /
+    /// "25.11.2026, 08:10".
+    public func dateTime(_ moment: Date, in zone: TimeZone? = nil) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        calendar.timeZone = zone ?? .local(at: moment)
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
         guard let day = DateComponents(calendar: Calendar.utc, timeZone: .gmt, year: c.year, month: c.month, day: c.day).date else {
             return date(moment)

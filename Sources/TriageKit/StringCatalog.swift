@@ -15,7 +15,7 @@ public struct StringCatalog: Sendable {
     /// `{1}`... replaced by `args`. An unknown key shows as itself, so it is noticed.
     public func text(_ key: String, _ language: Language, _ args: [String] = []) -> String {
         guard var s = tables[language]?[key] ?? tables[.en]?[key] else { return key }
-        for (i, arg) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: arg) }
+        for (i, arg) in args.enumerated() { s = s.replacing("{\(i)}", with: arg) }
         return s
     }
 

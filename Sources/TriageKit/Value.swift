@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An answer or the result of an expression. An unanswered item has no `Value` (it is *unknown*).
 public enum Value: Hashable, Sendable, CustomStringConvertible {
@@ -29,8 +33,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// Formats a number without a trailing ".0" and with at most two decimals.
     public static func format(_ n: Double) -> String {
         if n.isFinite, n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        let s = String(format: "%.2f", n)
-        var t = s
+        var t = FixedNumber.string(n, decimals: 2)
         while t.hasSuffix("0") { t.removeLast() }
         if t.hasSuffix(".") { t.removeLast() }
         return t

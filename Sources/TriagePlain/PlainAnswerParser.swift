@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageSession
 
@@ -17,7 +21,7 @@ public struct PlainAnswerParser {
 
     /// The parsed value, or the message saying what is expected.
     public func parse(_ line: String, for item: Item) -> Result<Value, AnswerProblem> {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmed
         func expected(_ key: String, _ args: String...) -> Result<Value, AnswerProblem> {
             .failure(AnswerProblem(item: item.id, message: StringCatalog.plain.text(key, language, args)))
         }

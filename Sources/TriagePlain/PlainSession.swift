@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 import TriageSession
@@ -60,7 +64,7 @@ public final class PlainSession {
     private func ask() -> String? {
         write("> ")
         guard let line = readLine() else { return nil }
-        return line.trimmingCharacters(in: .whitespacesAndNewlines)
+        return line.trimmed
     }
 
     private enum Command { case back, help, review, quit }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 /// The presentation rules for patients, in one place: a report's pieces in words of one
@@ -107,7 +111,7 @@ public struct Wording: Sendable {
     public func shortCitation(_ source: SourceRef) -> String {
         let document = questionnaire.document(source.file)
         let title = (document?.short ?? document?.title)?[language] ?? source.file
-        let section = source.section.components(separatedBy: ";")[0].trimmingCharacters(in: .whitespaces)
+        let section = source.section.split(separator: ";", omittingEmptySubsequences: false)[0].trimmed
         let number = section.prefix { $0.isNumber || $0 == "." }
         if number.contains(where: \.isNumber) && number.hasSuffix(".") { return title + " §" + number.dropLast() }
         return title + ": " + section

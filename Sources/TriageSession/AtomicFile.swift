@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 #if canImport(Glibc)
@@ -65,8 +69,7 @@ public enum AtomicFile {
             throw .system(temp, "cannot write")
         }
         // The rename itself is durable only once the folder is synced.
-        let folder = (path as NSString).deletingLastPathComponent
-        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = open(FilePath.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }
 
@@ -88,15 +91,25 @@ public enum AtomicFile {
 
     /// Writes every byte, going on after partial writes and interruptions.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
+        bytes.withUnsafeBytes { Descriptor.write($0, to: fd) }
+    }
+}
+
+/// The program's folders for answers, sheets and the history: health data, so readable by
+/// their owner only.
+public enum PrivateFolder {
+    /// Creates each missing folder of `folder` with mode 0700; the last one, the program's own,
+    /// is made 0700 even when it exists (when it is ours; someone else's is left alone).
+    public static func make(_ folder: String) throws(FileError) {
+        var current = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0 && errno != EEXIST { throw .system(current, "cannot create the folder") }
         }
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw FileError(path: folder, message: "exists but is not a folder")
+        }
+        if info.st_uid == getuid(), info.st_mode & 0o077 != 0 { chmod(folder, 0o700) }
     }
 }

@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 /// Days: one typed by a person (2026-11-15 or, as Germans write it, 15.11.2026), shared by both
 /// interfaces so a start date reads the same in either, and whole UTC days counted between them.
 public enum Day {
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let iso = AnswerValidation.parseDate(trimmed) { return iso }
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), parts[2].count == 4, Int(parts[2]) != nil else { return nil }

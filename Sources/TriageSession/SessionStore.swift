@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 #if canImport(Glibc)
@@ -45,8 +49,7 @@ public struct SessionStore: Sendable {
     /// XDG_STATE_HOME is ignored, as the XDG specification asks.
     public static func defaultDirectory(environment: [String: String]) -> String {
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/backtriage" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/state/backtriage"
+        return FilePath.home(environment) + "/.local/state/backtriage"
     }
 
     /// The session file of a questionnaire.
@@ -65,7 +68,7 @@ public struct SessionStore: Sendable {
         }
         do {
             let file = try JSONDecoder().decode(SessionFile.self, from: data)
-            guard let savedAt = ISO8601DateFormatter().date(from: file.saved_at) else {
+            guard let savedAt = Timestamp.parse(file.saved_at) else {
                 throw FileError(path: path, message: "saved_at is not a date")
             }
             return SavedSession(questionnaire: file.questionnaire, version: file.version,
@@ -82,7 +85,7 @@ public struct SessionStore: Sendable {
     public func save(_ session: SavedSession) throws(FileError) {
         let file = SessionFile(questionnaire: session.questionnaire, version: session.version,
                                answers: Dictionary(uniqueKeysWithValues: session.answers.values.map { ($0.key.rawValue, StoredValue($0.value)) }),
-                               saved_at: ISO8601DateFormatter().string(from: session.savedAt),
+                               saved_at: Timestamp.format(session.savedAt),
                                check_in_episode: session.checkInEpisode)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -124,20 +127,7 @@ public struct SessionStore: Sendable {
         try AtomicFile.write([UInt8](data), to: path)
     }
 
-    private func ensureDirectory() throws(FileError) {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw FileError(path: directory, message: "exists but is not a folder") }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw FileError(path: directory, message: "cannot create the folder: \(error.localizedDescription)")
-        }
-        chmod(directory, 0o700)
-    }
+    private func ensureDirectory() throws(FileError) { try PrivateFolder.make(directory) }
 
 }
 

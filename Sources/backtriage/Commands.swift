@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 
@@ -12,7 +16,7 @@ enum ExitStatus {
 
 /// Prints to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    writeToStandardError(text.hasSuffix("\n") ? text : text + "\n")
 }
 
 struct BacktriageCommand: ParsableCommand {
@@ -106,9 +110,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var targets = files.map { path -> String in
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path + "/questionnaire.yaml" }
-            return path
+            FilePath.isFolder(path) ? path + "/questionnaire.yaml" : path
         }
         if targets.isEmpty { targets = location.locator.entryFiles() }
         if targets.isEmpty {
@@ -217,7 +219,7 @@ struct Verify: ParsableCommand {
         }
         let report = Verifier(q).run()
         print("verify \(q.id) \(q.version): \(q.invariants.count) invariants, \(q.rules.count) rules, \(q.items.count) items")
-        print("proved \(report.properties) properties over \(formatCount(report.classes)) answer classes each, with \(report.evaluations) evaluations in \(String(format: "%.3f", report.seconds)) s")
+        print("proved \(report.properties) properties over \(formatCount(report.classes)) answer classes each, with \(report.evaluations) evaluations in \(FixedNumber.string(report.seconds, decimals: 3)) s")
         for failure in report.failures { print(failure.description) }
         if report.passed {
             print("all properties hold: every invariant, no suggestion/caution conflict, every rule can fire, every item can be asked")
@@ -227,8 +229,15 @@ struct Verify: ParsableCommand {
         }
     }
 
+    /// A count in full, or as 7.64e+15 when it is too large to read.
     private func formatCount(_ n: Double) -> String {
-        n < 1e15 ? String(Int64(n)) : String(format: "%.3g", n)
+        guard n >= 1e15, n.isFinite else { return String(Int64(n)) }
+        var mantissa = n, exponent = 0
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        var digits = FixedNumber.string(mantissa, decimals: 2)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if digits.hasSuffix(".") { digits.removeLast() }
+        return digits + "e+" + String(exponent)
     }
 }
 

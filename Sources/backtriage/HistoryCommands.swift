@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 import TriageSession
@@ -130,8 +134,8 @@ struct HistoryCommand: ParsableCommand {
         let checkIns = catalog.count("delete.check_ins", Double(counts.checkIns), L)
         let saved = catalog.count("delete.files", Double(files.count), L)
         if !yes {
-            // Through FileHandle, unbuffered: the question is on the screen before the answer is read.
-            FileHandle.standardOutput.write(Data((options.t("delete.confirm", episodes, checkIns, path, saved, folder) + " ").utf8))
+            // Unbuffered: the question is on the screen before the answer is read.
+            writeToStandardOutput(options.t("delete.confirm", episodes, checkIns, path, saved, folder) + " ")
             let words = Language.allCases.map { catalog.text("delete.word", $0) }
             guard let line = readLine(), words.contains(String(line.split(separator: " ").joined()).lowercased()) else {
                 print("")

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriagePlain
 import TriageSession
@@ -63,7 +67,7 @@ struct Interactive: ParsableCommand {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
                                        language: lang, today: today, prefill: prefill, tracker: tracker,
                                        readLine: { Swift.readLine(strippingNewline: true) },
-                                       write: { FileHandle.standardOutput.write(Data($0.utf8)) })
+                                       write: { writeToStandardOutput($0) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
         }
         // The history is read before curses starts, so that a problem with it is said plainly;

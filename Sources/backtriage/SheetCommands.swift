@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 import TriageSession
@@ -95,7 +99,7 @@ struct ExportQuestionnaire: ParsableCommand {
 /// replacing any earlier file atomically.
 func emit(_ text: String, to path: String?) throws {
     guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeToStandardOutput(text)
         return
     }
     do throws(FileError) {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Why an answer cannot be taken, in words a person can act on.
 public struct AnswerProblem: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The result of evaluating a set of answers: what the guidance concludes and why.
 public struct Assessment: Sendable {

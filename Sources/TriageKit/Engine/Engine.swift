@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A person's answers, keyed by item id.
 public struct AnswerSet: Sendable, Hashable {

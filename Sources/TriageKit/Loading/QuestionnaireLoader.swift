@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).
@@ -121,8 +125,7 @@ public enum QuestionnaireLoader {
 
     private static func resolve(_ name: String, relativeTo path: String) -> String {
         if name.hasPrefix("/") { return name }
-        let dir = (path as NSString).deletingLastPathComponent
-        return ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name)
+        return FilePath.join(FilePath.folder(of: path), name)
     }
 
     private static func declaredLanguages(_ root: YAMLNode) -> [String] {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds questionnaire folders: `--questionnaires DIR`, then `$BACKTRIAGE_QUESTIONNAIRES`, then
 /// the installed `share/backtriage` beside the binary, then a checkout's `Questionnaires/`.
@@ -39,7 +43,7 @@ public struct QuestionnaireLocator: Sendable {
 
     /// The first search folder that exists.
     public var directory: String? {
-        searchPaths.first { var isDir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && isDir.boolValue }
+        searchPaths.first(where: FilePath.isFolder)
     }
 
     /// The entry files of every questionnaire in the first existing folder: `<dir>/<id>/questionnaire.yaml`.
@@ -47,7 +51,7 @@ public struct QuestionnaireLocator: Sendable {
         guard let directory else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.sorted().compactMap { name in
-            let path = (directory as NSString).appendingPathComponent(name) + "/questionnaire.yaml"
+            let path = FilePath.join(directory, name) + "/questionnaire.yaml"
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
     }
@@ -58,9 +62,9 @@ public struct QuestionnaireLocator: Sendable {
             throw Diagnostic(at: nil, "no questionnaire folder found; looked in: " + searchPaths.joined(separator: ", "),
                              hint: "pass --questionnaires DIR or set BACKTRIAGE_QUESTIONNAIRES")
         }
-        let path = (directory as NSString).appendingPathComponent(id) + "/questionnaire.yaml"
+        let path = FilePath.join(directory, id) + "/questionnaire.yaml"
         guard IdentifierPattern.slug.matches(id), FileManager.default.fileExists(atPath: path) else {
-            let known = entryFiles().map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent }
+            let known = entryFiles().map { FilePath.name(of: FilePath.folder(of: $0)) }
             throw Diagnostic(at: nil, "unknown questionnaire '\(id)' in \(directory)",
                              hint: Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" }
                                 ?? "available: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The answers that matter to a questionnaire's rules, as finite classes: booleans, the options
 /// of a choice, and numbers split at the constants the expressions compare them with. Search

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Proves a questionnaire's safety properties over every answer class (see `AnswerSpace`):
 /// its declared invariants (a condition implies at least a triage level), that no result holds a

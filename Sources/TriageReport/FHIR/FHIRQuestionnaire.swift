@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 /// The questionnaire as a FHIR R4 `Questionnaire`: one item per question with its linkId (the

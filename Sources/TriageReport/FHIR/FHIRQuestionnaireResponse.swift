@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 /// Answers as a FHIR R4 `QuestionnaireResponse` and back. The linkIds are the answer ids; each

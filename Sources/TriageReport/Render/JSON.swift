@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 
 /// A JSON value whose objects keep their key order, so output reads in a sensible order and is

@@ -68,7 +68,7 @@ public struct SheetDocument: Sendable {
             b.append(.heading(w.t("result.profile")))
             b.append(.facts(report.profile.map { fact in
                 let words = w.fact(fact)
-                guard let colon = words.range(of: ": ") else { return Line(title: words) }
+                guard let colon = words.firstRange(of: ": ") else { return Line(title: words) }
                 return Line(title: String(words[..<colon.lowerBound]), text: String(words[colon.upperBound...]))
             }))
         }

@@ -83,7 +83,7 @@ public struct SheetHTML: Sendable {
         return out
     }
 
-    private func attr(_ s: String) -> String { text(s).replacingOccurrences(of: "\"", with: "&quot;") }
+    private func attr(_ s: String) -> String { text(s).replacing("\"", with: "&quot;") }
 
     /// Colour only adds to the level's word; the word in capitals is the signal (screens.md).
     static let stylesheet = """

@@ -58,5 +58,5 @@ public struct SheetMarkdown: Sendable {
         return out
     }
 
-    private func cell(_ s: String) -> String { escape(s).replacingOccurrences(of: "\n", with: " ") }
+    private func cell(_ s: String) -> String { escape(s).replacing("\n", with: " ") }
 }

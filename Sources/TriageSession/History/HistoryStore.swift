@@ -1,7 +1,11 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #endif
 import TriageKit
 import TriageReport
@@ -239,18 +243,9 @@ public final class HistoryStore {
     /// Creates each missing folder of `folder` with mode 0700; the last one, the program's own,
     /// is made 0700 even when it exists.
     private static func makeFolders(_ folder: String) throws(HistoryError) {
-        var current = folder.hasPrefix("/") ? "" : "."
-        for part in folder.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw HistoryError(path: current, message: "cannot create the folder for the history: " + String(cString: strerror(errno)))
-            }
+        do throws(FileError) { try PrivateFolder.make(folder) } catch {
+            throw HistoryError(path: error.path, message: error.message)
         }
-        var info = stat()
-        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw HistoryError(path: folder, message: "exists but is not a folder")
-        }
-        if info.st_uid == getuid(), info.st_mode & 0o077 != 0 { chmod(folder, 0o700) }
     }
 }
 

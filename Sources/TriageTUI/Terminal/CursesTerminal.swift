@@ -1,6 +1,10 @@
 import CNcursesw
 import CSignals
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc

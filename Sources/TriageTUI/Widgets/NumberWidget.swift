@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 import TriageSession
@@ -47,7 +51,7 @@ enum NumberWidget: Widget {
     }
 
     static func submit(_ editor: Editor, _ item: Item, _ context: WidgetContext) -> WidgetOutcome {
-        let typed = editor.text.trimmingCharacters(in: .whitespaces)
+        let typed = editor.text.trimmed
         if typed.isEmpty { return item.required ? .refuse(context.t("notice.enter_number")) : .submit(nil) }
         if isDuration(item), let start = Day.parse(typed) {
             guard let weeks = Day.weeks(from: start, to: context.today) else { return .refuse(context.t("notice.future_day")) }
@@ -78,7 +82,7 @@ enum NumberWidget: Widget {
         y += 3
         let w = painter.textWidth - 2
         if isDuration(item) {
-            let typed = editor.text.trimmingCharacters(in: .whitespaces)
+            let typed = editor.text.trimmed
             var lines = [context.t("duration.hint")]
             if let start = Day.parse(typed), let weeks = Day.weeks(from: start, to: context.today) {
                 lines.insert(context.t("duration.since", language.date(start), Wording.weeksText(weeks, language)), at: 0)

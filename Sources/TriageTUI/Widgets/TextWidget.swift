@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TriageKit
 import TriageReport
 import TriageSession
@@ -50,7 +54,7 @@ enum TextWidget: Widget {
     }
 
     static func submit(_ editor: Editor, _ item: Item, _ context: WidgetContext) -> WidgetOutcome {
-        let typed = editor.text.trimmingCharacters(in: .whitespaces)
+        let typed = editor.text.trimmed
         if typed.isEmpty { return item.required ? .refuse(context.t("notice.enter_text")) : .submit(nil) }
         guard item.kind == .date else { return .submit(.string(typed)) }
         guard let day = Day.parse(typed) else { return .refuse(context.t("notice.not_a_date", typed)) }

@@ -1,0 +1,121 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The few things full Foundation gave that FoundationEssentials does not, written for this
+// program: full Foundation brings ICU and its data, most of a static binary's size, for
+// services (locales, collation, regular expressions) backtriage does not use.
+
+extension StringProtocol {
+    /// The text without spaces, tabs and line breaks at either end.
+    public var trimmed: String { trimming { $0.isWhitespace } }
+
+    /// The text without the characters `remove` says at either end.
+    public func trimming(_ remove: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !remove($0) }), let last = lastIndex(where: { !remove($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+/// File paths as strings, the way the command line gives them.
+public enum FilePath {
+    /// The folder of `path`: "a/b/c.yaml" gives "a/b", "c.yaml" gives ".", "/c" gives "/".
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// The last part of `path`, without a trailing slash.
+    public static func name(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        return p.split(separator: "/").last.map(String.init) ?? String(p)
+    }
+
+    /// `name` inside `folder`.
+    public static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// Whether `path` is a folder (following symbolic links).
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The home folder: `HOME`, else the password database's entry for this user.
+    public static func home(_ environment: [String: String]) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { return String(cString: dir) }
+        return "/"
+    }
+}
+
+extension TimeZone {
+    /// The local time zone's offset at `moment`, from the C library: FoundationEssentials knows
+    /// no zone database, and a saved answer's time should read as the clock on the wall did.
+    public static func local(at moment: Date) -> TimeZone {
+        var seconds = time_t(moment.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return .gmt }
+        return TimeZone(secondsFromGMT: Int(parts.tm_gmtoff)) ?? .gmt
+    }
+}
+
+/// Numbers written the same in every locale, for authors and logs.
+public enum FixedNumber {
+    /// `n` with exactly `decimals` places: "0.004" for 0.0042 and 3.
+    public static func string(_ n: Double, decimals: Int) -> String {
+        guard n.isFinite else { return String(n) }
+        var factor = 1.0
+        for _ in 0..<max(0, decimals) { factor *= 10 }
+        let scaled = Int64((abs(n) * factor).rounded())
+        var digits = String(scaled)
+        while digits.count <= decimals { digits = "0" + digits }
+        let whole = digits.dropLast(decimals), fraction = digits.suffix(decimals)
+        return (n < 0 && scaled != 0 ? "-" : "") + whole + (decimals > 0 ? "." + fraction : "")
+    }
+}
+
+/// Writes to standard error unbuffered (messages for people, in order with the other output).
+public func writeToStandardError(_ text: String) { _ = Descriptor.write(text, to: 2) }
+
+/// Writes to standard output unbuffered: a question must be on the screen before its answer
+/// is read.
+public func writeToStandardOutput(_ text: String) { _ = Descriptor.write(text, to: 1) }
+
+/// Whole writes to a file descriptor.
+public enum Descriptor {
+    /// Writes every byte, going on after partial writes and interruptions; false on an error
+    /// (errno says which).
+    public static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
+    public static func write(_ text: String, to fd: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+    }
+}

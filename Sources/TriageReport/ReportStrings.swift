@@ -52,6 +52,7 @@ extension StringCatalog {
             "sheet.disclaimer": "This sheet is information, not a diagnosis. It does not replace a doctor. In an emergency call 112.",
             "sheet.sources": "Sources",
             "sheet.generated_by": "Made with backtriage",
+            "fhir.derived": "Values computed from the answers",
         ],
         .de: [
             "result.title": "Ihr Ergebnis",
@@ -101,6 +102,7 @@ extension StringCatalog {
             "sheet.disclaimer": "Dieses Blatt ist eine Information, keine Diagnose. Es ersetzt keinen Arztbesuch. Im Notfall rufen Sie die 112.",
             "sheet.sources": "Quellen",
             "sheet.generated_by": "Erstellt mit backtriage",
+            "fhir.derived": "Aus den Antworten berechnete Werte",
         ],
     ])
 }

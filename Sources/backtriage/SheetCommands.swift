@@ -23,6 +23,7 @@ struct SheetCommand: ParsableCommand {
     var answers: String
     @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
     @OptionGroup var language: LanguageOption
+    @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
@@ -37,9 +38,9 @@ struct SheetCommand: ParsableCommand {
             }
         }
         let today = Today.date
-        try input.forEachValid(location) { document, engine in
+        try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
-            try emit(format.render(report, language: language.language), to: output)
+            try emit(format.render(report, language: language.language, canonical: fhir.canonical), to: output)
         }
     }
 }
@@ -50,17 +51,26 @@ struct ExportQuestionnaire: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "export-questionnaire",
-        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).")
+        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).",
+        discussion: """
+        One Questionnaire per content version holds every language of the questionnaire: --lang \
+        picks the primary one, the others are FHIR translation extensions. It uses the SDC \
+        extensions for units, help texts, the pain slider and the derived values (FHIRPath). \
+        --canonical-base sets where the Questionnaire is published; sheet and evaluate take the \
+        same option to write and read responses to it.
+        """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
     @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
     @OptionGroup var language: LanguageOption
+    @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, language: language.language).serialized(pretty: true) + "\n", to: output)
+        try emit(FHIRQuestionnaire.json(q, language: language.language, canonical: fhir.canonical).serialized(pretty: true) + "\n",
+                 to: output)
     }
 }
 

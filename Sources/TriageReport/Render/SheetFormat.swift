@@ -17,8 +17,8 @@ public enum SheetFormat: String, Sendable, CaseIterable {
     }
 
     /// The sheet of `report` in this format and language. Dates come from the report, so the
-    /// output depends only on its inputs.
-    public func render(_ report: Report, language: Language) -> String {
+    /// output depends only on its inputs; `canonical` says where the FHIR Questionnaire is published.
+    public func render(_ report: Report, language: Language, canonical: FHIRCanonical = .standard) -> String {
         let wording = Wording(report.questionnaire, language)
         switch self {
         case .text: return SheetText().render(SheetDocument(report, wording))
@@ -26,8 +26,7 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         case .html: return SheetHTML().render(SheetDocument(report, wording))
         case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
         case .fhir:
-            return FHIRQuestionnaireResponse.json(report.questionnaire, answers: report.answers, date: report.answeredOn,
-                                                  language: language).serialized(pretty: true) + "\n"
+            return FHIRQuestionnaireResponse.json(report, language: language, canonical: canonical).serialized(pretty: true) + "\n"
         }
     }
 }

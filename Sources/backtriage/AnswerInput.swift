@@ -141,6 +141,16 @@ struct AnswerInput {
             } catch {
                 return try body(.invalid(line: chunk.line, problems: [error]))
             }
+            if let answering = document.answering, (try? location.locator.entryFile(for: document.questionnaire)) == nil {
+                // A response to a questionnaire this installation does not have: say which it
+                // answers and which there are, at the reference.
+                let known = location.locator.entryFiles().compactMap { path in
+                    (try? QuestionnaireLoader.load(path: path, reachability: false).get()).map { answering.canonical.reference($0) }
+                }
+                return try body(.invalid(line: chunk.line, problems: [Diagnostic(at: answering.location,
+                    "the response answers \(answering.reference), a questionnaire that is not installed here",
+                    hint: "questionnaires here: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))]))
+            }
             let engine: Engine
             switch engines[document.questionnaire] {
             case .success(let e)?:

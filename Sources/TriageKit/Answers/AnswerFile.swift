@@ -255,6 +255,20 @@ public enum AnswerFileReader {
                 hint: "answer version \(q.version) again, or load version \(answering.version) with --questionnaires DIR"))
             return problems
         }
+        for coded in document.answering?.codes ?? [] {
+            guard let item = engine.index.items[coded.item], !item.options.isEmpty else { continue }
+            let expected = document.answering!.canonical.codeSystem(q, item)
+            guard let system = coded.system else {
+                problems.append(Diagnostic(at: coded.location, "the code '\(coded.code)' of '\(item.id)' names no code system",
+                                           hint: "its system is \(expected)"))
+                continue
+            }
+            if system != expected {
+                problems.append(Diagnostic(at: coded.location,
+                    "the code '\(coded.code)' of '\(item.id)' is from the code system \(system); the questionnaire's codes for '\(item.id)' are from \(expected)",
+                    hint: "a code means something only in its own system: map it to a code of \(expected)"))
+            }
+        }
         let ids = q.items.map(\.id.rawValue)
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!

@@ -15,7 +15,9 @@ public struct FHIRCanonical: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { base }
 
-    private init(checked base: String) { self.base = base }
+    /// A base already known to be usable: the default, or one taken from a reference that
+    /// matched a checked base.
+    init(checked base: String) { self.base = base }
 
     /// A base given by a person (`--canonical-base`): an absolute http(s) URL with a host and
     /// without a query, a fragment, white space or `|`, which would make canonical references

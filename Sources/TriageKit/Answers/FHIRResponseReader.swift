@@ -7,20 +7,33 @@ import Foundation
 /// The questionnaire a FHIR QuestionnaireResponse says it answers, kept with its answers so that
 /// validation can refuse answers to another version of the questionnaire that is loaded.
 public struct AnsweredQuestionnaire: Sendable, Hashable {
+    /// One coded answer as written, for the check of its code system against the questionnaire.
+    public struct CodedAnswer: Sendable, Hashable {
+        public var item: ItemID
+        public var code: String
+        /// The `system` of the coding; nil when it names none.
+        public var system: String?
+        public var location: SourceLocation?
+    }
+
     /// The canonical reference as written: `https://backtriage.invalid/fhir/Questionnaire/back-pain|2.0.0`.
     public var reference: String
+    /// The canonical base it was published under, which is this deployment's.
+    public var canonical: FHIRCanonical
     public var version: String
     /// Where the reference stands in the file.
     public var location: SourceLocation?
+    /// Every coded answer of the response.
+    public var codes: [CodedAnswer] = []
 }
 
 /// Reads a FHIR R4 `QuestionnaireResponse` as answers: the linkIds are the answer ids.
 ///
 /// The reader is strict, because a response it accepts decides a triage level: it refuses a
 /// response that is not final (only `completed` and `amended` are), one to a questionnaire
-/// published under another canonical base or without a version, codes from another code
-/// system, and values of the wrong JSON type (`"valueBoolean": "true"`). Each refusal names the
-/// file, line and column. The version is compared with the loaded questionnaire by
+/// published under another canonical base or without a version, and values of the wrong JSON
+/// type (`"valueBoolean": "true"`). Each refusal names the file, line and column. The version and
+/// the code systems of coded answers are checked against the loaded questionnaire by
 /// `AnswerFileReader.validate`.
 public enum FHIRResponseReader {
     /// The linkId of the group of values the questionnaire computes (SDC calculated items). The
@@ -64,13 +77,13 @@ public enum FHIRResponseReader {
             }
             date = d
         }
-        reader.codeSystem = { canonical.codeSystem(questionnaire: answered.id, item: $0) }
         var answers = AnswerSet()
         var locations: [ItemID: SourceLocation] = [:]
         try reader.collect(reader.field(root, "item"), into: &answers, &locations)
         var document = AnswerDocument(questionnaire: answered.id, answers: answers, date: date, locations: AnswerLocations(locations),
                                       answersLocation: reader.location(reader.field(root, "item") ?? root))
         document.answering = answered.reference
+        document.answering?.codes = reader.codes
         return document
     }
 }
@@ -79,8 +92,9 @@ public enum FHIRResponseReader {
 private struct ResponseReader {
     let file: SourceFile
     let lineOffset: Int
-    /// The code system a choice item's codes must come from.
-    var codeSystem: (ItemID) -> String = { _ in "" }
+    /// The coded answers read so far; their systems are checked against the questionnaire once
+    /// it is loaded, so that a response to another questionnaire is named as such first.
+    var codes: [AnsweredQuestionnaire.CodedAnswer] = []
 
     func location(_ node: YAMLNode) -> SourceLocation {
         var l = file.location(node.mark)
@@ -153,10 +167,10 @@ private struct ResponseReader {
             throw fail(node, "the response answers \(reference) without saying which version",
                        hint: "answers are read only against the version they were given to: add |<version>, such as \(example)")
         }
-        return (parsed.id, AnsweredQuestionnaire(reference: reference, version: version, location: location(node)))
+        return (parsed.id, AnsweredQuestionnaire(reference: reference, canonical: canonical, version: version, location: location(node)))
     }
 
-    func collect(_ items: YAMLNode?, into answers: inout AnswerSet, _ locations: inout [ItemID: SourceLocation]) throws(Diagnostic) {
+    mutating func collect(_ items: YAMLNode?, into answers: inout AnswerSet, _ locations: inout [ItemID: SourceLocation]) throws(Diagnostic) {
         guard let items else { return }
         guard case .sequence(let list) = items else { throw fail(items, "\"item\" must be a list") }
         for item in list {
@@ -189,7 +203,7 @@ private struct ResponseReader {
 
     private static let valueKinds = "valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate"
 
-    private func value(_ entry: YAMLNode, _ linkId: ItemID) throws(Diagnostic) -> Value {
+    private mutating func value(_ entry: YAMLNode, _ linkId: ItemID) throws(Diagnostic) -> Value {
         guard case .mapping(let m) = entry else { throw fail(entry, "an answer of '\(linkId)' must be an object") }
         let pairs = m.filter { $0.key.scalar?.string.hasPrefix("value") == true }
         guard let pair = pairs.first, let key = pair.key.scalar?.string else {
@@ -225,15 +239,11 @@ private struct ResponseReader {
             guard case .mapping = node else { throw fail(node, "valueCoding of '\(linkId)' must be an object with system and code") }
             guard let codeNode = field(node, "code") else { throw fail(node, "valueCoding of '\(linkId)' has no code") }
             guard let code = text(codeNode) else { throw fail(codeNode, "the code of '\(linkId)' must be a text, not \(shown(codeNode))") }
-            let expected = codeSystem(linkId)
-            guard let systemNode = field(node, "system") else {
-                throw fail(node, "the code '\(code)' of '\(linkId)' names no code system", hint: "its system is \(expected)")
+            let systemNode = field(node, "system")
+            if let systemNode, text(systemNode) == nil {
+                throw fail(systemNode, "the code system of '\(linkId)' must be a text, not \(shown(systemNode))")
             }
-            guard let system = text(systemNode), system == expected else {
-                let named = text(systemNode).map { "the code system \($0)" } ?? shown(systemNode)
-                throw fail(systemNode, "the code '\(code)' of '\(linkId)' is from \(named); the questionnaire's codes for '\(linkId)' are from \(expected)",
-                           hint: "a code means something only in its own system: map it to a code of \(expected)")
-            }
+            codes.append(.init(item: linkId, code: code, system: systemNode.flatMap(text), location: location(systemNode ?? node)))
             return .string(code)
         case "valueString", "valueDate":
             guard let s = text(node) else { throw fail(node, "\(key) of '\(linkId)' must be a JSON text, not \(shown(node))") }

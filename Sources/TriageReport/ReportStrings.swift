@@ -53,6 +53,10 @@ extension StringCatalog {
             "sheet.sources": "Sources",
             "sheet.generated_by": "Made with backtriage",
             "fhir.derived": "Values computed from the answers",
+            "fhir.subject": "The person who answered the questionnaire",
+            "fhir.outcome": "How soon a doctor should look at the back pain",
+            "fhir.method": "The rules of the questionnaire {0}, version {1} ({2})",
+            "fhir.content_version": "Questionnaire {0}, content version {1}",
         ],
         .de: [
             "result.title": "Ihr Ergebnis",
@@ -103,6 +107,10 @@ extension StringCatalog {
             "sheet.sources": "Quellen",
             "sheet.generated_by": "Erstellt mit backtriage",
             "fhir.derived": "Aus den Antworten berechnete Werte",
+            "fhir.subject": "Die Person, die den Fragebogen beantwortet hat",
+            "fhir.outcome": "Wie bald die Rückenschmerzen ärztlich angeschaut werden sollten",
+            "fhir.method": "Die Regeln des Fragebogens {0}, Version {1} ({2})",
+            "fhir.content_version": "Fragebogen {0}, Inhaltsversion {1}",
         ],
     ])
 }

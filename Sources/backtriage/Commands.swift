@@ -211,6 +211,11 @@ struct Verify: ParsableCommand {
 
 /// Today as a UTC day; `BACKTRIAGE_TODAY=YYYY-MM-DD` fixes it for reproducible output.
 enum Today {
+    /// Whether BACKTRIAGE_TODAY fixes the day (and, with it, every stamp of the output).
+    static var isFixed: Bool {
+        ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"].flatMap(AnswerValidation.parseDate) != nil
+    }
+
     static var date: Date {
         if let fixed = ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
         return Calendar.utc.startOfDay(for: Date())

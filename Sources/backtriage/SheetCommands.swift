@@ -10,18 +10,21 @@ extension SheetFormat: ExpressibleByArgument {}
 struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
-        abstract: "Write the summary sheet for an answer file: text, markdown, html, json or fhir.",
+        abstract: "Write the summary sheet for an answer file: text, markdown, html, json, fhir or fhir-bundle.",
         discussion: """
         The sheet says what to do first, then the warning signs, the pain, what the guidance \
         suggests and advises against, questions for the doctor, when to look again, and all \
         answers as an appendix. text is 80 columns in A4 pages of 66 lines; html is one file \
-        that prints on A4; fhir is a FHIR R4 QuestionnaireResponse. Files written with -o are \
-        readable by their owner only. Exit 2 when the answers are invalid, as for evaluate.
+        that prints on A4; fhir is a FHIR R4 QuestionnaireResponse; fhir-bundle is a FHIR R4 \
+        Bundle (collection) of that response, a RiskAssessment with the level and the warning \
+        signs, a CarePlan with the suggestions, cautions and notes and their sources, and a \
+        Provenance naming the content version. Files written with -o are readable by their \
+        owner only. Exit 2 when the answers are invalid, as for evaluate.
         """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: ArgumentHelp("The answer file (.json or .yaml, or a FHIR QuestionnaireResponse).", valueName: "FILE"))
     var answers: String
-    @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
+    @Option(name: .long, help: "Format: text, markdown, html, json, fhir or fhir-bundle.") var format: SheetFormat = .text
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
@@ -38,9 +41,14 @@ struct SheetCommand: ParsableCommand {
             }
         }
         let today = Today.date
+        // A bundle is stamped with the moment it is made and fresh identifiers, unless
+        // BACKTRIAGE_TODAY asks for reproducible output.
+        let options = Today.isFixed
+            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: today, identity: .derived)
+            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
         try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
-            try emit(format.render(report, language: language.language, canonical: fhir.canonical), to: output)
+            try emit(format.render(report, language: language.language, fhir: options), to: output)
         }
     }
 }

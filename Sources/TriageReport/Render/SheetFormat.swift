@@ -4,6 +4,9 @@ import TriageKit
 /// The formats a summary sheet can be written in.
 public enum SheetFormat: String, Sendable, CaseIterable {
     case text, markdown, html, json, fhir
+    /// The result as FHIR resources: a Bundle of the response, a RiskAssessment, a CarePlan and
+    /// a Provenance.
+    case fhirBundle = "fhir-bundle"
 
     /// The file name extension saved sheets and golden files use.
     public var fileExtension: String {
@@ -13,12 +16,14 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         case .html: return "html"
         case .json: return "json"
         case .fhir: return "fhir.json"
+        case .fhirBundle: return "bundle.json"
         }
     }
 
     /// The sheet of `report` in this format and language. Dates come from the report, so the
-    /// output depends only on its inputs; `canonical` says where the FHIR Questionnaire is published.
-    public func render(_ report: Report, language: Language, canonical: FHIRCanonical = .standard) -> String {
+    /// output depends only on its inputs; `fhir` says where the FHIR formats' resources are
+    /// published and how the bundle is stamped.
+    public func render(_ report: Report, language: Language, fhir: FHIRBundle.Options = FHIRBundle.Options()) -> String {
         let wording = Wording(report.questionnaire, language)
         switch self {
         case .text: return SheetText().render(SheetDocument(report, wording))
@@ -26,7 +31,9 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         case .html: return SheetHTML().render(SheetDocument(report, wording))
         case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
         case .fhir:
-            return FHIRQuestionnaireResponse.json(report, language: language, canonical: canonical).serialized(pretty: true) + "\n"
+            return FHIRQuestionnaireResponse.json(report, language: language, canonical: fhir.canonical).serialized(pretty: true) + "\n"
+        case .fhirBundle:
+            return FHIRBundle.json(report, language: language, options: fhir).serialized(pretty: true) + "\n"
         }
     }
 }

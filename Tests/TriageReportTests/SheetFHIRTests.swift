@@ -155,18 +155,33 @@ struct FHIRQuestionnaireTests {
         rules:
           - {id: r, when: "c", triage: emergency, explanation: {en: x, de: x}, source: {file: f, section: s}}
         """).get()
-        let c = try #require(Self.item(FHIRQuestionnaire.json(q, language: .en), "c"))
+        let exported = FHIRQuestionnaire.json(q, language: .en)
+        let c = try #require(Self.item(exported, "c"))
         #expect(c["enableWhen"] == nil)
         #expect(c["required"]?.bool == false)
         let expression = c.extensions(FHIRURL.enableWhenExpression).first?["valueExpression"]?["expression"]?.string
-        #expect(expression?.contains("linkId = 'a'") == true && expression?.contains("> 1") == true)
+        #expect(expression == "iif(((iif(%a, 1, 0) + iif(%b, 1, 0)) > 1), true, false)")
+        let variables = exported.extensions(FHIRURL.variable).compactMap { $0["valueExpression"]?["name"]?.string }
+        #expect(variables == ["a", "b"])
     }
 
     @Test func derivedValuesAreFHIRPathVariablesAndHiddenCalculatedItems() throws {
         let q = Self.english
         let names = q.extensions(FHIRURL.variable).compactMap { $0["valueExpression"]?["name"]?.string }
-        #expect(names == FHIRQuestionnaire.orderedDerived(Fixtures.shipped).map { FHIRPathTranslator.variableName($0.id) })
         #expect(Set(names).count == names.count)
+        // Every derived value, after the answers it reads, each a variable read from the response once.
+        let derived = Fixtures.shipped.derived.map { FHIRPathTranslator.variableName($0.id) }
+        #expect(Set(derived).isSubset(of: Set(names)))
+        for d in Fixtures.shipped.derived {
+            let position = names.firstIndex(of: FHIRPathTranslator.variableName(d.id)) ?? 0
+            for id in d.expression.root.references {
+                #expect((names.firstIndex(of: FHIRPathTranslator.variableName(id)) ?? .max) < position, "\(d.id) reads \(id)")
+            }
+        }
+        let expressions = q.extensions(FHIRURL.variable).compactMap { $0["valueExpression"]?["expression"]?.string }
+        #expect(expressions.filter { $0.contains("linkId = 'region'") }.count == 1)
+        #expect(q.extensions(FHIRURL.variable).first { $0["valueExpression"]?["name"]?.string == "whiplash" }?["valueExpression"]?["expression"]?.string
+                == "iif((%region = 'neck'), %resource.repeat(item).where(linkId = 'whiplash').answer.value, {})")
         #expect(names.contains("phase") && names.contains("psychosocialScore") && names.contains("anyRedFlag"))
         let group = try #require(Self.item(q, FHIRResponseReader.derivedGroupLinkId))
         #expect(group.extensions(FHIRURL.hidden).first?["valueBoolean"]?.bool == true)

@@ -6,9 +6,11 @@ import TriageKit
 ///
 /// The engine's three-valued logic maps onto FHIRPath's empty collection: an unanswered item is
 /// `{}`, and FHIRPath's `and`, `or`, `not()` and comparisons treat `{}` as unknown the same way.
-/// Where FHIRPath would turn unknown into false (`iif`, `in`), the translation guards it. An
-/// answer counts only while its item is asked: a reference to a conditional item carries the
-/// item's own condition, as the engine reads it.
+/// Where FHIRPath would turn unknown into false (`iif`, `in`), the translation guards it.
+///
+/// Each answer an expression reads is a variable of its own (`%region`, `%durationWeeks`),
+/// read from the response once, and empty while its item is not asked (the variable carries the
+/// item's condition), as the engine reads it; the derived values are variables over those.
 struct FHIRPathTranslator {
     let questionnaire: Questionnaire
     private let items: [ItemID: Item]
@@ -75,28 +77,52 @@ struct FHIRPathTranslator {
         }
     }
 
-    /// The answer of an item as FHIRPath reads it from the response: the code of a choice, the
-    /// value of anything else; empty when the item is not asked.
-    func answer(_ item: Item) -> String {
+    /// The variable of an item's answer: the code of a choice, the value of anything else, read
+    /// from the response; empty while the item is not asked, so an answer left in the response
+    /// for an item that is not asked is read as the engine reads it, as no answer.
+    func answerVariable(_ item: Item) -> String? {
         let path = "%resource.repeat(item).where(linkId = '\(item.id)').answer.value"
         let value = item.kind == .choice || item.kind == .multiChoice ? path + ".code" : path
-        return asked(item, value, otherwise: "{}")
+        guard let condition = item.condition else { return value }
+        return translate(condition.root).map { "iif(\($0), \(value), {})" }
     }
 
-    /// `body` while `item` is asked, else `otherwise`: an answer left in the response for an item
-    /// that is not asked is read as the engine reads it, as no answer.
-    private func asked(_ item: Item, _ body: String, otherwise: String) -> String {
-        guard let condition = item.condition, let c = translate(condition.root) else { return body }
-        return "iif(\(c), \(body), \(otherwise))"
+    /// The variables an export declares, each after the ones it reads: the answers the derived
+    /// values and the conditions read, then the derived values. Nil for a derived value FHIRPath
+    /// cannot say.
+    func variables() -> [(name: String, expression: String, derived: DerivedValue?)] {
+        var out: [(name: String, expression: String, derived: DerivedValue?)] = []
+        var done = Set<String>()
+        let byId = Dictionary(questionnaire.derived.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func visit(_ id: String, _ path: Set<String>) {
+            guard !done.contains(id), !path.contains(id) else { return }
+            let reads: [String]
+            if let item = items[ItemID(id)] { reads = item.condition?.root.references ?? [] }
+            else if let d = byId[id] { reads = d.expression.root.references }
+            else { return }
+            for other in reads { visit(other, path.union([id])) }
+            done.insert(id)
+            if let item = items[ItemID(id)] {
+                if let e = answerVariable(item) { out.append((Self.variableName(id), e, nil)) }
+            } else if let d = byId[id], let e = translate(d.expression.root) {
+                out.append((Self.variableName(id), e, d))
+            }
+        }
+        let read = Set(questionnaire.derived.flatMap(\.expression.root.references)
+            + questionnaire.items.flatMap { $0.condition?.root.references ?? [] })
+        for item in questionnaire.items where read.contains(item.id.rawValue) { visit(item.id.rawValue, []) }
+        for d in questionnaire.derived { visit(d.id, []) }
+        return out
     }
 
     private func reference(_ id: String) -> String? {
-        if derived.contains(id) { return "%" + Self.variableName(id) }
-        return items[ItemID(id)].map(answer)
+        if derived.contains(id) || items[ItemID(id)] != nil { return "%" + Self.variableName(id) }
+        return nil
     }
 
-    /// The SDC variable of a derived value: `psychosocial_score` -> `psychosocialScore`. A
-    /// variable's name is a FHIR `id` (no `_`) and a FHIRPath identifier (no `-`).
+    /// The SDC variable of an answer or a derived value: `psychosocial_score` ->
+    /// `psychosocialScore`. A variable's name is a FHIR `id` (no `_`) and a FHIRPath identifier
+    /// (no `-`).
     static func variableName(_ id: String) -> String {
         var out = "", upper = false
         for c in id {
@@ -119,10 +145,11 @@ struct FHIRPathTranslator {
             guard args.count == 1 else { return nil }
             switch args[0] {
             case .reference(let id, _), .resolved(_, let id, _):
-                if derived.contains(id) { return "(%\(Self.variableName(id)) = true)" }
+                let test = "(%\(Self.variableName(id)) = true)"
+                if derived.contains(id) { return test }
                 guard let item = items[ItemID(id)] else { return nil }
-                let path = "%resource.repeat(item).where(linkId = '\(item.id)').answer.value"
-                return asked(item, "(\(path) = true)", otherwise: "false")
+                guard let condition = item.condition else { return test }
+                return translate(condition.root).map { "iif(\($0), \(test), false)" }
             default:
                 return nil
             }

@@ -84,8 +84,8 @@ private struct Exporter {
     }
 
     func questionnaire() -> JSON {
-        let variables: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
-            fhirPath.translate(d.expression.root).map { FHIRJSON.ext(FHIRURL.variable, ("valueExpression", FHIRJSON.expression($0, name: FHIRPathTranslator.variableName(d.id)))) }
+        let variables: [JSON] = fhirPath.variables().map { v in
+            FHIRJSON.ext(FHIRURL.variable, ("valueExpression", FHIRJSON.expression(v.expression, name: v.name)))
         }
         var fields: [(String, JSON)] = [
             ("resourceType", .string("Questionnaire")),

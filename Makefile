@@ -10,7 +10,7 @@ RELEASE = -c release --static-swift-stdlib
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
 # opens no socket).
 APT_PACKAGES = libncursesw5-dev libyaml-dev pkg-config tmux chromium poppler-utils strace
-# The Python the end-to-end tests use: a virtual environment with fhir.resources.
+# The Python the end-to-end tests use: a virtual environment with fhir.resources and fhirpathpy.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
 
@@ -55,12 +55,14 @@ test-unit: deps
 	$(SWIFT) test
 
 # Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
-# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output.
+# validates the FHIR output, fhirpathpy evaluates its FHIRPath (the derived values), PyYAML reads
+# the questionnaire, pyte renders terminal output.
 venv: $(VENV)/.installed
 
-$(VENV)/.installed:
+# Remade when this file changes, so a package added here reaches an existing .venv.
+$(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet "fhir.resources>=8,<9" pyyaml pyte
+	$(VENV)/bin/pip install --quiet "fhir.resources>=8,<9" "fhirpathpy>=2,<3" pyyaml pyte
 	touch $@
 
 # End-to-end tests drive the real binary: pipes, files and tmux.

@@ -35,4 +35,33 @@ struct FHIRPropertyTests {
             #expect(FHIRResponseTests.evaluation(document.answers) == FHIRResponseTests.evaluation(answers))
         }
     }
+
+    /// No output shows an answer to a question that is not asked: the report, the sheet's
+    /// appendix, the JSON and the response hold the same answers, and the JSON's numbers read
+    /// back as the very numbers given (2.004, 5.999, a hair below 12).
+    @Test func everyOutputHoldsOnlyTheAnswersToQuestionsThatAreAsked() async throws {
+        await propertyCheck(count: 300, input: everyAnswerSets) { answers in
+            let report = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
+            let asked = answers.asked(by: Fixtures.engine)
+            if report.answers != asked { Issue.record("the report holds \(report.answers.values.keys.sorted())") }
+            let appendix = Set(report.answerSections.flatMap { $0.answers.map(\.item.id) })
+            if appendix != Set(asked.values.keys) { Issue.record("the appendix holds \(appendix.sorted())") }
+            let response = FHIRQuestionnaireResponse.json(report, language: .en)
+            let inResponse = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
+                .subtracting(Fixtures.shipped.derived.map(\.id))
+            if inResponse != Set(asked.values.keys.map(\.rawValue)) { Issue.record("the response holds \(inResponse.sorted())") }
+            let text = ReportJSON.json(report).serialized()
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let json = object["answers"] as? [String: Any] else {
+                Issue.record("the JSON does not parse")
+                return
+            }
+            if Set(json.keys) != Set(asked.values.keys.map(\.rawValue)) { Issue.record("the JSON holds \(json.keys.sorted())") }
+            for (id, value) in asked.values {
+                if case .number(let n) = value, (json[id.rawValue] as? NSNumber)?.doubleValue != n {
+                    Issue.record("\(id): \(n) comes back from JSON as \(String(describing: json[id.rawValue]))")
+                }
+            }
+        }
+    }
 }

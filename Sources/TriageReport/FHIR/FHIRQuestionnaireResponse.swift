@@ -1,4 +1,3 @@
-import Foundation
 import TriageKit
 
 /// The answers of a report as a FHIR R4 `QuestionnaireResponse` to `FHIRQuestionnaire`'s

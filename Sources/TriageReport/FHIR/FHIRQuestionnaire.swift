@@ -102,7 +102,8 @@ private struct Exporter {
         fields += text("title", q.title)
         fields += [("status", .string("active")), ("subjectType", .array([.string("Patient")]))]
         if let description = q.description { fields += text("description", description) }
-        var items = q.sections.map(group)
+        let act = actNow()
+        var items = q.sections.map { group($0, act: act) }
         if let derived = derivedGroup() { items.append(derived) }
         fields.append(("item", .array(items)))
         return .object(fields)
@@ -110,7 +111,7 @@ private struct Exporter {
 
     /// A section as a group. When every item of the section has the same condition, the group
     /// carries it: a form then hides the whole section, heading included.
-    func group(_ section: Section) -> JSON {
+    func group(_ section: Section, act: (after: ItemID, item: JSON)?) -> JSON {
         let sources = Set(section.items.map { $0.condition?.source ?? "" })
         let shared = sources.count == 1 && sources.first != "" ? section.items.first?.condition : nil
         let sharedWhen = shared.flatMap { EnableWhen(q, $0.root, canonical: canonical) }
@@ -119,7 +120,6 @@ private struct Exporter {
         fields.append(("type", .string("group")))
         if let sharedWhen { fields += sharedWhen.fields }
         var children: [JSON] = []
-        let act = actNow()
         for item in section.items {
             children.append(question(item, conditionOnGroup: sharedWhen != nil))
             if let act, act.after == item.id { children.append(act.item) }

@@ -6,6 +6,7 @@ exactly the ones backtriage asks; a response read back by `evaluate` gives the s
 SDC variables (FHIRPath) give the engine's derived values."""
 import json
 import os
+import re
 from cli import Failures, answer_file, run, tempdir, vignettes
 import fhir_r4
 
@@ -80,6 +81,17 @@ for i, case in enumerate(vignettes()):
     originals.append({"questionnaire": "back-pain", "date": "2026-11-23", "answers": case["answers"]})
     responses.append(response)
     bundles.append((case["name"], bundle))
+
+# A bundle is made with fresh identifiers and the time of making; BACKTRIAGE_TODAY makes it
+# reproducible.
+first = answer_file(d, "first.json", vignettes()[0]["answers"])
+one, two = (json.loads(run("sheet", "--answers", first, "--format", "fhir-bundle")[1]) for _ in range(2))
+f.check(one["identifier"] != two["identifier"] and one["entry"][0]["fullUrl"] != two["entry"][0]["fullUrl"],
+        "two bundles of the same answers share identifiers")
+f.check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", one["timestamp"]) is not None, f"timestamp {one['timestamp']}")
+fixed = [run("sheet", "--answers", first, "--format", "fhir-bundle", env={"BACKTRIAGE_TODAY": "2026-11-23"})[1] for _ in range(2)]
+f.check(fixed[0] == fixed[1] and json.loads(fixed[0])["timestamp"] == "2026-11-23T00:00:00Z",
+        "bundles under BACKTRIAGE_TODAY differ or are not stamped with that day")
 
 # Round trip and derived values, one evaluate run each.
 a = run("evaluate", "--answers", fhir_r4.jsonl(os.path.join(d, "originals.jsonl"), originals), "--format", "json")

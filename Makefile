@@ -11,7 +11,7 @@ RELEASE = -c release --static-swift-stdlib
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
 # opens no socket; man-db shows the installed man page).
 APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db
-# The Python the end-to-end tests use: a virtual environment with fhir.resources.
+# The Python the end-to-end tests use: a virtual environment with fhir.resources and fhirpathpy.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
 
@@ -58,9 +58,10 @@ test-unit: deps
 	$(SWIFT) test
 
 # Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
-# validates the FHIR output, PyYAML reads the questionnaire, pyte renders terminal output,
-# icalendar parses the reminders `remind --ics` writes.
-VENV_PACKAGES = "fhir.resources>=8,<9" pyyaml pyte "icalendar>=6,<8"
+# validates the FHIR output, fhirpathpy evaluates its FHIRPath (the derived values), PyYAML reads
+# the questionnaire, pyte renders terminal output, icalendar parses the reminders `remind --ics`
+# writes.
+VENV_PACKAGES = "fhir.resources>=8,<9" "fhirpathpy>=2,<3" pyyaml pyte "icalendar>=6,<8"
 venv: $(VENV)/.installed
 
 # Made again when the Makefile changes, so a package added here reaches an existing .venv.

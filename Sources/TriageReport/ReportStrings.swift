@@ -52,6 +52,11 @@ extension StringCatalog {
             "sheet.disclaimer": "This sheet is information, not a diagnosis. It does not replace a doctor. In an emergency call 112.",
             "sheet.sources": "Sources",
             "sheet.generated_by": "Made with backtriage",
+            "fhir.derived": "Values computed from the answers",
+            "fhir.subject": "The person who answered the questionnaire",
+            "fhir.outcome": "How soon a doctor should look at the back pain",
+            "fhir.method": "The rules of the questionnaire {0}, version {1} ({2})",
+            "fhir.content_version": "Questionnaire {0}, content version {1}",
         ],
         .de: [
             "result.title": "Ihr Ergebnis",
@@ -101,6 +106,11 @@ extension StringCatalog {
             "sheet.disclaimer": "Dieses Blatt ist eine Information, keine Diagnose. Es ersetzt keinen Arztbesuch. Im Notfall rufen Sie die 112.",
             "sheet.sources": "Quellen",
             "sheet.generated_by": "Erstellt mit backtriage",
+            "fhir.derived": "Aus den Antworten berechnete Werte",
+            "fhir.subject": "Die Person, die den Fragebogen beantwortet hat",
+            "fhir.outcome": "Wie bald die Rückenschmerzen ärztlich angeschaut werden sollten",
+            "fhir.method": "Die Regeln des Fragebogens {0}, Version {1} ({2})",
+            "fhir.content_version": "Fragebogen {0}, Inhaltsversion {1}",
         ],
     ])
 }

@@ -114,9 +114,10 @@ struct AnswerInput {
     /// Parses each answer set, validates it against its questionnaire and calls `body` with the
     /// valid ones, after naming on standard error any answer it ignores. Prints every problem of
     /// the others, and exits with 2 after trying them all.
-    func forEachValid(_ location: LocationOptions, _ body: (AnswerDocument, Engine) throws -> Void) throws {
+    func forEachValid(_ location: LocationOptions, canonical: FHIRCanonical = .standard,
+                      _ body: (AnswerDocument, Engine) throws -> Void) throws {
         var failed = false
-        try forEachOutcome(location) { outcome in
+        try forEachOutcome(location, canonical: canonical) { outcome in
             switch outcome {
             case .valid(let document, let engine, let warnings):
                 warnings.forEach { printError($0.description) }
@@ -134,16 +135,27 @@ struct AnswerInput {
     /// Calls `body` with what became of each answer set, a bad one included, in input order:
     /// for a filter whose output stays aligned with its input. Nothing is printed here. A
     /// questionnaire that cannot be loaded makes each line naming it invalid, with every
-    /// problem of the questionnaire given with the first such line only.
-    func forEachOutcome(_ location: LocationOptions, beforeRead: () throws -> Void = {},
+    /// problem of the questionnaire given with the first such line only. A FHIR
+    /// QuestionnaireResponse is read when it answers a questionnaire published under `canonical`.
+    func forEachOutcome(_ location: LocationOptions, canonical: FHIRCanonical = .standard, beforeRead: () throws -> Void = {},
                         _ body: (Outcome) throws -> Void) throws {
         var engines: [String: Result<Engine, Diagnostics>] = [:]
         func handle(_ chunk: Chunk) throws {
             let document: AnswerDocument
             do {
-                document = try AnswerFileReader.parse(chunk.text, path: path, line: chunk.line)
+                document = try AnswerFileReader.parse(chunk.text, path: path, line: chunk.line, canonical: canonical)
             } catch {
                 return try body(.invalid(line: chunk.line, problems: [error]))
+            }
+            if let answering = document.answering, (try? location.locator.entryFile(for: document.questionnaire)) == nil {
+                // A response to a questionnaire this installation does not have: say which it
+                // answers and which there are, at the reference.
+                let known = location.locator.entryFiles().compactMap { path in
+                    (try? QuestionnaireLoader.load(path: path, reachability: false).get()).map { answering.canonical.reference($0) }
+                }
+                return try body(.invalid(line: chunk.line, problems: [Diagnostic(at: answering.location,
+                    "the response answers \(answering.reference), a questionnaire that is not installed here",
+                    hint: "questionnaires here: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))]))
             }
             let engine: Engine
             switch engines[document.questionnaire] {

@@ -153,6 +153,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .long, help: "Also show rule ids and conditions in the text (for questionnaire authors).") var explain = false
     @OptionGroup var language: LanguageOption
+    @OptionGroup var fhir: CanonicalOption
 
     func run() throws {
         // Read once: the environment and the clock do not change between answer sets.
@@ -163,7 +164,7 @@ struct Evaluate: ParsableCommand {
         var failed = false
         do {
             // Hand on what is done before waiting for more input: a filter answers as it goes.
-            try input.forEachOutcome(location, beforeRead: { try out.flush() }) { outcome in
+            try input.forEachOutcome(location, canonical: fhir.canonical, beforeRead: { try out.flush() }) { outcome in
                 switch outcome {
                 case .valid(let document, let engine, let warnings):
                     warnings.forEach { printError($0.description) }
@@ -243,6 +244,11 @@ struct Verify: ParsableCommand {
 
 /// Today as a UTC day; `BACKTRIAGE_TODAY=YYYY-MM-DD` fixes it for reproducible output.
 enum Today {
+    /// Whether BACKTRIAGE_TODAY fixes the day (and, with it, every stamp of the output).
+    static var isFixed: Bool {
+        ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"].flatMap(AnswerValidation.parseDate) != nil
+    }
+
     static var date: Date {
         if let fixed = ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
         return Calendar.utc.startOfDay(for: Date())
@@ -250,6 +256,23 @@ enum Today {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// `--canonical-base` for every command that writes or reads FHIR: where this deployment
+/// publishes its Questionnaire and code systems. Responses to a questionnaire published under
+/// another base are refused, so that answers are never read against the wrong form.
+struct CanonicalOption: ParsableArguments {
+    @Option(name: .customLong("canonical-base"),
+            help: ArgumentHelp("Base URL of the FHIR Questionnaire and code systems (default: \(FHIRCanonical.defaultBase)).",
+                               valueName: "URL"))
+    var base: String?
+
+    var canonical: FHIRCanonical { base.flatMap { try? FHIRCanonical(base: $0) } ?? .standard }
+
+    func validate() throws {
+        guard let base else { return }
+        do { _ = try FHIRCanonical(base: base) } catch { throw ValidationError("--canonical-base: \(error.message); \(error.hint ?? "")") }
+    }
+}
 
 /// `--lang` for every command that writes words for people: the option, else `LC_ALL`,
 /// `LC_MESSAGES` or `LANG`, else English.

@@ -14,13 +14,16 @@ extension SheetFormat: ExpressibleByArgument {}
 struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
-        abstract: "Write the summary sheet for an answer file: text, markdown, html, json or fhir.",
+        abstract: "Write the summary sheet for an answer file: text, markdown, html, json, fhir or fhir-bundle.",
         discussion: """
         The sheet says what to do first, then the warning signs, the pain, what the guidance \
         suggests and advises against, questions for the doctor, when to look again, and all \
         answers as an appendix. text is 80 columns in A4 pages of 66 lines; html is one file \
-        that prints on A4; fhir is a FHIR R4 QuestionnaireResponse. Files written with -o are \
-        readable by their owner only. Exit 2 when the answers are invalid, as for evaluate.
+        that prints on A4; fhir is a FHIR R4 QuestionnaireResponse; fhir-bundle is a FHIR R4 \
+        Bundle (collection) of that response, a RiskAssessment with the level and the warning \
+        signs, a CarePlan with the suggestions, cautions and notes and their sources, and a \
+        Provenance naming the content version. Files written with -o are readable by their \
+        owner only. Exit 2 when the answers are invalid, as for evaluate.
 
         --history makes the sheet of the last check-in of the current episode (the open one, \
         else the latest), with a chart of the pain over the weeks when there was more than one.
@@ -30,8 +33,9 @@ struct SheetCommand: ParsableCommand {
     var answers: String?
     @Flag(name: .long, help: "The sheet of the last check-in in the episode history, with its chart.") var history = false
     @Option(name: .long, help: ArgumentHelp("With --history: the questionnaire.", valueName: "ID")) var questionnaire: String = "back-pain"
-    @Option(name: .long, help: "Format: text, markdown, html, json or fhir.") var format: SheetFormat = .text
+    @Option(name: .long, help: "Format: text, markdown, html, json, fhir or fhir-bundle.") var format: SheetFormat = .text
     @OptionGroup var language: LanguageOption
+    @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
@@ -51,9 +55,14 @@ struct SheetCommand: ParsableCommand {
             }
         }
         let today = Today.date
-        try input.forEachValid(location) { document, engine in
+        // A bundle is stamped with the moment it is made and fresh identifiers, unless
+        // BACKTRIAGE_TODAY asks for reproducible output.
+        let options = Today.isFixed
+            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: today, identity: .derived)
+            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
+        try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
-            try emit(format.render(report, language: language.language), to: output)
+            try emit(format.render(report, language: language.language, fhir: options), to: output)
         }
     }
 }
@@ -81,17 +90,26 @@ struct ExportQuestionnaire: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "export-questionnaire",
-        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).")
+        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).",
+        discussion: """
+        One Questionnaire per content version holds every language of the questionnaire: --lang \
+        picks the primary one, the others are FHIR translation extensions. It uses the SDC \
+        extensions for units, help texts, the pain slider and the derived values (FHIRPath). \
+        --canonical-base sets where the Questionnaire is published; sheet and evaluate take the \
+        same option to write and read responses to it.
+        """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
     @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
     @OptionGroup var language: LanguageOption
+    @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
     var output: String?
 
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, language: language.language).serialized(pretty: true) + "\n", to: output)
+        try emit(FHIRQuestionnaire.json(q, language: language.language, canonical: fhir.canonical).serialized(pretty: true) + "\n",
+                 to: output)
     }
 }
 

@@ -9,7 +9,7 @@ d = tempdir()
 base = vignettes()[1]["answers"]
 good = answer_file(d, "good.json", base)
 
-for fmt in ("text", "markdown", "html", "json", "fhir"):
+for fmt in ("text", "markdown", "html", "json", "fhir", "fhir-bundle"):
     code, out, err = run("sheet", "--answers", good, "--format", fmt)
     f.check(code == 0 and out.strip(), f"{fmt}: exit {code}: {err}")
     f.check("\x1b" not in out, f"{fmt}: escape codes in the output")

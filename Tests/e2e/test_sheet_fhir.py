@@ -1,55 +1,124 @@
-"""The FHIR output is valid FHIR: every vignette's QuestionnaireResponse and the exported
-Questionnaire pass fhir.resources (R4B models, which match R4 for these two resources), and a
-response read back by `evaluate` gives the same result as the original answers."""
+"""The FHIR output is valid FHIR and follows R4's rules: the exported Questionnaire (one, with
+both languages) and, for every example, the QuestionnaireResponse and the Bundle pass
+fhir.resources (R4B models, which match R4 for these resources); every response keeps R4's rules
+for responses against that Questionnaire (fhir_r4.py); the items R4's enableWhen enables are
+exactly the ones backtriage asks; a response read back by `evaluate` gives the same result; the
+SDC variables (FHIRPath) give the engine's derived values."""
 import json
 import os
+import re
 from cli import Failures, answer_file, run, tempdir, vignettes
+import fhir_r4
 
 try:
+    from fhir.resources.R4B.bundle import Bundle
     from fhir.resources.R4B.questionnaire import Questionnaire
     from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+    import fhirpathpy  # noqa: F401
 except ImportError:
-    print("fhir.resources is missing: run `make venv` and set PYTHON=.venv/bin/python3")
+    print("fhir.resources or fhirpathpy is missing: run `make venv` and set PYTHON=.venv/bin/python3")
     raise SystemExit(1)
 
 f = Failures()
 d = tempdir()
 
-code, out, err = run("export-questionnaire", "--format", "fhir", "--questionnaire", "back-pain")
+code, out, err = run("export-questionnaire", "--format", "fhir", "--questionnaire", "back-pain", "--lang", "en")
 f.check(code == 0, f"export-questionnaire: exit {code}: {err}")
-questionnaire = Questionnaire.model_validate_json(out) if code == 0 else None
-link_ids = {item.linkId: item for item in (questionnaire.item if questionnaire else [])}
-f.check("age" in link_ids and "rf_fever" in link_ids, "Questionnaire lacks age or rf_fever")
-if "radiates_leg" in link_ids:
-    ew = link_ids["radiates_leg"].enableWhen or []
-    f.check(len(ew) == 1 and ew[0].question == "region" and ew[0].answerCoding.code == "lower_back",
-            f"radiates_leg enableWhen: {ew}")
-if "region" in link_ids:
-    f.check([o.valueCoding.code for o in link_ids["region"].answerOption] == ["lower_back", "mid_back", "neck"],
-            "region answerOption codes")
+q = json.loads(out)
+Questionnaire.model_validate(q)
+code, out_de, err = run("export-questionnaire", "--format", "fhir", "--lang", "de")
+q_de = json.loads(out_de)
+Questionnaire.model_validate(q_de)
 
+# One Questionnaire per content version, in both languages: --lang picks the primary one.
+f.check((q["url"], q["version"]) == (q_de["url"], q_de["version"]), "the English and German exports differ in url|version")
+f.check(q["language"] == "en" and q_de["language"] == "de", "language")
+items_en = {i["linkId"]: i for i, _ in fhir_r4.walk(q["item"])}
+items_de = {i["linkId"]: i for i, _ in fhir_r4.walk(q_de["item"])}
+f.check(list(items_en) == list(items_de), "the two exports have different items")
+for link, item in items_en.items():
+    if "text" in item:
+        f.check(fhir_r4.translations(item.get("_text")).get("de") == items_de[link]["text"],
+                f"{link}: the German text is not a translation in the English export")
+        f.check(fhir_r4.translations(items_de[link].get("_text")).get("en") == item["text"],
+                f"{link}: the English text is not a translation in the German export")
+f.check(fhir_r4.translations(q.get("_title")).get("de") == q_de["title"], "title translation")
+f.check(len(items_en) == len(set(items_en)), "linkIds are not unique")
+
+# The canonical base a deployment sets reaches every URL of the export.
+code, out_base, err = run("export-questionnaire", "--canonical-base", "https://fhir.example.org/r4")
+f.check(code == 0 and json.loads(out_base)["url"] == "https://fhir.example.org/r4/Questionnaire/back-pain"
+        and "backtriage.invalid" not in out_base, f"--canonical-base: exit {code}: {err[:200]}")
+code, _, err = run("export-questionnaire", "--canonical-base", "ftp://fhir.example.org")
+f.check(code == 64 and "canonical base" in err, f"a canonical base that is no http(s) URL: exit {code}")
+
+numbers = fhir_r4.constants(os.path.join(os.environ["BACKTRIAGE_QUESTIONNAIRES"], "back-pain"), q)
+variables_of = fhir_r4.calculated_items(q)
+
+originals, responses, bundles = [], [], []
 for i, case in enumerate(vignettes()):
     path = answer_file(d, f"case{i}.json", case["answers"])
-    code, out, err = run("sheet", "--answers", path, "--format", "fhir")
-    f.check(code == 0, f"{case['name']}: sheet --format fhir: exit {code}: {err}")
+    code, out, err = run("sheet", "--answers", path, "--format", "fhir-bundle")
+    f.check(code == 0, f"{case['name']}: sheet --format fhir-bundle: exit {code}: {err}")
     if code != 0:
         continue
+    bundle = json.loads(out)
     try:
-        response = QuestionnaireResponse.model_validate_json(out)
+        Bundle.model_validate(bundle)
+        QuestionnaireResponse.model_validate(bundle["entry"][0]["resource"])
     except Exception as e:  # the validator's message says what is wrong
-        f.check(False, f"{case['name']}: invalid QuestionnaireResponse: {e}")
+        f.check(False, f"{case['name']}: invalid: {e}")
         continue
-    f.check(response.status == "completed", f"{case['name']}: status {response.status}")
-    f.check(response.questionnaire == f"{questionnaire.url}|{questionnaire.version}",
-            f"{case['name']}: questionnaire {response.questionnaire}")
-    for item in response.item:
-        f.check(item.linkId in link_ids, f"{case['name']}: linkId {item.linkId} is not in the Questionnaire")
-    # Round trip through the command line: the response is an answer file for evaluate.
+    response = bundle["entry"][0]["resource"]
+    for problem in fhir_r4.check_response(q, response):
+        f.check(False, f"{case['name']}: {problem}")
+    # The fhir format is the same response.
+    code, out, err = run("sheet", "--answers", path, "--format", "fhir")
+    f.check(code == 0 and json.loads(out) == response, f"{case['name']}: --format fhir differs from the bundle's response")
     fhir_path = os.path.join(d, f"case{i}.fhir.json")
     code, _, err = run("sheet", "--answers", path, "--format", "fhir", "-o", fhir_path)
     f.check(code == 0 and oct(os.stat(fhir_path).st_mode & 0o777) == "0o600", f"{case['name']}: -o mode or exit {code}: {err}")
-    a = run("evaluate", "--answers", path, "--format", "json")
-    b = run("evaluate", "--answers", fhir_path, "--format", "json")
-    f.check(a[0] == 0 and b[0] == 0 and json.loads(a[1]) == json.loads(b[1]),
-            f"{case['name']}: evaluate differs after the FHIR round trip: {b[2][:300]}")
+    originals.append({"questionnaire": "back-pain", "date": "2026-11-23", "answers": case["answers"]})
+    responses.append(response)
+    bundles.append((case["name"], bundle))
+
+# A bundle is made with fresh identifiers and the time of making; BACKTRIAGE_TODAY makes it
+# reproducible.
+first = answer_file(d, "first.json", vignettes()[0]["answers"])
+one, two = (json.loads(run("sheet", "--answers", first, "--format", "fhir-bundle")[1]) for _ in range(2))
+f.check(one["identifier"] != two["identifier"] and one["entry"][0]["fullUrl"] != two["entry"][0]["fullUrl"],
+        "two bundles of the same answers share identifiers")
+f.check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", one["timestamp"]) is not None, f"timestamp {one['timestamp']}")
+fixed = [run("sheet", "--answers", first, "--format", "fhir-bundle", env={"BACKTRIAGE_TODAY": "2026-11-23"})[1] for _ in range(2)]
+f.check(fixed[0] == fixed[1] and json.loads(fixed[0])["timestamp"] == "2026-11-23T00:00:00Z",
+        "bundles under BACKTRIAGE_TODAY differ or are not stamped with that day")
+
+# Round trip and derived values, one evaluate run each.
+a = run("evaluate", "--answers", fhir_r4.jsonl(os.path.join(d, "originals.jsonl"), originals), "--format", "json")
+b = run("evaluate", "--answers", fhir_r4.jsonl(os.path.join(d, "responses.jsonl"), responses), "--format", "json")
+f.check(a[0] == 0 and b[0] == 0, f"evaluate: exit {a[0]}, {b[0]}: {b[2][:300]}")
+for (name, bundle), line_a, line_b, response in zip(bundles, a[1].splitlines(), b[1].splitlines(), responses):
+    ra, rb = json.loads(line_a), json.loads(line_b)
+    ignored = ra.pop("ignored_answers")
+    rb.pop("ignored_answers")
+    f.check(ra == rb, f"{name}: evaluate differs after the FHIR round trip")
+    held = {i["linkId"] for i, _ in fhir_r4.walk(response["item"])}
+    f.check(not held & set(ignored), f"{name}: the response holds answers the engine ignores: {held & set(ignored)}")
+    values = fhir_r4.evaluate_variables(q, response)
+    written = {i["linkId"]: fhir_r4.answer_value(i["answer"][0]) for i, _ in fhir_r4.walk(response["item"]) if i["linkId"] in variables_of}
+    for link, variable in variables_of.items():
+        engine = ra["derived"].get(link)
+        got = values.get(variable, [])
+        f.check((engine is None and got == []) or (len(got) == 1 and fhir_r4.same(engine, got[0])),
+                f"{name}: FHIRPath %{variable} = {got}, the engine says {engine}")
+        f.check(engine is None or fhir_r4.same(engine, written.get(link)), f"{name}: the response says {link} = {written.get(link)}")
+    # The bundle says what evaluate says.
+    risk = bundle["entry"][1]["resource"]
+    plan = bundle["entry"][2]["resource"]
+    f.check(risk["prediction"][0]["qualitativeRisk"]["coding"][0]["code"] == ra["triage"], f"{name}: RiskAssessment level")
+    f.check([p["outcome"]["coding"][0]["code"] for p in risk["prediction"][1:]] == [c["cause"] for c in ra["red_flag_causes"]],
+            f"{name}: RiskAssessment causes")
+    codes = [a["detail"]["code"]["coding"][0]["code"] for a in plan.get("activity", [])]
+    f.check(codes[:len(ra["suggestions"]) + len(ra["cautions"]) + len(ra["notes"])] == ra["suggestions"] + ra["cautions"] + ra["notes"],
+            f"{name}: CarePlan activities {codes}")
 f.finish()

@@ -18,6 +18,18 @@ public struct AnswerDocument: Sendable {
     public var locations: AnswerLocations
     /// Where the answers object starts.
     public var answersLocation: SourceLocation?
+    /// For a FHIR QuestionnaireResponse, the questionnaire and version it answers: answers to
+    /// another version than the one loaded are refused.
+    public var answering: AnsweredQuestionnaire? = nil
+
+    public init(questionnaire: String, answers: AnswerSet, date: Date? = nil, locations: AnswerLocations,
+                answersLocation: SourceLocation? = nil) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+        self.date = date
+        self.locations = locations
+        self.answersLocation = answersLocation
+    }
 }
 
 /// Where each answer of a document stands in its file. Positions the JSON reader found are
@@ -85,12 +97,15 @@ public enum AnswerFileReader {
         return text
     }
 
-    /// Parses one document whose text starts at `line` of the file `path`.
+    /// Parses one document whose text starts at `line` of the file `path`. A FHIR
+    /// QuestionnaireResponse is read as answers when it answers a questionnaire published under
+    /// `canonical`.
     ///
     /// A text that starts like JSON (`{` or `[`) is read by the strict JSON reader; one that is
     /// not JSON after all, and any other text, goes through libyaml. When neither can read it,
     /// the JSON reader's message is given for a text that looked like JSON.
-    public static func parse(_ text: String, path: String, line: Int = 1) throws(Diagnostic) -> AnswerDocument {
+    public static func parse(_ text: String, path: String, line: Int = 1,
+                             canonical: FHIRCanonical = .standard) throws(Diagnostic) -> AnswerDocument {
         let file = SourceFile(path: path, text: text)
         func located(_ node: YAMLNode?) -> SourceLocation {
             var location = node.map { file.location($0.mark) } ?? SourceLocation(file: path, line: 1, column: 1)
@@ -149,7 +164,9 @@ public enum AnswerFileReader {
             }
         }
         // A FHIR QuestionnaireResponse (as `sheet --format fhir` writes it) is read as answers too.
-        if FHIRResponseReader.isResource(root) { return try FHIRResponseReader.read(root, file: file) }
+        if FHIRResponseReader.isResource(root) {
+            return try FHIRResponseReader.read(root, file: file, lineOffset: line - 1, canonical: canonical)
+        }
         guard case .mapping(let top) = root else {
             throw fail(root, "an answer file must be an object like {\"questionnaire\": \"back-pain\", \"answers\": {...}}")
         }
@@ -236,6 +253,29 @@ public enum AnswerFileReader {
                                 language: Language = .en) -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
+        if let answering = document.answering, answering.version != q.version {
+            // Items, options and rules differ between versions: answers are read only against
+            // the version they were given to.
+            problems.append(Diagnostic(at: answering.location,
+                "the response answers version \(answering.version) of '\(q.id)' (\(answering.reference)), "
+                    + "but the questionnaire here is version \(q.version)",
+                hint: "answer version \(q.version) again, or load version \(answering.version) with --questionnaires DIR"))
+            return problems
+        }
+        for coded in document.answering?.codes ?? [] {
+            guard let item = engine.index.items[coded.item], !item.options.isEmpty else { continue }
+            let expected = document.answering!.canonical.codeSystem(q, item)
+            guard let system = coded.system else {
+                problems.append(Diagnostic(at: coded.location, "the code '\(coded.code)' of '\(item.id)' names no code system",
+                                           hint: "its system is \(expected)"))
+                continue
+            }
+            if system != expected {
+                problems.append(Diagnostic(at: coded.location,
+                    "the code '\(coded.code)' of '\(item.id)' is from the code system \(system); the questionnaire's codes for '\(item.id)' are from \(expected)",
+                    hint: "a code means something only in its own system: map it to a code of \(expected)"))
+            }
+        }
         var invalid: [ItemID] = []
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!

@@ -124,6 +124,11 @@ struct QuestionnaireChecker {
         }
         var sections = Set<String>()
         for s in q.sections where !sections.insert(s.id).inserted { error(nil, "the section id '\(s.id)' is used twice") }
+        // A section is a FHIR group whose linkId is its id, and linkIds are unique in a Questionnaire.
+        for s in q.sections where seen[s.id] != nil {
+            error(seen[s.id] ?? nil, "the section id '\(s.id)' is also the id of an item or derived value",
+                  hint: "FHIR linkIds must be unique: rename the section")
+        }
         var rules: [String: SourceLocation?] = [:]
         for r in q.rules {
             if let first = rules[r.id] { error(r.location, "the rule id '\(r.id)' is used twice", hint: first.map { "first used at \($0)" }) }

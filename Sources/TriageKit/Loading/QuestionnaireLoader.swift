@@ -301,7 +301,7 @@ private struct Builder {
 
     private static let itemFields = ["id", "type", "text", "help", "short", "unit", "options", "min", "max",
                                      "below_min", "anchors", "required", "when", "red_flag", "input", "source",
-                                     "watch", "not_asked", "unit_one"]
+                                     "watch", "not_asked", "unit_one", "codes", "ucum"]
 
     private func readItem(_ node: YAMLNode, section: String, _ r: NodeReader) -> Item? {
         guard let f = r.fields(node, "an item", allowed: Self.itemFields),
@@ -377,6 +377,18 @@ private struct Builder {
         item.unitOne = f.optional("unit_one") { n, _ in r.text(n, "the singular unit of \(what)") }
         if item.unitOne != nil && item.unit == nil { r.error(f["unit_one"], "\(what) has unit_one but no unit") }
         item.notAskedReason = f.optional("not_asked") { n, _ in r.text(n, "the not_asked text of \(what)") }
+        for c in r.sequence(f["codes"], "the codes of \(what)") {
+            guard let cf = r.fields(c, "a code of \(what)", allowed: ["system", "code", "display"]),
+                  let system = cf.required("system", r.string), let code = cf.required("code", r.string) else { continue }
+            if !(system.hasPrefix("http://") || system.hasPrefix("https://") || system.hasPrefix("urn:")) {
+                r.error(cf["system"], "the code system of \(what) must be a URI such as http://loinc.org")
+            }
+            item.codes.append(Coding(system: system, code: code, display: cf.optional("display", r.string)))
+        }
+        item.ucumUnit = f.optional("ucum", r.string)
+        if item.ucumUnit != nil && !(kind == .integer || kind == .decimal) {
+            r.error(f["ucum"], "\(what) is \(kind.rawValue); a UCUM unit belongs to an integer or decimal item")
+        }
         if item.notAskedReason != nil && condition == nil {
             r.error(f["not_asked"], "\(what) is always asked; not_asked explains a condition it does not have")
         }

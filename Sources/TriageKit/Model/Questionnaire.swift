@@ -31,6 +31,20 @@ public enum ItemKind: String, Sendable, CaseIterable {
     public var isNumeric: Bool { self == .integer || self == .decimal || self == .scale }
 }
 
+/// A concept of a published terminology (LOINC, SNOMED CT) that an item stands for, so that
+/// other systems recognise the question; only codes that exist in that terminology belong here.
+public struct Coding: Hashable, Sendable {
+    public var system: String
+    public var code: String
+    public var display: String?
+
+    public init(system: String, code: String, display: String? = nil) {
+        self.system = system
+        self.code = code
+        self.display = display
+    }
+}
+
 /// One option of a choice item.
 public struct ChoiceOption: Hashable, Sendable {
     public var value: String
@@ -67,6 +81,10 @@ public struct Item: Sendable {
     public var notAskedReason: LocalizedText? = nil
     /// How interfaces may take the answer, e.g. a duration in days, weeks or months.
     public var inputHint: InputHint?
+    /// Codes of published terminologies for this question (FHIR `item.code`).
+    public var codes: [Coding] = []
+    /// The unit of a number as a UCUM code (`wk`, `a`), for systems that compute with it.
+    public var ucumUnit: String? = nil
     public var source: SourceRef?
     public var section: String
     public var location: SourceLocation?

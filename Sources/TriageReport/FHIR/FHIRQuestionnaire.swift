@@ -1,56 +1,22 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import TriageKit
 
-/// The questionnaire as a FHIR R4 `Questionnaire`: one item per question with its linkId (the
-/// answer id), type, options, range and, where the condition is a simple comparison, enableWhen.
+/// The questionnaire as one FHIR R4 `Questionnaire` per content version, in every language it
+/// has: the primary language in the text elements, the others as `translation` extensions. A
+/// form built from it asks what the engine asks:
+/// - sections are groups; each question keeps its id as linkId, its type, options, range, unit
+///   (UCUM, `questionnaire-unit`) and codes (LOINC where one exists);
+/// - conditions are `enableWhen` entries with R4's exact meaning (see `EnableWhen`);
+/// - help texts are display items with the `help` item control; a scale is a slider with its
+///   step and its anchor texts (`lower`, `upper`);
+/// - a display item tells what to do at once when any emergency sign is answered yes;
+/// - the derived values are SDC variables in FHIRPath, and hidden calculated items in a group
+///   of their own, so a response can carry them.
 public enum FHIRQuestionnaire {
-    public static func json(_ q: Questionnaire, language: Language) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("resourceType", .string("Questionnaire")),
-            ("id", .string(q.id)),
-            ("language", .string(language.rawValue)),
-            ("url", .string(FHIRCanonical.questionnaireURL(q.id))),
-            ("version", .string(q.version)),
-            ("name", .string(computableName(q.id))),
-            ("title", .string(q.title[language])),
-            ("status", .string("active")),
-            ("subjectType", .array([.string("Patient")])),
-        ]
-        if let description = q.description { fields.append(("description", .string(description[language]))) }
-        fields.append(("item", .array(q.items.map { item(q, $0, language) })))
-        return .object(fields)
-    }
+    /// The linkId of the display item shown when an emergency sign is answered yes.
+    public static let actNowLinkId = "act-now"
 
-    static func item(_ q: Questionnaire, _ item: Item, _ L: Language) -> JSON {
-        var fields: [(String, JSON)] = [("linkId", .string(item.id.rawValue)), ("text", .string(item.text[L])), ("type", .string(type(item.kind)))]
-        let enableWhen = item.condition.flatMap { EnableWhen(q, $0.root) }
-        if let enableWhen {
-            fields.append(("enableWhen", .array(enableWhen.conditions)))
-            if enableWhen.conditions.count > 1 { fields.append(("enableBehavior", .string(enableWhen.behavior))) }
-        }
-        // An item asked under a condition FHIR cannot express is not marked required: a form
-        // that always shows it must not insist on an answer the questionnaire may skip.
-        fields.append(("required", .bool(item.required && (item.condition == nil || enableWhen != nil))))
-        if item.kind == .multiChoice { fields.append(("repeats", .bool(true))) }
-        if !item.options.isEmpty {
-            fields.append(("answerOption", .array(item.options.map { option in
-                .object([("valueCoding", coding(q, item, option.value, L))])
-            })))
-        }
-        var extensions: [JSON] = []
-        let valueKey = item.kind == .decimal ? "valueDecimal" : "valueInteger"
-        if item.kind.isNumeric, let lo = item.minimum {
-            extensions.append(.object([("url", .string("http://hl7.org/fhir/StructureDefinition/minValue")), (valueKey, .number(lo))]))
-        }
-        if item.kind.isNumeric, let hi = item.maximum {
-            extensions.append(.object([("url", .string("http://hl7.org/fhir/StructureDefinition/maxValue")), (valueKey, .number(hi))]))
-        }
-        if !extensions.isEmpty { fields.insert(("extension", .array(extensions)), at: 0) }
-        return .object(fields)
+    public static func json(_ q: Questionnaire, language: Language, canonical: FHIRCanonical = .standard) -> JSON {
+        Exporter(q: q, primary: language, canonical: canonical).questionnaire()
     }
 
     /// The FHIR item type of a question kind; a scale is answered with a whole number.
@@ -65,92 +31,212 @@ public enum FHIRQuestionnaire {
         }
     }
 
-    static func coding(_ q: Questionnaire, _ item: Item, _ code: String, _ L: Language) -> JSON {
-        var fields: [(String, JSON)] = [("system", .string(FHIRCanonical.codeSystem(q, item))), ("code", .string(code))]
-        if let option = item.option(code) { fields.append(("display", .string(option.text[L]))) }
-        return .object(fields)
-    }
-
     /// `back-pain` -> `BackPain`: FHIR wants a name a machine can use.
     static func computableName(_ id: String) -> String {
         id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
+
+    /// The FHIR type of a derived value's calculated item: a count is a whole number.
+    static func derivedType(_ d: DerivedValue) -> String {
+        switch d.type {
+        case .boolean: return "boolean"
+        case .number:
+            if case .call("count", _, _) = d.expression.root { return "integer" }
+            return "decimal"
+        case .date: return "date"
+        case .string, .list: return "string"
+        }
+    }
+
+    /// The derived values in an order where each comes after those it reads: SDC evaluates
+    /// variables in order.
+    static func orderedDerived(_ q: Questionnaire) -> [DerivedValue] {
+        var done = Set<String>(), out: [DerivedValue] = []
+        let byId = Dictionary(q.derived.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func visit(_ d: DerivedValue, _ path: Set<String>) {
+            guard !done.contains(d.id), !path.contains(d.id) else { return }
+            for id in d.expression.root.references { if let other = byId[id] { visit(other, path.union([d.id])) } }
+            done.insert(d.id)
+            out.append(d)
+        }
+        q.derived.forEach { visit($0, []) }
+        return out
+    }
 }
 
-/// A condition as FHIR enableWhen entries, when it is simple enough: a comparison of an item
-/// with a literal, a yes/no item, its negation, `x in [...]` (any), or an `and` of those (all).
-struct EnableWhen {
-    var conditions: [JSON]
-    var behavior: String
+private struct Exporter {
+    let q: Questionnaire
+    let primary: Language
+    let canonical: FHIRCanonical
+    let fhirPath: FHIRPathTranslator
+    let languages: [Language]
 
-    init?(_ q: Questionnaire, _ expr: Expr) {
-        if let single = EnableWhen.comparisons(q, expr) {
-            conditions = single.conditions
-            behavior = single.any ? "any" : "all"
-            return
-        }
-        guard case .and = expr else { return nil }
-        var parts: [JSON] = []
-        var stack = [expr]
-        while let next = stack.popLast() {
-            if case .and(let l, let r) = next { stack += [r, l]; continue }
-            // Inside an `and`, only single comparisons keep the meaning of "all".
-            guard let c = EnableWhen.comparisons(q, next), c.conditions.count == 1 else { return nil }
-            parts += c.conditions
-        }
-        conditions = parts
-        behavior = "all"
+    init(q: Questionnaire, primary: Language, canonical: FHIRCanonical) {
+        self.q = q
+        self.primary = primary
+        self.canonical = canonical
+        fhirPath = FHIRPathTranslator(q)
+        languages = q.languages.isEmpty ? Language.allCases : q.languages
     }
 
-    private static func comparisons(_ q: Questionnaire, _ expr: Expr) -> (conditions: [JSON], any: Bool)? {
-        switch expr {
-        case .reference(let id, _):
-            guard let item = q.item(ItemID(id)), item.kind == .boolean else { return nil }
-            return ([condition(id, "=", ("answerBoolean", .bool(true)))], false)
-        case .not(.reference(let id, _), _):
-            guard let item = q.item(ItemID(id)), item.kind == .boolean else { return nil }
-            return ([condition(id, "=", ("answerBoolean", .bool(false)))], false)
-        case .compare(let op, .reference(let id, _), .literal(let value, _), _):
-            guard let item = q.item(ItemID(id)), let answer = answer(q, item, value) else { return nil }
-            return ([condition(id, fhirOperator(op), answer)], false)
-        case .member(.reference(let id, _), .list(let values, _), false, _):
-            guard let item = q.item(ItemID(id)) else { return nil }
-            var out: [JSON] = []
-            for case .literal(let value, _) in values {
-                guard let answer = answer(q, item, value) else { return nil }
-                out.append(condition(id, "=", answer))
-            }
-            return out.count == values.count && !out.isEmpty ? (out, true) : nil
-        default:
-            return nil
-        }
+    func text(_ name: String, _ t: LocalizedText, more: [JSON] = []) -> [(String, JSON)] {
+        FHIRJSON.text(name, t, primary, languages, more: more)
     }
 
-    private static func condition(_ id: String, _ op: String, _ answer: (String, JSON)) -> JSON {
-        .object([("question", .string(id)), ("operator", .string(op)), answer])
+    func questionnaire() -> JSON {
+        let variables: [JSON] = fhirPath.variables().map { v in
+            FHIRJSON.ext(FHIRURL.variable, ("valueExpression", FHIRJSON.expression(v.expression, name: v.name)))
+        }
+        var fields: [(String, JSON)] = [
+            ("resourceType", .string("Questionnaire")),
+            ("id", .string(q.id)),
+            ("meta", .object([("profile", .array([.string(FHIRURL.sdcRender), .string(FHIRURL.sdcBehave)]))])),
+            ("language", .string(primary.rawValue)),
+        ]
+        if !variables.isEmpty { fields.append(("extension", .array(variables))) }
+        fields += [
+            ("url", .string(canonical.questionnaireURL(q.id))),
+            ("version", .string(q.version)),
+            ("name", .string(FHIRQuestionnaire.computableName(q.id))),
+        ]
+        fields += text("title", q.title)
+        fields += [("status", .string("active")), ("subjectType", .array([.string("Patient")]))]
+        if let description = q.description { fields += text("description", description) }
+        let act = actNow()
+        var items = q.sections.map { group($0, act: act) }
+        if let derived = derivedGroup() { items.append(derived) }
+        fields.append(("item", .array(items)))
+        return .object(fields)
     }
 
-    private static func fhirOperator(_ op: CompareOp) -> String {
-        switch op {
-        case .eq: return "="
-        case .ne: return "!="
-        case .lt: return "<"
-        case .le: return "<="
-        case .gt: return ">"
-        case .ge: return ">="
+    /// A section as a group. When every item of the section has the same condition, the group
+    /// carries it: a form then hides the whole section, heading included.
+    func group(_ section: Section, act: (after: ItemID, item: JSON)?) -> JSON {
+        let sources = Set(section.items.map { $0.condition?.source ?? "" })
+        let shared = sources.count == 1 && sources.first != "" ? section.items.first?.condition : nil
+        let sharedWhen = shared.flatMap { EnableWhen(q, $0.root, canonical: canonical) }
+        var fields: [(String, JSON)] = [("linkId", .string(section.id))]
+        fields += text("text", section.title)
+        fields.append(("type", .string("group")))
+        if let sharedWhen { fields += sharedWhen.fields }
+        var children: [JSON] = []
+        for item in section.items {
+            children.append(question(item, conditionOnGroup: sharedWhen != nil))
+            if let act, act.after == item.id { children.append(act.item) }
         }
+        fields.append(("item", .array(children)))
+        return .object(fields)
     }
 
-    private static func answer(_ q: Questionnaire, _ item: Item, _ value: Value) -> (String, JSON)? {
-        switch (item.kind, value) {
-        case (.boolean, .bool(let b)): return ("answerBoolean", .bool(b))
-        case (.choice, .string(let s)):
-            return ("answerCoding", .object([("system", .string(FHIRCanonical.codeSystem(q, item))), ("code", .string(s))]))
-        case (.integer, .number(let n)), (.scale, .number(let n)): return n == n.rounded() ? ("answerInteger", .number(n)) : nil
-        case (.decimal, .number(let n)): return ("answerDecimal", .number(n))
-        case (.text, .string(let s)): return ("answerString", .string(s))
-        case (.date, .string(let s)): return ("answerDate", .string(s))
-        default: return nil
+    func question(_ item: Item, conditionOnGroup: Bool) -> JSON {
+        var extensions: [JSON] = []
+        let valueKey = item.kind == .decimal ? "valueDecimal" : "valueInteger"
+        if item.kind.isNumeric, let lo = item.minimum { extensions.append(FHIRJSON.ext(FHIRURL.minValue, (valueKey, .number(lo)))) }
+        if item.kind.isNumeric, let hi = item.maximum { extensions.append(FHIRJSON.ext(FHIRURL.maxValue, (valueKey, .number(hi)))) }
+        if let ucum = item.ucumUnit {
+            var coding: [(String, JSON)] = [("system", .string(FHIRURL.ucum)), ("code", .string(ucum))]
+            if let unit = item.unit { coding += text("display", unit) }
+            extensions.append(FHIRJSON.ext(FHIRURL.unit, ("valueCoding", .object(coding))))
         }
+        if item.kind == .scale {
+            extensions.append(FHIRJSON.itemControl("slider", "Slider"))
+            extensions.append(FHIRJSON.ext(FHIRURL.sliderStepValue, ("valueInteger", .number(1))))
+        }
+        let condition = conditionOnGroup ? nil : item.condition
+        let enableWhen = condition.flatMap { EnableWhen(q, $0.root, canonical: canonical) }
+        if let condition, enableWhen == nil, let expression = fhirPath.translate(condition.root) {
+            // R4's enableWhen cannot say this condition: SDC form fillers evaluate it instead.
+            extensions.append(FHIRJSON.ext(FHIRURL.enableWhenExpression,
+                                           ("valueExpression", FHIRJSON.expression("iif(\(expression), true, false)"))))
+        }
+
+        var fields: [(String, JSON)] = []
+        if !extensions.isEmpty { fields.append(("extension", .array(extensions))) }
+        fields.append(("linkId", .string(item.id.rawValue)))
+        if !item.codes.isEmpty {
+            fields.append(("code", .array(item.codes.map { FHIRJSON.coding($0.system, $0.code, $0.display) })))
+        }
+        fields += text("text", item.text)
+        fields.append(("type", .string(FHIRQuestionnaire.type(item.kind))))
+        if let enableWhen { fields += enableWhen.fields }
+        // An item whose condition only SDC can evaluate is not required: a form that shows it
+        // always must not insist on an answer the questionnaire may not ask for.
+        fields.append(("required", .bool(item.required && (condition == nil || enableWhen != nil))))
+        if item.kind == .multiChoice { fields.append(("repeats", .bool(true))) }
+        if !item.options.isEmpty {
+            fields.append(("answerOption", .array(item.options.map { option in
+                var coding: [(String, JSON)] = [("system", .string(canonical.codeSystem(q, item))), ("code", .string(option.value))]
+                coding += text("display", option.text)
+                return .object([("valueCoding", .object(coding))])
+            })))
+        }
+        var children: [JSON] = []
+        if let help = item.help { children.append(display("\(item.id)-help", help, control: ("help", "Help-Button"))) }
+        if let (lo, hi) = item.anchors {
+            children.append(display("\(item.id)-lower", lo, control: ("lower", "Lower-bound")))
+            children.append(display("\(item.id)-upper", hi, control: ("upper", "Upper-bound")))
+        }
+        if !children.isEmpty { fields.append(("item", .array(children))) }
+        return .object(fields)
+    }
+
+    func display(_ linkId: String, _ t: LocalizedText, control: (code: String, display: String)) -> JSON {
+        var fields: [(String, JSON)] = [("extension", .array([FHIRJSON.itemControl(control.code, control.display)])),
+                                        ("linkId", .string(linkId))]
+        fields += text("text", t)
+        fields.append(("type", .string("display")))
+        return .object(fields)
+    }
+
+    /// What to do at once, shown as soon as any warning sign of the most urgent level is
+    /// answered yes, placed after the last such sign.
+    func actNow() -> (after: ItemID, item: JSON)? {
+        guard let level = q.mostUrgentLevel else { return nil }
+        var signs: [ItemID] = []
+        for rule in q.rules where rule.triage == level.id {
+            if let item = rule.redFlag?.item, !signs.contains(item) { signs.append(item) }
+        }
+        let ordered = q.items.map(\.id).filter(signs.contains)
+        guard let last = ordered.last else { return nil }
+        let conditions = ordered.map { id in
+            EnableWhen.Condition(question: id, op: "=", answer: ("answerBoolean", .bool(true))).json
+        }
+        var textByLanguage: [Language: String] = [:]
+        for language in languages { textByLanguage[language] = "\(level.title[language]): \(level.action[language])" }
+        var fields: [(String, JSON)] = [("linkId", .string(FHIRQuestionnaire.actNowLinkId))]
+        fields += text("text", LocalizedText(textByLanguage),
+                       more: [FHIRJSON.ext(FHIRURL.renderingStyle, ("valueString", .string("color: #b00000; font-weight: bold")))])
+        fields += [("type", .string("display")), ("enableWhen", .array(conditions))]
+        if conditions.count > 1 { fields.append(("enableBehavior", .string("any"))) }
+        return (last, .object(fields))
+    }
+
+    /// The derived values as hidden, read-only items calculated from the variables.
+    func derivedGroup() -> JSON? {
+        let items: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
+            guard fhirPath.translate(d.expression.root) != nil else { return nil }
+            var fields: [(String, JSON)] = [
+                ("extension", .array([FHIRJSON.ext(FHIRURL.calculatedExpression, ("valueExpression", FHIRJSON.expression("%" + FHIRPathTranslator.variableName(d.id))))])),
+                ("linkId", .string(d.id)),
+            ]
+            fields += text("text", d.text)
+            fields += [("type", .string(FHIRQuestionnaire.derivedType(d))), ("readOnly", .bool(true))]
+            return .object(fields)
+        }
+        guard !items.isEmpty else { return nil }
+        var fields: [(String, JSON)] = [
+            ("extension", .array([FHIRJSON.ext(FHIRURL.hidden, ("valueBoolean", .bool(true)))])),
+            ("linkId", .string(FHIRResponseReader.derivedGroupLinkId)),
+        ]
+        fields += text("text", StringCatalog.report.localized("fhir.derived", languages))
+        fields += [("type", .string("group")), ("item", .array(items))]
+        return .object(fields)
+    }
+}
+
+extension StringCatalog {
+    /// One entry of the catalog in every language given, for a text FHIR carries in all of them.
+    func localized(_ key: String, _ languages: [Language]) -> LocalizedText {
+        LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text(key, $0)) }))
     }
 }

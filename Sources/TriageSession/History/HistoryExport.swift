@@ -89,8 +89,7 @@ public enum HistoryExport {
             checkIns.map { c in
                 .object([
                     ("fullUrl", .string("urn:uuid:" + c.uuid)),
-                    ("resource", FHIRQuestionnaireResponse.json(q, answers: EpisodeTracker.accepted(c.answers, engine),
-                                                                date: c.answeredOn, language: language)),
+                    ("resource", FHIRQuestionnaireResponse.json(EpisodeTracker.report(engine: engine, of: c), language: language)),
                 ])
             }
         }

@@ -18,7 +18,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from bench import generate_answers  # noqa: E402  (answer sets around the vignettes, varied)
+from bench import generated_answers  # noqa: E402  (complete, valid answer sets from backtriage-bench)
 
 ENV = dict(os.environ, BACKTRIAGE_QUESTIONNAIRES=os.path.join(ROOT, "Questionnaires"), LANG="C.UTF-8")
 ENV.pop("BACKTRIAGE_TODAY", None)
@@ -76,7 +76,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="backtriage-filter-")
     answers = os.path.join(work, "answers.jsonl")
-    generate_answers(answers, args.lines)
+    generated_answers(answers, args.lines)
     mib = os.path.getsize(answers) / 1024 / 1024
     builds = [("after", args.after)] + ([("before", args.before)] if args.before else [])
 

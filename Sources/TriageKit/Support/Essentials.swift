@@ -81,6 +81,8 @@ public enum FixedNumber {
         guard n.isFinite else { return String(n) }
         var factor = 1.0
         for _ in 0..<max(0, decimals) { factor *= 10 }
+        // Beyond whole 64-bit numbers there are no decimals to show.
+        guard abs(n) * factor < 9e18 else { return String(n) }
         let scaled = Int64((abs(n) * factor).rounded())
         var digits = String(scaled)
         while digits.count <= decimals { digits = "0" + digits }

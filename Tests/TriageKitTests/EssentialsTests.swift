@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import TriageKit
+
+@Suite("What FoundationEssentials lacks") struct EssentialsTests {
+    @Test func fixedNumbersRoundAndKeepTheirPlaces() {
+        #expect(FixedNumber.string(2.004, decimals: 2) == "2.00")
+        #expect(FixedNumber.string(1.4285714, decimals: 2) == "1.43")
+        #expect(FixedNumber.string(-0.5, decimals: 1) == "-0.5")
+        #expect(FixedNumber.string(-0.004, decimals: 2) == "0.00")
+        #expect(FixedNumber.string(0.0042, decimals: 3) == "0.004")
+        #expect(FixedNumber.string(7, decimals: 0) == "7")
+    }
+
+    @Test func hugeAndOddNumbersNeverCrash() {
+        for n in [1e300, -1e300, Double.greatestFiniteMagnitude, .infinity, .nan, 9.3e18] {
+            _ = FixedNumber.string(n, decimals: 2)
+            _ = Value.format(n)
+        }
+    }
+
+    @Test func pathsSplitAsTheCommandLineGivesThem() {
+        #expect(FilePath.folder(of: "a/b/c.yaml") == "a/b")
+        #expect(FilePath.folder(of: "c.yaml") == ".")
+        #expect(FilePath.folder(of: "/c") == "/")
+        #expect(FilePath.name(of: "/x/back-pain/") == "back-pain")
+        #expect(FilePath.join("/x/", "y") == "/x/y")
+        #expect(FilePath.join("/x", "y") == "/x/y")
+        #expect(FilePath.isFolder("/tmp"))
+        #expect(!FilePath.isFolder("/nonexistent-\(UUID().uuidString)"))
+    }
+
+    @Test func trimmingTakesWhitespaceAtBothEnds() {
+        #expect("  a b \t".trimmed == "a b")
+        #expect("   ".trimmed == "")
+        #expect("? a ?".trimming { $0 == "?" || $0 == " " } == "a")
+    }
+
+    @Test func aMomentReadsInTheGivenZone() {
+        let moment = AnswerValidation.parseDate("2026-11-25")!.addingTimeInterval(8 * 3600 + 10 * 60)
+        #expect(Language.en.dateTime(moment, in: .gmt) == "25 Nov 2026, 08:10")
+        #expect(Language.de.dateTime(moment, in: TimeZone(secondsFromGMT: 3600)!) == "25.11.2026, 09:10")
+    }
+}

@@ -172,7 +172,7 @@ def generated_answers(path, count, seed=7):
 
 
 def timed(argv, stdin_path=None, runs=5):
-    """Wall seconds of `runs` runs with output to /dev/null; the exit codes seen."""
+    """Wall seconds of each of `runs` runs with output to /dev/null, and the exit codes seen."""
     times, codes = [], set()
     for _ in range(runs):
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
@@ -182,7 +182,7 @@ def timed(argv, stdin_path=None, runs=5):
         codes.add(r.returncode)
         if stdin_path:
             stdin.close()
-    return spread(times), codes
+    return times, codes
 
 
 def stripped_size(path):
@@ -195,10 +195,10 @@ def parallel_speedup(jsonl, runs=3):
     """`evaluate --answers -` under GNU parallel --pipe on every core, against one process."""
     if not subprocess.run(["which", "parallel"], capture_output=True).stdout:
         return None
-    one, _ = timed([BIN, "evaluate", "--answers", "-", "--format", "json"], jsonl, runs)
+    one = spread(timed([BIN, "evaluate", "--answers", "-", "--format", "json"], jsonl, runs)[0])
     cmd = ["parallel", "--pipe", "--keep-order", "--block", "2M", "-j", str(os.cpu_count()),
            BIN, "evaluate", "--answers", "-", "--format", "json"]
-    many, _ = timed(cmd, jsonl, runs)
+    many = spread(timed(cmd, jsonl, runs)[0])
     return one, many
 
 
@@ -232,10 +232,12 @@ def main():
     jsonl = os.path.join(WORK, "answers-20k.jsonl")
     generated_answers(jsonl, 20_000)
     jq = subprocess.run(["which", "jq"], capture_output=True, text=True).stdout.strip()
-    jq_time = timed([jq, "-c", "."], jsonl)[0] if jq else None
-    ev_json, json_codes = timed([BIN, "evaluate", "--answers", jsonl, "--format", "json"])
-    ev_text, text_codes = timed([BIN, "evaluate", "--answers", jsonl, "--format", "text"])
-    ev_stdin, stdin_codes = timed([BIN, "evaluate", "--answers", "-", "--format", "json"], jsonl)
+    jq_time = spread(timed([jq, "-c", "."], jsonl)[0]) if jq else None
+    (json_times, json_codes), (text_times, text_codes), (stdin_times, stdin_codes) = (
+        timed([BIN, "evaluate", "--answers", jsonl, "--format", "json"]),
+        timed([BIN, "evaluate", "--answers", jsonl, "--format", "text"]),
+        timed([BIN, "evaluate", "--answers", "-", "--format", "json"], jsonl))
+    ev_json, ev_text, ev_stdin = spread(json_times), spread(text_times), spread(stdin_times)
     if json_codes | text_codes | stdin_codes != {0}:
         sys.exit("evaluate failed on generated answers: exit codes %s" % (json_codes | text_codes | stdin_codes))
     evaluate_rss = peak_rss_kib([BIN, "evaluate", "--answers", jsonl, "--format", "json"])

@@ -14,28 +14,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from bench import generated_answers  # noqa: E402  (complete, valid answer sets from backtriage-bench)
+from bench import generated_answers, timed  # noqa: E402  (valid answer sets from backtriage-bench; timing)
 
 ENV = dict(os.environ, BACKTRIAGE_QUESTIONNAIRES=os.path.join(ROOT, "Questionnaires"), LANG="C.UTF-8")
 ENV.pop("BACKTRIAGE_TODAY", None)
-
-
-def timed(argv, stdin_path=None, runs=5):
-    """Wall seconds of `runs` runs, output to /dev/null; the exit codes seen."""
-    times, codes = [], set()
-    for _ in range(runs):
-        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-        start = time.perf_counter()
-        p = subprocess.run(argv, env=ENV, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-        codes.add(p.returncode)
-        if stdin_path:
-            stdin.close()
-    return times, codes
 
 
 def peak_rss_kib(argv, stdin_path=None):

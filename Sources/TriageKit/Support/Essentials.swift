@@ -74,6 +74,26 @@ extension TimeZone {
     }
 }
 
+/// Moments as `2026-11-23T08:15:00Z`: UTC, whole seconds, sortable as text.
+public enum Timestamp {
+    public static func format(_ moment: Date) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: moment)
+        func pad(_ n: Int?, _ width: Int = 2) -> String {
+            let s = String(n ?? 0)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+    }
+
+    public static func parse(_ text: String) -> Date? {
+        guard text.count == 20, text.hasSuffix("Z"), let day = AnswerValidation.parseDate(String(text.prefix(10))) else { return nil }
+        let time = text.dropFirst(11).dropLast().split(separator: ":")
+        guard time.count == 3, let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]),
+              (0..<24).contains(h), (0..<60).contains(m), (0..<61).contains(s) else { return nil }
+        return day.addingTimeInterval(Double(h * 3600 + m * 60 + s))
+    }
+}
+
 /// Numbers written the same in every locale, for authors and logs.
 public enum FixedNumber {
     /// `n` with exactly `decimals` places: "0.004" for 0.0042 and 3.

@@ -166,15 +166,7 @@ struct EnableWhen {
             }
         }
         guard let (id, value) = pair, let item = q.item(ItemID(id)), let answer = answer(item, value) else { return nil }
-        let symbol: String
-        switch op {
-        case .eq: symbol = "="
-        case .ne: symbol = "!="
-        case .lt: symbol = "<"
-        case .le: symbol = "<="
-        case .gt: symbol = ">"
-        case .ge: symbol = ">="
-        }
+        let symbol = op.fhirSymbol
         // R4 orders numbers, dates and texts; a yes/no or a coding only equals or differs.
         if symbol != "=" && symbol != "!=" && (item.kind == .boolean || item.kind == .choice) { return nil }
         return Condition(question: item.id, op: symbol, answer: answer)

@@ -235,14 +235,7 @@ private struct BundleBuilder {
 
 enum FHIRTime {
     /// A FHIR instant in UTC: `2026-11-23T09:05:00Z`.
-    static func instant(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ n: Int?, _ width: Int = 2) -> String {
-            let s = String(n ?? 0)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
-    }
+    static func instant(_ date: Date) -> String { Timestamp.format(date) }
 
     /// The 8 bytes of a 64-bit FNV-1a hash of `bytes`, from the offset `basis`.
     static func fnv1a(_ bytes: [UInt8], basis: UInt64) -> [UInt8] {

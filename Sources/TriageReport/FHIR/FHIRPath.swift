@@ -39,16 +39,7 @@ struct FHIRPathTranslator {
         case .or(let l, let r):
             return binary(l, "or", r)
         case .compare(let op, let l, let r, _):
-            let symbol: String
-            switch op {
-            case .eq: symbol = "="
-            case .ne: symbol = "!="
-            case .lt: symbol = "<"
-            case .le: symbol = "<="
-            case .gt: symbol = ">"
-            case .ge: symbol = ">="
-            }
-            return binary(l, symbol, r)
+            return binary(l, op.fhirSymbol, r)
         case .member(let needle, let haystack, let negated, _):
             guard let n = translate(needle) else { return nil }
             let test: String
@@ -203,4 +194,9 @@ struct FHIRPathTranslator {
         let i = digits.index(digits.startIndex, offsetBy: integerDigits)
         return sign + digits[..<i] + "." + digits[i...]
     }
+}
+
+extension CompareOp {
+    /// The operator as FHIR writes it, in FHIRPath and in `enableWhen.operator` alike.
+    var fhirSymbol: String { self == .eq ? "=" : rawValue }
 }

@@ -98,17 +98,5 @@ public struct HistoryChartSVG: Sendable {
     /// A coordinate with one decimal at most, as SVG reads it (a point, never a comma).
     private func n(_ value: Double) -> String { Language.en.number(value) }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { Markup.escape(text) }
 }

@@ -70,20 +70,9 @@ public struct SheetHTML: Sendable {
         return b.joined(separator: "\n") + "\n"
     }
 
-    private func text(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    private func text(_ s: String) -> String { Markup.escape(s, quotes: false) }
 
-    private func attr(_ s: String) -> String { text(s).replacing("\"", with: "&quot;") }
+    private func attr(_ s: String) -> String { Markup.escape(s) }
 
     /// Colour only adds to the level's word; the word in capitals is the signal (screens.md).
     static let stylesheet = """

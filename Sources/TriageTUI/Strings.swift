@@ -50,7 +50,6 @@ extension StringCatalog {
             "key.end": "end",
             "key.select": "select",
             "key.change": "change",
-            "key.show_result": "show result",
             "key.save": "save",
             "key.print": "print",
             "key.details": "details",
@@ -59,7 +58,6 @@ extension StringCatalog {
             "key.change_answers": "answers",
             "key.new": "start over",
             "key.close": "close",
-            "key.language": "Deutsch",
             "key.interrupt": "quit at once",
             "key.yes_quit": "quit without saving",
             "key.yes_start_over": "delete answers and start over",
@@ -124,7 +122,6 @@ extension StringCatalog {
 
             // Results
             "results.signs": "Because you answered yes to:",
-            "results.more_signs": "and {0} more (see the sheet)",
             "results.safety_entry": "{0}, and what to watch for",
             "results.watch_entry": "Signs to watch for",
             "results.take_along": "Take this with you: s saves a summary sheet with your answers for the doctors.",
@@ -215,7 +212,6 @@ extension StringCatalog {
             "key.end": "Ende",
             "key.select": "auswählen",
             "key.change": "ändern",
-            "key.show_result": "Ergebnis zeigen",
             "key.save": "speichern",
             "key.print": "drucken",
             "key.details": "Details",
@@ -224,7 +220,6 @@ extension StringCatalog {
             "key.change_answers": "Antworten",
             "key.new": "neu beginnen",
             "key.close": "schließen",
-            "key.language": "English",
             "key.interrupt": "sofort beenden",
             "key.yes_quit": "ohne Speichern beenden",
             "key.yes_start_over": "Antworten löschen und neu beginnen",
@@ -284,7 +279,6 @@ extension StringCatalog {
             "review.first_open": "Zur ersten offenen Frage",
 
             "results.signs": "Weil Sie mit Ja geantwortet haben:",
-            "results.more_signs": "und {0} weitere (siehe Blatt)",
             "results.safety_entry": "{0}, und worauf Sie achten sollten",
             "results.watch_entry": "Zeichen, auf die Sie achten sollten",
             "results.take_along": "Nehmen Sie das mit: s speichert ein Blatt mit Ihren Antworten für die Ärzte.",

@@ -345,3 +345,15 @@ import TriageTestSupport
         #expect(CharacterLocale.fallback(for: [:]) == nil)
     }
 }
+
+@Suite("Back from the review") struct BackFromTheReview {
+    @Test func afterChangingAnAnswerBackStillLeadsWhereTheReviewWasOpened() {
+        var state = freshState()
+        walk(&state, answers: Fixtures.baseline())
+        press(&state, .character("b"), .down, .enter)
+        press(&state, .enter)
+        #expect(state.page == .review(selection: 1))
+        press(&state, .escape)
+        #expect(state.page == .results(selection: 0))
+    }
+}

@@ -29,9 +29,10 @@ extension AppState {
         page = .results(selection: 0)
     }
 
-    /// The review screen with `id` selected; remembers where it was opened from.
+    /// The review screen with `id` selected; remembers where it was opened from (coming back
+    /// from changing an answer keeps where the review itself was opened from).
     mutating func showReview(selecting id: ItemID? = nil) {
-        if case .review = page {} else { reviewOrigin = page }
+        if case .review = page {} else if !editingFromReview { reviewOrigin = page }
         editingFromReview = false
         let index = id.flatMap { id in session.askedItems.firstIndex { $0.id == id } } ?? 0
         page = .review(selection: index)

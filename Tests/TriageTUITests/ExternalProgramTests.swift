@@ -14,7 +14,7 @@ private func fakeLP(_ body: String) throws -> (folder: String, lp: String) {
 
 // One at a time: a script being written while another test starts a process is "text file
 // busy" for a moment, in the test runner, not in the one-threaded interface.
-@Suite("Printing through lp", .serialized)
+@Suite("Helper programs: lp and xdg-open", .serialized)
 struct ExternalProgramTests {
     @Test func lpGetsTheTextOnItsInputAndItsJobLineComesBack() throws {
         let (folder, lp) = try fakeLP("/bin/cat > \"$(dirname \"$0\")/printed\"\necho 'noise' >&2\necho '  request id is fake-1 (1 file(s))  '")
@@ -67,10 +67,8 @@ struct ExternalProgramTests {
         #expect(ExternalProgram.locate("lp", path: "\(plainFolder):relative") == nil)
         #expect(ExternalProgram.locate("lp", path: "") == nil)
     }
-}
 
-@Suite("Starting a viewer", .serialized)
-struct ViewerLaunchTests {
+    // Starting a viewer (xdg-open): in the same serialized suite, for the same reason.
     @Test func aViewerThatEndsWellHasStarted() throws {
         let (_, viewer) = try fakeLP("exit 0")
         #expect((try? ExternalProgram.launch(viewer, arguments: ["/tmp/x.html"]).get()) != nil)

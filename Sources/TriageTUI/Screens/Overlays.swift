@@ -7,64 +7,67 @@ import TriageReport
 enum Overlays {
     // MARK: Keys
 
-    static func handle(_ overlay: Overlay, _ key: Key, _ state: inout AppState, _ effects: inout [Effect]) {
+    enum Command: Sendable { case first, second, confirm, language, quit, yes, stay, open, copy, close, allKeys }
+
+    /// The keys of an overlay: what it acts on and what its footer shows, from one list.
+    static func bindings(_ overlay: Overlay, _ state: AppState) -> [KeyBinding<Command>] {
+        let yesNo = Widgets.yesNoLetters(state.language)
+        let quit = KeyBinding<Command>.on(Key.letter("q"), "q", "key.quit", .quit)
         switch overlay {
         case .help:
             // ? again shows every key; any other key closes, as a pop-up should, and does
             // nothing else.
-            state.overlay = key == .character("?") || key == .function(1) ? .keys : nil
+            return [.on([.character("?"), .function(1)], "?", "key.help", footer: false, .allKeys),
+                    KeyBinding(label: "Esc", help: "key.close") { _ in .close }]
         case .keys:
-            state.overlay = nil
-        case .emergency(let signs, let choice):
-            switch key {
-            case .left, .up, .backTab, .character("1"): state.overlay = .emergency(signs: signs, choice: 0)
-            case .right, .down, .tab, .character("2"): state.overlay = .emergency(signs: signs, choice: 1)
-            case .enter, .character(" "):
-                state.overlay = nil
-                if choice == 0 { state.showResults() }
-            case .character("L"), .character("l"): state.switchLanguage()
-            case .character("q"), .character("Q"): state.quit(&effects, ask: true)
-            default: break
-            }
+            return [KeyBinding(label: "Esc", help: "key.close") { _ in .close }]
+        case .emergency:
+            var list: [KeyBinding<Command>] = [
+                .on([.left, .up, .backTab, .character("1")], "{left}{right}", "key.choose", .first),
+                .on([.right, .down, .tab, .character("2")], "{right}", "key.choose", footer: false, .second),
+                .on([.enter, .character(" ")], "Enter", "key.confirm", .confirm),
+            ]
+            if let name = state.nextLanguageName { list.append(.on(Key.letter("L"), "L", name, .language)) }
+            return list + [quit]
         case .confirmQuit, .confirmStartOver:
-            let letters = Widgets.yesNoLetters(state.language)
-            guard case .character(let c) = key, letters.yes.contains(c) else {
-                if key == .escape || key == .enter || key == .character("n") || key == .character("N") { state.overlay = nil }
-                return
+            let yes = KeyBinding<Command>(label: String(yesNo.yes[0]), help: overlay == .confirmQuit ? "key.yes_quit" : "key.yes_start_over") { key in
+                guard case .character(let c) = key else { return nil }
+                return yesNo.yes.contains(c) ? .yes : nil
             }
-            state.overlay = nil
-            if overlay == .confirmQuit { effects.append(.quit) } else { state.startOver(&effects) }
+            return [yes, .on([.escape, .enter] + Key.letter("n"), "n/Esc", "key.stay", .stay)]
         case .saved(let sheets):
-            switch key {
-            case .character(let c) where "oO".contains(c):
-                if state.canOpenFiles { effects.append(.open(sheets.html)) }
-            case .character(let c) where "cC".contains(c):
-                if sheets.copies.isEmpty { effects.append(.copyHere([sheets.text, sheets.html])) }
-            case .escape, .enter, .character(" "), .left: state.overlay = nil
-            case .character("q"), .character("Q"): state.overlay = nil; state.quit(&effects, ask: true)
-            default: break
-            }
+            var list: [KeyBinding<Command>] = []
+            if state.canOpenFiles { list.append(.on(Key.letter("o"), "o", "key.open", .open)) }
+            if sheets.copies.isEmpty { list.append(.on(Key.letter("c"), "c", "key.copy", .copy)) }
+            return list + [.on([.escape, .enter, .character(" "), .left], "Esc", "key.close", .close), quit]
         }
     }
 
-    /// The keys of an overlay, for its footer.
-    static func hints(_ overlay: Overlay, _ state: AppState) -> [KeyHint] {
-        let yesNo = Widgets.yesNoLetters(state.language)
-        switch overlay {
-        case .help, .keys: return [KeyHint(label: "Esc", help: "key.close")]
-        case .emergency:
-            var list = [KeyHint(label: "{left}{right}", help: "key.choose"), KeyHint(label: "Enter", help: "key.confirm")]
-            if let name = state.nextLanguageName { list.append(KeyHint(label: "L", help: name)) }
-            return list + [KeyHint(label: "q", help: "key.quit")]
-        case .confirmQuit:
-            return [KeyHint(label: String(yesNo.yes[0]), help: "key.yes_quit"), KeyHint(label: "n/Esc", help: "key.stay")]
-        case .confirmStartOver:
-            return [KeyHint(label: String(yesNo.yes[0]), help: "key.yes_start_over"), KeyHint(label: "n/Esc", help: "key.stay")]
-        case .saved(let sheets):
-            var list: [KeyHint] = []
-            if state.canOpenFiles { list.append(KeyHint(label: "o", help: "key.open")) }
-            if sheets.copies.isEmpty { list.append(KeyHint(label: "c", help: "key.copy")) }
-            return list + [KeyHint(label: "Esc", help: "key.close"), KeyHint(label: "q", help: "key.quit")]
+    static func hints(_ overlay: Overlay, _ state: AppState) -> [KeyHint] { bindings(overlay, state).map(\.hint) }
+
+    static func handle(_ overlay: Overlay, _ key: Key, _ state: inout AppState, _ effects: inout [Effect]) {
+        guard let command = bindings(overlay, state).command(for: key) else { return }
+        switch (overlay, command) {
+        case (.emergency(let signs, _), .first): state.overlay = .emergency(signs: signs, choice: 0)
+        case (.emergency(let signs, _), .second): state.overlay = .emergency(signs: signs, choice: 1)
+        case (.emergency(_, let choice), .confirm):
+            state.overlay = nil
+            if choice == 0 { state.showResults() }
+        case (_, .language): state.switchLanguage()
+        case (.saved, .quit):
+            state.overlay = nil
+            state.quit(&effects, ask: true)
+        case (_, .quit): state.quit(&effects, ask: true)
+        case (.confirmQuit, .yes):
+            state.overlay = nil
+            effects.append(.quit)
+        case (.confirmStartOver, .yes):
+            state.overlay = nil
+            state.startOver(&effects)
+        case (.saved(let sheets), .open): effects.append(.open(sheets.html))
+        case (.saved(let sheets), .copy): effects.append(.copyHere([sheets.text, sheets.html]))
+        case (_, .allKeys): state.overlay = .keys
+        default: state.overlay = nil
         }
     }
 

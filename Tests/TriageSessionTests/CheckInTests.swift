@@ -223,7 +223,9 @@ struct CheckInTests {
         answerAll(&finished)
         let last = finished.saved(at: Date())
         let recorded = try #require(try next.record(finished, language: .en, at: last.savedAt))
-        #expect(try next.resume(last) == nil, "answers already in the history are offered again")
+        let latest = try store.latestCheckIn(questionnaire: "back-pain")
+        #expect(try next.resume(last) == nil,
+                "answers already in the history are offered again: saved \(last.savedAt.timeIntervalSince1970), recorded \(String(describing: latest?.recordedAt.timeIntervalSince1970)) \(String(describing: recorded.checkIn.recordedAt.timeIntervalSince1970)), ids \(String(describing: latest?.id)) \(recorded.checkIn.id)")
 
         // A check-in begun within the same second, with answers of its own, is offered.
         let following = tracker(store, "2026-12-22")

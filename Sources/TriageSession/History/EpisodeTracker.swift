@@ -119,7 +119,9 @@ public final class EpisodeTracker {
     /// not enough: a check-in can begin within the second its episode was recorded, and two
     /// check-ins can have the same answers.
     static func holds(_ recorded: CheckInRecord, _ saved: SavedSession) -> Bool {
-        recorded.recordedAt >= saved.savedAt.addingTimeInterval(-saved.savedAt.timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
+        // Whole seconds compared as numbers: taking the fraction off a `Date` (which counts from
+        // 2001) left a rounding error that made an equal second compare as earlier.
+        recorded.recordedAt.timeIntervalSince1970.rounded(.down) >= saved.savedAt.timeIntervalSince1970.rounded(.down)
             && recorded.answers.values.allSatisfy { saved.answers[$0.key] == $0.value }
     }
 

@@ -119,6 +119,8 @@ struct HistoryFixture {
         let text = screenText(state)
         #expect(text.contains("Your history"))
         #expect(text.contains("26 Oct 2026"))
+        #expect(text.contains("check-in is due"), "the page says the check-in is due")
+        #expect(!text.contains("Start backtriage"), "inside backtriage the welcome screen offers the check-in")
         press(&state, .escape)
         #expect(state.page == .welcome(choice: 0))
     }

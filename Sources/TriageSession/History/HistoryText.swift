@@ -23,6 +23,9 @@ public struct HistoryText {
     public var width: Int
     /// The day it is read on, for whether a check-in is due.
     public var today: Date
+    /// Whether a due check-in says to start backtriage; not on a page inside backtriage, where
+    /// the welcome screen offers the check-in.
+    public var tellsHowToCheckIn = true
 
     public init(engine: Engine, language: Language, chart: HistoryChart.Style? = .unicode, width: Int = 80, today: Date) {
         self.engine = engine
@@ -42,8 +45,8 @@ public struct HistoryText {
             out += TextWrap.lines(heading(episode, number: number + 1), width: width)
             for checkIn in checkIns { out += TextWrap.lines(row(checkIn, episode), width: width, first: "  ", rest: "    ") }
             if episode.isOpen, let last = checkIns.last {
-                out += TextWrap.lines(due(EpisodeStatus(episode: episode, checkIns: checkIns, today: today), last), width: width,
-                                      first: "  ", rest: "  ")
+                out += TextWrap.lines(due(EpisodeStatus(episode: episode, checkIns: checkIns, today: today), last, hint: tellsHowToCheckIn),
+                                      width: width, first: "  ", rest: "  ")
             }
             if let style = chart, checkIns.count > 1, let trend = EpisodeTracker.trend(engine: engine, episode: episode, checkIns: checkIns) {
                 out += ["", t("history.chart_follows")]

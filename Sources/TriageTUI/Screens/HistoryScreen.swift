@@ -10,8 +10,9 @@ enum HistoryScreen {
     /// The history as lines of the text column, with the chart in the terminal's glyphs.
     static func lines(_ state: AppState, width: Int, glyphs: Glyphs) -> [String] {
         guard let history = state.history else { return [] }
-        let text = HistoryText(engine: state.engine, language: state.language, chart: glyphs.unicode ? .unicode : .ascii,
+        var text = HistoryText(engine: state.engine, language: state.language, chart: glyphs.unicode ? .unicode : .ascii,
                                width: width, today: state.session.today)
+        text.tellsHowToCheckIn = false
         return text.render(history.tuples).split(separator: "\n", omittingEmptySubsequences: false).map { glyphs.displayable(String($0)) }
     }
 

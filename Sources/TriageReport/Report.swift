@@ -115,8 +115,15 @@ public struct Report: Sendable {
             guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
             return Sign(item: item, cause: cause, rule: rule)
         }
+        // A question these answers do not ask is nothing the person said: a rule may read it
+        // (the leg questions, for neck pain), but "why" names only what was asked.
+        let askedIDs = Set(a.askedItems)
         func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
-            answers.map { Fact(id: $0.id, value: $0.value, item: engine.index.items[ItemID($0.id)], derived: engine.index.derived[$0.id]) }
+            answers.compactMap { fact in
+                let item = engine.index.items[ItemID(fact.id)]
+                if let item, !askedIDs.contains(item.id) { return nil }
+                return Fact(id: fact.id, value: fact.value, item: item, derived: engine.index.derived[fact.id])
+            }
         }
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
             list.compactMap { c in

@@ -114,6 +114,18 @@ struct PresentationTests {
         #expect(Wording(r.questionnaire, .de).why(physio) == "erwachsen, kein Warnzeichen; Wo es schmerzt: Unterer Rücken (Kreuz); Wie lange: 7 Wochen")
     }
 
+    @Test func whyNamesNoQuestionThatWasNotAsked() {
+        // The caution on injections reads the leg questions, which neck pain does not ask.
+        let r = Report(engine: Fixtures.engine, answers: Fixtures.baseline(Fixtures.region("neck", ["duration_weeks": .number(4)])), on: Fixtures.day)
+        let caution = r.cautions.first { $0.id == "injections_nonspecific" }
+        #expect(caution != nil)
+        for language in Language.allCases {
+            let why = caution.map(Wording(r.questionnaire, language).why) ?? ""
+            #expect(!why.isEmpty && !why.contains(Wording(r.questionnaire, language).t("value.unanswered")), "\(why)")
+            #expect(!why.contains(Wording(r.questionnaire, language).label(Fixtures.engine.questionnaire.item("radiates_leg")!)))
+        }
+    }
+
     @Test func sourcesNameTheDocumentAndKeepTheSectionInItsLanguage() {
         let w = Wording(Fixtures.shipped, .en)
         let citation = w.citation(SourceRef(file: "001_eb294637d2019e16.txt", section: "3.3. Behandlung mit Medikamenten"))

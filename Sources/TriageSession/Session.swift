@@ -129,11 +129,7 @@ public struct Session: Sendable {
     }
 
     /// Emergency signs the answers give now: those whose rule sets the most urgent level.
-    public var emergencySigns: [ItemID] {
-        guard let top = questionnaire.mostUrgentLevel else { return [] }
-        let a = engine.evaluate(answers, on: today)
-        return a.redFlags.filter { engine.index.rules[$0.rule]?.triage.flatMap(questionnaire.level) == top }.map(\.item)
-    }
+    public var emergencySigns: [ItemID] { engine.emergencySigns(in: engine.evaluate(answers, on: today)) }
 
     /// Emergency signs the person has not yet been told about.
     public var pendingEmergencies: [ItemID] { emergencySigns.filter { !acknowledged.contains($0) } }

@@ -175,9 +175,10 @@ struct AnswerInput {
                     return try body(.invalid(line: chunk.line, problems: all))
                 }
             }
-            let problems = AnswerFileReader.validate(document, engine: engine)
+            let diagnostics = AnswerFileReader.validate(document, engine: engine)
+            let problems = diagnostics.filter { $0.severity == .error }
             guard problems.isEmpty else { return try body(.invalid(line: chunk.line, problems: problems)) }
-            try body(.valid(document, engine, warnings: AnswerFileReader.ignoredAnswerWarnings(document, engine: engine)))
+            try body(.valid(document, engine, warnings: diagnostics + AnswerFileReader.ignoredAnswerWarnings(document, engine: engine)))
         }
         guard isLines else {
             let text: String

@@ -88,6 +88,25 @@ struct AnswerFileTests {
         #expect(p.contains { $0.contains("the warning sign 'rf_fever' is missing") }, "\(p)")
     }
 
+    @Test func answersMissingBesideAnEmergencySignAreOnlyAWarning() throws {
+        let text = #"{"questionnaire": "back-pain", "answers": {"age": 40, "region": "lower_back", "duration_weeks": 2, "rf_saddle_numbness": true}}"#
+        let doc = try AnswerFileReader.parse(text, path: "answers.json")
+        let diagnostics = AnswerFileReader.validate(doc, engine: Fixtures.engine)
+        #expect(diagnostics.count == 1 && diagnostics.allSatisfy { $0.severity == .warning }, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("rf_bladder_bowel") == true)
+        #expect(diagnostics.first?.message.contains("most urgent level") == true)
+    }
+
+    @Test func answersMissingBesideALessUrgentSignAreStillRefused() {
+        let p = problems(#"{"questionnaire": "back-pain", "answers": {"age": 40, "region": "lower_back", "duration_weeks": 2, "rf_fever": true}}"#)
+        #expect(p.contains { $0.contains("error: the warning sign 'rf_saddle_numbness' is missing") }, "\(p)")
+    }
+
+    @Test func anInvalidAnswerBesideAnEmergencySignIsStillRefused() {
+        let p = problems(#"{"questionnaire": "back-pain", "answers": {"age": 400, "region": "lower_back", "duration_weeks": 2, "rf_saddle_numbness": true}}"#)
+        #expect(p.contains { $0.contains("error: answer 'age'") }, "\(p)")
+    }
+
     @Test func infinityAndNaNAreRefused() {
         #expect(problems(complete(["age": ".inf"])).contains { $0.contains("not a finite number") })
         #expect(problems(complete(["age": "1e999"])).contains { $0.contains("not a finite number") })

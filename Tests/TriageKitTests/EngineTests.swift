@@ -433,6 +433,24 @@ struct EngineTests {
         #expect(Fixtures.evaluate(["duration_weeks": .number(12), "age": .number(50)]).nextCheck == nil)
     }
 
+    @Test func nextCheckOfPartWeeksFallsOnTheStartDayPlusTheThreshold() {
+        // 1.4 weeks is 9.8 days: the pain began 10 days before 2026-11-23, on 2026-11-13,
+        // which the history shows as the start; 3 and 6 weeks after it are 12-04 and 12-25.
+        let neck = Fixtures.evaluate(Fixtures.region("neck", ["duration_weeks": .number(1.4)]))
+        #expect(neck.nextCheck.map { AnswerValidation.formatDate($0.date) } == "2026-12-04")
+        let lowBack = Fixtures.evaluate(["duration_weeks": .number(1.4)])
+        #expect(lowBack.nextCheck.map { AnswerValidation.formatDate($0.date) } == "2026-12-25")
+        // Ten days typed as days are 10/7 weeks, which is not exact in binary: still 11 days on.
+        let tenDays = Fixtures.evaluate(Fixtures.region("neck", ["duration_weeks": .number(10.0 / 7)]))
+        #expect(tenDays.nextCheck.map { AnswerValidation.formatDate($0.date) } == "2026-12-04")
+    }
+
+    @Test func nextCheckIsNeverTheDayOfAnswering() {
+        let a = Fixtures.evaluate(["duration_weeks": .number(5.97)])
+        #expect(a.nextCheck?.weeks == 6)
+        #expect(a.nextCheck.map { AnswerValidation.formatDate($0.date) } == "2026-11-24")
+    }
+
     @Test func evaluationIsDeterministic() {
         let answers = Fixtures.baseline(["duration_weeks": .number(13), "recurrent": .bool(true), "age": .number(50)])
         let a = Fixtures.engine.evaluate(answers, on: Fixtures.day)

@@ -115,7 +115,23 @@ finally:
         p.kill()
         p.wait()
 
-# 6. Memory stays flat: ten times the input does not take ten times the memory.
+# 6. A line that leaves questions open but already gives an emergency sign gets the emergency
+# result in its place, its missing answers listed, as a session that stops there would.
+stopped = {"age": 50, "region": "lower_back", "duration_weeks": 2, "rf_bladder_bowel": True}
+code, out, err = pipe((good[0] + "\n" + line(stopped) + "\n").encode(), "--format", "json")
+records = [json.loads(l) for l in out.splitlines()]
+f.check(code == 0 and len(records) == 2, f"incomplete emergency: exit {code}, {len(records)} lines: {err[:300]}")
+if len(records) == 2:
+    f.check(records[1].get("triage") == "emergency" and records[1].get("red_flags") == ["rf_bladder_bowel"],
+            f"incomplete emergency: {out.splitlines()[1][:300]}")
+    f.check("rf_saddle_numbness" in records[1].get("missing", []), f"the missing answers are not listed: {records[1].get('missing')}")
+f.check("<stdin>:2:" in err and "warning: answers are missing" in err and "most urgent level" in err,
+        f"incomplete emergency: stderr {err[:300]}")
+less_urgent = {"age": 50, "region": "lower_back", "duration_weeks": 2, "rf_fever": True}
+code, out, err = pipe((line(less_urgent) + "\n").encode(), "--format", "json")
+f.check(code == 2 and '"error"' in out, f"incomplete with a less urgent sign: exit {code}: {out[:200]}")
+
+# 7. Memory stays flat: ten times the input does not take ten times the memory.
 def peak_rss_kib(count):
     """Peak RSS of one filter run over `count` lines, fed through a pipe by a writer thread."""
     import threading

@@ -248,7 +248,10 @@ public enum AnswerFileReader {
 
     /// Checks a document against its questionnaire: unknown ids, types, ranges, options and,
     /// when `complete`, missing required answers (a prefill for the interfaces may be partial).
-    /// Returns every problem, each naming the answer id and position, in `language`.
+    /// Returns every problem, each naming the answer id and position, in `language`. Missing
+    /// answers are only a warning when the answers given already set the most urgent level:
+    /// no answer can lower it, and a file that stops there is an emergency, as a session
+    /// that stops there is, never an error without a result.
     public static func validate(_ document: AnswerDocument, engine: Engine, complete: Bool = true,
                                 language: Language = .en) -> [Diagnostic] {
         let q = engine.questionnaire
@@ -296,8 +299,14 @@ public enum AnswerFileReader {
         // hide a missing warning sign.
         var valid = document.answers
         for id in invalid { valid[id] = nil }
-        for item in AnswerValidation.missing(valid, engine: engine)
-        where document.answers[item.id] == nil && (item.isRedFlag || problems.isEmpty) {
+        let missing = AnswerValidation.missing(valid, engine: engine).filter { document.answers[$0.id] == nil }
+        if problems.isEmpty, !missing.isEmpty, !engine.emergencySigns(in: engine.evaluate(valid, on: document.date ?? Date())).isEmpty {
+            return [Diagnostic(.warning, at: document.answersLocation,
+                               "answers are missing (" + missing.map(\.id.rawValue).joined(separator: ", ")
+                                   + "), but the answers given already set the most urgent level, which no further answer can lower",
+                               hint: "the result is given for the answers as they are; the missing ones are listed with it")]
+        }
+        for item in missing where item.isRedFlag || problems.isEmpty {
             let kind = item.isRedFlag ? "the warning sign" : "the required answer"
             problems.append(Diagnostic(at: document.answersLocation, "\(kind) '\(item.id)' is missing",
                                        hint: item.isRedFlag ? "warning signs are always required: answer true or false" : nil))

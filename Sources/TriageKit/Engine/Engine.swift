@@ -212,11 +212,22 @@ public struct Engine: Sendable {
         }
     }
 
+    /// The warning signs of an assessment whose rules set the most urgent level. No further
+    /// answer can lower that level, so answers that stop there (a session ended early, a file
+    /// with questions left open) already have their result.
+    public func emergencySigns(in assessment: Assessment) -> [ItemID] {
+        guard let top = questionnaire.mostUrgentLevel else { return [] }
+        return assessment.redFlags.filter { index.rules[$0.rule]?.triage.flatMap(questionnaire.level) == top }.map(\.item)
+    }
+
     private func nextCheck(_ scope: Scope, from date: Date) -> Assessment.NextCheck? {
         guard let net = questionnaire.safetyNet, case .value(.number(let current)) = scope.value(of: net.measure),
               let thresholds = net.thresholds.first(where: { scope.evaluate($0.condition.root).isTrue }),
               let next = thresholds.weeks.first(where: { $0 > current }) else { return nil }
-        let days = ((next - current) * 7).rounded(.up)
+        // In whole days from the day the pain began, which is the duration rounded to the nearest
+        // day (as the history counts it), so the date is that start plus the threshold's weeks;
+        // and never the day of answering itself, as the threshold is not reached yet.
+        let days = max(1, (next * 7).rounded() - (current * 7).rounded())
         // Days are counted in UTC, which has no daylight-saving shifts: a day is 86,400 seconds.
         let when = date.addingTimeInterval(days * 86_400)
         return .init(weeks: next, date: when)

@@ -79,7 +79,9 @@ struct LocationOptions: ParsableArguments {
 }
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the questionnaires found, with version and languages.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the questionnaires found, with version and languages.")
     @OptionGroup var location: LocationOptions
 
     func run() throws {
@@ -102,6 +104,7 @@ struct List: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check questionnaire files: ids, types, options, translations, conditions, rules, catalog.",
         discussion: "Lists every problem with file:line:column. Exit 0 when clean, 1 when there are errors.")
     @OptionGroup var location: LocationOptions
@@ -136,6 +139,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Evaluate an answer file and show the result.",
         discussion: """
         FILE holds {"questionnaire": "back-pain", "answers": {"age": 40, ...}} and optionally \
@@ -145,7 +149,10 @@ struct Evaluate: ParsableCommand {
         cannot be evaluated gives {"line": N, "error": "..."} in its place (the whole message \
         goes to standard error), so output lines stay aligned with input lines. Answers to \
         questions that are not asked with these answers are ignored, each named on standard \
-        error. Exit 2 when an answer set was invalid or incomplete, after all the others.
+        error. Exit 2 when an answer set was invalid or incomplete, after all the others; but \
+        answers that leave questions open and already set the most urgent level (an emergency, \
+        which no further answer can lower) give that result, the missing answers named on \
+        standard error and in the result.
         """)
     @OptionGroup var location: LocationOptions
     @Option(name: .long, help: ArgumentHelp("The answer file (.json, .yaml or .jsonl), or - for JSONL on standard input.", valueName: "FILE"))
@@ -202,6 +209,7 @@ struct Evaluate: ParsableCommand {
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Prove the safety invariants over every combination of answers that matters.",
         discussion: "Exit 0 when every property holds; 1 with a counter-example otherwise.")
     @OptionGroup var location: LocationOptions

@@ -173,6 +173,7 @@ struct HistoryCommand: ParsableCommand {
 /// `backtriage remind --ics`: the next check as a calendar event.
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remind",
         abstract: "Write a calendar reminder (iCalendar, .ics) for the next check of the open episode.",
         discussion: """
         The event is on the day the last result said to look again (today, if that day has \
@@ -210,6 +211,7 @@ struct Remind: ParsableCommand {
 /// `backtriage due`: whether a check-in is due, by exit code, for a shell's start-up file or cron.
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "Say whether a check-in is due: exit 0 when it is, 1 when not.",
         discussion: """
         A check-in is due once the day the last result said to look again has come. For a \

@@ -153,9 +153,16 @@ struct SourceFile {
     /// absurd nesting before parsing, with the line where it happens (the composer's own limit
     /// is only a backstop). Counts open flow brackets and indentation steps.
     static func excessiveNesting(_ text: String) -> Int? {
+        var text = text
+        // On the contiguous bytes: the UTF-8 view's iterator is several times slower, and this
+        // runs over every questionnaire file at every start.
+        return text.withUTF8(excessiveNesting)
+    }
+
+    private static func excessiveNesting(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var depth = 0, line = 1, indent = 0, atLineStart = true
         var quote: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "\n") { line += 1; indent = 0; atLineStart = true; continue }
             if atLineStart {
                 if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {

@@ -451,6 +451,16 @@ struct EngineTests {
         #expect(a.nextCheck.map { AnswerValidation.formatDate($0.date) } == "2026-11-24")
     }
 
+    @Test func theTraceNamesWhatDecidedARuleNotTheAlternativesThatDidNotHold() {
+        // examination_sensible: "urgent_sign or soon_sign"; with fever only the first holds.
+        let a = Fixtures.evaluate(["rf_fever": .bool(true)])
+        let entry = a.trace.first { $0.conclusion == "note:examination_sensible" }
+        #expect(entry?.answers == [.init(id: "urgent_sign", value: .bool(true))])
+        // Of an `and` every side decides.
+        let physio = Fixtures.evaluate(["duration_weeks": .number(7)]).trace.first { $0.conclusion == "suggestion:physiotherapy" }
+        #expect(physio?.answers.map(\.id) == ["advice_applies", "region", "duration_weeks"])
+    }
+
     @Test func evaluationIsDeterministic() {
         let answers = Fixtures.baseline(["duration_weeks": .number(13), "recurrent": .bool(true), "age": .number(50)])
         let a = Fixtures.engine.evaluate(answers, on: Fixtures.day)

@@ -203,10 +203,12 @@ public struct Engine: Sendable {
         return ids
     }
 
-    /// The answers and derived values a rule's condition reads. A derived value is shown as
-    /// itself (`phase = acute`), not as the answers behind it: its definition says the rest.
+    /// The answers and derived values that decide a rule's condition (not the alternatives of
+    /// an `or` that did not hold). A derived value is shown as itself (`phase = acute`), not as
+    /// the answers behind it: its definition says the rest.
     private func facts(of rule: Int, in scope: Scope) -> [Assessment.AnswerFact] {
-        index.references[rule].map { reference in
+        let deciding = Set(scope.evaluator.decidingReferences(index.resolvedConditions[rule]))
+        return index.references[rule].filter { deciding.contains($0.id) }.map { reference in
             if case .value(let v) = scope.value(at: reference.slot) { return .init(id: reference.id, value: v) }
             return .init(id: reference.id, value: nil)
         }

@@ -41,7 +41,14 @@ public struct Wording: Sendable {
         label(sign.item) + ": " + t("result.can_point_to", sign.cause.text[language]) + ruleNote(sign.rule)
     }
 
-    public func watchHeading(_ level: TriageLevel) -> String { level.watchHeading?[language] ?? title(level) }
+    /// The heading of a group of the watch list: "Call 112 at once if any of these appears", and
+    /// "... before you are seen" on a result that already sends the person to a doctor.
+    public func watchHeading(_ group: Report.WatchGroup, in report: Report) -> String {
+        report.level.result.nextCheck ? watchHeading(group) : t("result.watch_before_seen", watchHeading(group))
+    }
+
+    /// The heading of a group of the watch list alone, for a line with no room for more.
+    public func watchHeading(_ group: Report.WatchGroup) -> String { group.level.watchHeading?[language] ?? title(group.level) }
 
     // MARK: Answers
 

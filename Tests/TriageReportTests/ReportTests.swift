@@ -60,10 +60,18 @@ struct ResultShapeTests {
     @Test func anUrgentResultListsOnlyThe112SignsToWatchFor() {
         let r = report(["rf_fever": .bool(true)])
         let text = flat(ResultText(Wording(r.questionnaire, .en)).render(r))
-        #expect(text.contains("Call 112 at once if any of these appears:"))
+        #expect(text.contains("Call 112 at once if any of these appears before you are seen:"))
         #expect(!text.contains("See a doctor today if any of these appears"))
+        let german = flat(ResultText(Wording(r.questionnaire, .de)).render(r))
+        #expect(german.contains("wenn eines davon auftritt, bevor Sie ärztlich untersucht werden:"))
         #expect(!text.contains("Check again on"))
         #expect(text.contains("An examination makes sense"))
+    }
+
+    @Test func aSelfCareResultsWatchListSaysCall112AtOnceWithoutWaitingToBeSeen() {
+        let text = flat(ResultText(Wording(report([:]).questionnaire, .en)).render(report([:])))
+        #expect(text.contains("Call 112 at once if any of these appears:"))
+        #expect(!text.contains("before you are seen"))
     }
 
     @Test func aSelfCareResultSaysWhenToCheckAgainAndWhatToWatchFor() {

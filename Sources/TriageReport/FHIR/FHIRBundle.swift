@@ -151,7 +151,7 @@ private struct BundleBuilder {
             ]))]))
         }
         for group in report.watchList {
-            let heading = wording.watchHeading(group.level)
+            let heading = wording.watchHeading(group, in: report)
             activities.append(.object([("detail", .object([
                 ("code", FHIRJSON.concept([FHIRJSON.coding(safety, "watch-\(group.level.id)", heading)], text: heading)),
                 ("status", .string("not-started")),

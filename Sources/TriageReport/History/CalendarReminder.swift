@@ -29,7 +29,7 @@ public struct CalendarReminder: Sendable {
         if !report.watchList.isEmpty {
             description += "\n\n" + t("ics.sooner")
             for group in report.watchList {
-                description += "\n" + wording.watchHeading(group.level) + ": " + group.items.map(wording.label).joined(separator: "; ") + "."
+                description += "\n" + wording.watchHeading(group, in: report) + ": " + group.items.map(wording.label).joined(separator: "; ") + "."
             }
         }
         description += "\n\n" + wording.t("result.disclaimer")

@@ -71,7 +71,7 @@ public struct ResultText: Sendable {
             }
         }
         for group in report.watchList {
-            wrap(w.watchHeading(group.level) + ":")
+            wrap(w.watchHeading(group, in: report) + ":")
             for item in group.items { wrap(w.label(item), "  - ", "    ") }
         }
         if w.explain && !report.ignored.isEmpty {

@@ -112,7 +112,7 @@ public struct SheetDocument: Sendable {
             }
             if !report.watchList.isEmpty {
                 b.append(.watch(report.watchList.map { group in
-                    Line(title: w.watchHeading(group.level), text: group.items.map(w.label).joined(separator: "; ") + ".")
+                    Line(title: w.watchHeading(group, in: report), text: group.items.map(w.label).joined(separator: "; ") + ".")
                 }))
             }
         }

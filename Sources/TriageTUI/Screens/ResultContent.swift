@@ -52,7 +52,7 @@ struct ResultList {
             if let next = report.nextCheck, shape.nextCheck {
                 rows.append(.safetyNet(state.t("results.safety_entry", w.date(next.date))))
             } else if let group = report.watchList.first {
-                rows.append(.safetyNet(w.watchHeading(group.level)))
+                rows.append(.safetyNet(w.watchHeading(group)))
             } else {
                 rows.append(.safetyNet(state.t("results.watch_entry")))
             }
@@ -190,7 +190,7 @@ struct DetailText {
             }
         }
         for group in report.watchList {
-            heading(w.watchHeading(group.level) + ":")
+            heading(w.watchHeading(group, in: report) + ":")
             for item in group.items { add("- " + w.label(item), hanging: 2) }
         }
     }

@@ -38,17 +38,13 @@ extension Language {
     /// A number for people to read: no needless ".0", at most `decimals` places, the
     /// language's decimal separator.
     public func number(_ n: Double, decimals: Int = 1) -> String {
-        guard n.isFinite else { return String(n) }
-        var factor = 1.0
-        for _ in 0..<max(0, decimals) { factor *= 10 }
-        let rounded = (n * factor).rounded() / factor
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var digits = String(Int64((abs(rounded) * factor).rounded()))
-        while digits.count <= decimals { digits = "0" + digits }
-        var whole = String(digits.dropLast(decimals)), fraction = String(digits.suffix(decimals))
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        if whole.isEmpty { whole = "0" }
-        return (rounded < 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : decimalSeparator + fraction)
+        var text = FixedNumber.string(n, decimals: decimals)
+        if text.contains("."), !text.contains("e") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return decimalSeparator == "." ? text : String(text.map { $0 == "." ? "," : $0 })
     }
 
     private static let monthsEnglish = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -16,7 +16,16 @@ import Testing
         for n in [1e300, -1e300, Double.greatestFiniteMagnitude, .infinity, .nan, 9.3e18] {
             _ = FixedNumber.string(n, decimals: 2)
             _ = Value.format(n)
+            for language in Language.allCases { _ = language.number(n) }
         }
+    }
+
+    @Test func numbersForPeopleDropNeedlessPlacesAndTakeTheLanguagesSeparator() {
+        #expect(Language.en.number(1.4) == "1.4" && Language.de.number(1.4) == "1,4")
+        #expect(Language.en.number(1.43, decimals: 2) == "1.43" && Language.en.number(7.0) == "7")
+        #expect(Language.de.number(-0.04) == "0" && Language.en.number(-2.5) == "-2.5")
+        #expect(Language.en.number(1e16) == "10000000000000000")
+        #expect(Language.de.number(1e20) == "1e+20", "beyond 64 bits a number keeps its exponent")
     }
 
     @Test func pathsSplitAsTheCommandLineGivesThem() {

@@ -127,6 +127,11 @@ if len(records) == 2:
     f.check("rf_saddle_numbness" in records[1].get("missing", []), f"the missing answers are not listed: {records[1].get('missing')}")
 f.check("<stdin>:2:" in err and "warning: answers are missing" in err and "most urgent level" in err,
         f"incomplete emergency: stderr {err[:300]}")
+huge = line({**CASES[0]["answers"], "duration_weeks": 1e20})
+code, out, err = pipe((huge + "\n" + good[1] + "\n").encode(), "--format", "json")
+records = [json.loads(l) for l in out.splitlines()]
+f.check(code == 2 and len(records) == 2 and "above 2600" in records[0].get("error", "") and "triage" in records[1],
+        f"a number beyond 64 bits: exit {code}: {out[:300]} {err[-300:]}")
 less_urgent = {"age": 50, "region": "lower_back", "duration_weeks": 2, "rf_fever": True}
 code, out, err = pipe((line(less_urgent) + "\n").encode(), "--format", "json")
 f.check(code == 2 and '"error"' in out, f"incomplete with a less urgent sign: exit {code}: {out[:200]}")

@@ -38,4 +38,8 @@ f.check(code == 11 and "Question 1 of" in out, f"plain mode not chosen through a
 code, out, _ = run("--plain", stdin="40\n1\n", env=env)
 f.check(code == 3 and "The input ended" in out, f"early end: {code} {out[-300:]}")
 f.check(os.path.exists(os.path.join(d, "backtriage", "back-pain.json")), "answers not kept after an early end")
+# A number beyond 64 bits is out of range like any other, never a crash.
+code, out, err = run("--plain", "--no-save", stdin="99999999999999999999\n40\n1\n10000000000000000 weeks\n", env=env)
+f.check(code == 3 and "is above 120" in out and "is above 2600" in out, f"huge numbers: exit {code}: {err[-300:]}{out[-300:]}")
+
 f.finish()

@@ -38,6 +38,7 @@ struct HistoryFixture {
         #expect(text.contains("Check in: how is it now?"))
         #expect(text.contains("The pain is gone"))
         #expect(text.contains("Show my history"))
+        #expect(text.contains("light sensitivity or rash."), "the emergency signs are never cut for the history")
     }
 
     @Test func aCheckInBeginsWithTheWeeksCountedFromTheStart() {

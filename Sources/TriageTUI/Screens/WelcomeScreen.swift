@@ -121,13 +121,19 @@ enum WelcomeScreen {
         }
         let notice = state.notice.map { wrapped(($0.isError ? "! " : "") + $0.text, w) } ?? []
 
+        // The emergency signs are never cut where the screen has room for them at all: a history
+        // or a notice gets what room they leave.
         let rows = painter.bottom - painter.top
         var room = rows - 2 - (notDiagnosis.count + 1) - choices(state).count
-        let toldShown = min(told.count, 4), noticeShown = min(notice.count, 2)
-        room -= (toldShown > 0 ? toldShown + 1 : 0) + (noticeShown > 0 ? noticeShown + 1 : 0)
-        let emergencyShown = min(emergency.count, max(2, room - 1))
-        room -= emergencyShown > 0 ? emergencyShown + 1 : 0
-        let descriptionShown = min(description.count, max(0, room - 1))
+        func take(_ lines: [String], atMost: Int, atLeast: Int = 0) -> Int {
+            let shown = min(lines.count, atMost, max(atLeast, room - 1))
+            room -= shown > 0 ? shown + 1 : 0
+            return shown
+        }
+        let emergencyShown = take(emergency, atMost: emergency.count, atLeast: 2)
+        let noticeShown = take(notice, atMost: 2, atLeast: min(notice.count, 1))
+        let toldShown = take(told, atMost: 4, atLeast: min(told.count, 1))
+        let descriptionShown = take(description, atMost: description.count)
 
         var y = painter.top + 1
         y = painter.paragraph(q.title[L], x: x, y: y, width: w, style: .bold, maxLines: 1) + 1

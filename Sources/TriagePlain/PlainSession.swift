@@ -367,7 +367,10 @@ public final class PlainSession {
         let text = ResultText(wording).render(report)
         write(text)
         if let recorded {
-            say(recorded.checkIns.count == 1 ? s("plain.recorded.first") : s("plain.recorded", String(recorded.checkIns.count)))
+            // A check-in and its reminder are for a result with a next check; one that sends the
+            // person to a doctor (or to 112) has none.
+            let first = report.nextCheck == nil ? "plain.recorded.first_without_check" : "plain.recorded.first"
+            say(recorded.checkIns.count == 1 ? s(first) : s("plain.recorded", String(recorded.checkIns.count)))
         }
         if let store {
             do {

@@ -39,6 +39,20 @@ private func checkIn(pain: String, signs: [String] = Array(repeating: "no", coun
 
 @Suite("Plain mode: check-ins")
 struct PlainCheckInTests {
+    @Test func aResultWithoutANextCheckIsSavedWithoutAnInvitationToCheckIn() {
+        var fever = weekTwo
+        fever[9 + 4] = "yes"
+        let (outcome, out) = run(fever, on: "2026-11-23", folder: newFolder())
+        #expect(outcome == level("urgent"), "\(out.suffix(500))")
+        #expect(out.contains("Saved to your history as a new episode."))
+        #expect(!out.contains("check in") && !out.contains("remind --ics"), "\(out.suffix(300))")
+    }
+
+    @Test func aFirstResultWithANextCheckSaysHowToCheckIn() {
+        let (_, out) = run(weekTwo, on: "2026-11-23", folder: newFolder())
+        #expect(out.contains("Start backtriage again to check in; backtriage remind --ics makes a calendar reminder."))
+    }
+
     @Test func aCheckInAtWeekSixSaysWhatChangedWithoutAskingTheWeeks() {
         let folder = newFolder()
         let (first, firstOut) = run(weekTwo, on: "2026-11-23", folder: folder)

@@ -39,7 +39,7 @@ public struct PlainAnswerParser {
                 }
                 return duration(text).map { .success(.number($0)) } ?? expected("plain.expect.duration")
             }
-            return TypedNumber.parse(text).map { .success(.number($0)) } ?? expected("plain.expect.number")
+            return TypedNumber.parse(text, units: item.unitWords).map { .success(.number($0)) } ?? expected("plain.expect.number")
         case .choice:
             if let n = Int(text), (1...item.options.count).contains(n) { return .success(.string(item.options[n - 1].value)) }
             if let option = item.options.first(where: { matches(text, $0) }) { return .success(.string(option.value)) }
@@ -70,26 +70,6 @@ public struct PlainAnswerParser {
 
     /// Weeks from "10 days", "3 weeks", "2 months", "1.5" (weeks), "seit 3 Wochen", "for 10 days".
     public func duration(_ text: String) -> Double? {
-        var words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        // "seit 3 Wochen", "since 2 weeks", "for 10 days", "etwa 3 Monate": the number matters.
-        while let first = words.first, ["seit", "since", "for", "für", "etwa", "ca.", "about", "circa", "ungefähr"].contains(first) {
-            words.removeFirst()
-        }
-        guard let first = words.first else { return nil }
-        var numberText = first, unitText = words.count > 1 ? words[1] : ""
-        // "10days", "3w": a unit glued to the number.
-        if unitText.isEmpty, let split = numberText.firstIndex(where: { $0.isLetter }) {
-            unitText = String(numberText[split...])
-            numberText = String(numberText[..<split])
-        }
-        guard words.count <= 2, let n = TypedNumber.parse(numberText) else { return nil }
-        let unit: DurationUnit
-        switch unitText {
-        case "", "w", "wk", "week", "weeks", "wo", "woche", "wochen": unit = .weeks
-        case "d", "day", "days", "t", "tag", "tage", "tagen": unit = .days
-        case "m", "mo", "month", "months", "monat", "monate", "monaten": unit = .months
-        default: return nil
-        }
-        return unit.weeks(n)
+        DurationUnit.parse(text).map { ($0.unit ?? .weeks).weeks($0.amount) }
     }
 }

@@ -19,3 +19,31 @@ public enum DurationUnit: Int, Sendable, CaseIterable {
     public var next: DurationUnit { DurationUnit(rawValue: (rawValue + 1) % 3) ?? .weeks }
     public var previous: DurationUnit { DurationUnit(rawValue: (rawValue + 2) % 3) ?? .weeks }
 }
+
+extension DurationUnit {
+    /// A duration as people type it in English or German: "10 days", "3 Wochen", "2 months",
+    /// "10d", "1.5", "seit 3 Wochen", "for 10 days". The unit is nil when none is named, for the
+    /// caller's default (weeks, or the unit chosen on screen).
+    public static func parse(_ text: String) -> (amount: Double, unit: DurationUnit?)? {
+        var words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // "seit 3 Wochen", "since 2 weeks", "for 10 days", "etwa 3 Monate": the number matters.
+        while let first = words.first, ["seit", "since", "for", "für", "etwa", "ca.", "about", "circa", "ungefähr"].contains(first) {
+            words.removeFirst()
+        }
+        guard let first = words.first else { return nil }
+        var numberText = first, unitText = words.count > 1 ? words[1] : ""
+        // "10days", "3w": a unit glued to the number.
+        if unitText.isEmpty, let split = numberText.firstIndex(where: { $0.isLetter }) {
+            unitText = String(numberText[split...])
+            numberText = String(numberText[..<split])
+        }
+        guard words.count <= 2, let amount = TypedNumber.parse(numberText) else { return nil }
+        switch unitText {
+        case "": return (amount, nil)
+        case "w", "wk", "week", "weeks", "wo", "woche", "wochen": return (amount, .weeks)
+        case "d", "day", "days", "t", "tag", "tage", "tagen": return (amount, .days)
+        case "m", "mo", "month", "months", "monat", "monate", "monaten": return (amount, .months)
+        default: return nil
+        }
+    }
+}

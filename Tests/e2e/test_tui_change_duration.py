@@ -1,4 +1,5 @@
-"""Going back from the result and changing the duration changes the result."""
+"""Going back from the result and changing the duration changes the result; a duration typed
+with its unit in words is read in that unit, and letters after digits stay in the field."""
 from tui_harness import LOW_BACK_REST, LOW_BACK_START, NO_RED_FLAGS, answer_questions, backtriage, run
 
 
@@ -11,7 +12,11 @@ def test(pane):
     # Age, where it hurts, how long: the third line.
     p.keys("Down", "Down", "Enter")
     p.wait_for("How long has this episode")
-    p.keys("BSpace", "2", "Enter")
+    # "for 3 months" is read in months; its r stays text in the field, never the review.
+    p.keys("BSpace")
+    p.type("for 3 months")
+    p.wait_for("for 3 months", "That is about 13 weeks.")
+    p.keys(*(["BSpace"] * len("for 3 months")), "2", "Enter")
     p.wait_for("Your answers", "2 weeks")
     # The last line of the list shows the result.
     p.keys("End")

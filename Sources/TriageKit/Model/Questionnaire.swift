@@ -387,3 +387,9 @@ public struct Questionnaire: Sendable {
         return items.filter { signs.contains($0.id) }
     }
 }
+
+extension Item {
+    /// The words of the item's unit in every language ("years", "Jahre", "year", "Jahr"), which a
+    /// person may type after the number.
+    public var unitWords: [String] { [unit, unitOne].compactMap { $0 }.flatMap { $0.translations.values } }
+}

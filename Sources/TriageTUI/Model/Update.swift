@@ -18,7 +18,7 @@ enum GlobalCommand: Sendable { case help, language, quit }
 
 extension AppState {
     /// Whether the page takes typed letters, so that letters must not act as keys.
-    var isTyping: Bool { currentItem.map(Widgets.takesText) == true }
+    var isTyping: Bool { currentItem.map { Widgets.takesLetters($0, editor) } == true }
 
     var globalBindings: [KeyBinding<GlobalCommand>] {
         if isTyping {

@@ -7,7 +7,7 @@ enum QuestionScreen {
     enum Command: Sendable { case review }
 
     static func bindings(_ state: AppState, _ item: Item) -> [KeyBinding<Command>] {
-        Widgets.takesText(item) ? [] : [.on(Key.letter("r"), "r", "key.review", .review)]
+        Widgets.takesLetters(item, state.editor) ? [] : [.on(Key.letter("r"), "r", "key.review", .review)]
     }
 
     static func hints(_ state: AppState, _ item: Item) -> [KeyHint] {

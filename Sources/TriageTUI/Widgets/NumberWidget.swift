@@ -8,19 +8,24 @@ import TriageReport
 import TriageSession
 
 /// A number, such as an age; for a duration also its unit (days, weeks, months, changed with
-/// Tab) or the day it began. Refused input stays in the field with the reason beside it.
+/// Tab, or typed: "3 months", "10 Tage") or the day it began. What is typed stays in the field,
+/// words too, and is read on Enter; refused input stays with the reason beside it.
 enum NumberWidget: Widget {
     enum Command: Sendable { case type(Character), erase, nextUnit, previousUnit, submit, back }
 
-    /// Long enough for a date (15.11.2026) or any sensible number.
-    static let maximumLength = 12
+    /// Long enough for a date (15.11.2026) or a duration in words ("seit 3 Wochen").
+    static let maximumLength = 20
 
     static func isDuration(_ item: Item) -> Bool { item.inputHint == .duration }
 
     static func bindings(for item: Item, _ context: WidgetContext) -> [KeyBinding<Command>] {
         var list: [KeyBinding<Command>] = [
+            // Letters reach the field only once something is typed (`Widgets.takesLetters`):
+            // before that q, r and L keep their meaning.
             KeyBinding(label: "0-9", help: "key.type_number", inFooter: false) { key in
-                guard case .character(let c) = key, c.isASCII, c.isNumber || ",.-".contains(c) else { return nil }
+                guard case .character(let c) = key, !c.isNewline, c != "\t", !(c.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) else {
+                    return nil
+                }
                 return .type(c)
             },
             .on([.enter], "Enter", "key.next", .submit),
@@ -37,7 +42,7 @@ enum NumberWidget: Widget {
     static func perform(_ command: Command, on editor: inout Editor, _ item: Item, _ context: WidgetContext) -> WidgetOutcome {
         switch command {
         case .type(let c):
-            guard editor.text.count < maximumLength else { return .edited }
+            guard editor.text.count < maximumLength, !(c == " " && editor.text.isEmpty) else { return .edited }
             editor.text.append(c)
         case .erase:
             if !editor.text.isEmpty { editor.text.removeLast() }
@@ -53,14 +58,21 @@ enum NumberWidget: Widget {
     static func submit(_ editor: Editor, _ item: Item, _ context: WidgetContext) -> WidgetOutcome {
         let typed = editor.text.trimmed
         if typed.isEmpty { return item.required ? .refuse(context.t("notice.enter_number")) : .submit(nil) }
-        if isDuration(item), let start = Day.parse(typed) {
-            guard let weeks = Day.weeks(from: start, to: context.today) else { return .refuse(context.t("notice.future_day")) }
+        if isDuration(item) {
+            if let start = Day.parse(typed) {
+                guard let weeks = Day.weeks(from: start, to: context.today) else { return .refuse(context.t("notice.future_day")) }
+                return .submit(.number(weeks))
+            }
+            guard let weeks = durationInWeeks(typed, editor) else { return .refuse(context.t("notice.not_a_duration", typed)) }
             return .submit(.number(weeks))
         }
-        guard let number = TypedNumber.parse(typed) else {
-            return .refuse(context.t(isDuration(item) ? "notice.not_a_duration" : "notice.not_a_number", typed))
-        }
-        return .submit(.number(isDuration(item) ? editor.unit.weeks(number) : number))
+        guard let number = TypedNumber.parse(typed, units: item.unitWords) else { return .refuse(context.t("notice.not_a_number", typed)) }
+        return .submit(.number(number))
+    }
+
+    /// A typed duration in weeks: in the unit it names ("3 months"), else the one chosen.
+    static func durationInWeeks(_ typed: String, _ editor: Editor) -> Double? {
+        DurationUnit.parse(typed).map { ($0.unit ?? editor.unit).weeks($0.amount) }
     }
 
     static func draw(_ item: Item, _ editor: Editor, _ context: WidgetContext, into painter: inout Painter, y start: Int) -> Int {
@@ -86,8 +98,9 @@ enum NumberWidget: Widget {
             var lines = [context.t("duration.hint")]
             if let start = Day.parse(typed), let weeks = Day.weeks(from: start, to: context.today) {
                 lines.insert(context.t("duration.since", language.date(start), Wording.weeksText(weeks, language)), at: 0)
-            } else if editor.unit != .weeks, let amount = TypedNumber.parse(typed) {
-                lines.insert(context.t("duration.in_weeks", Wording.weeksText(editor.unit.weeks(amount), language)), at: 0)
+            } else if let typedDuration = DurationUnit.parse(typed), (typedDuration.unit ?? editor.unit) != .weeks {
+                let weeks = (typedDuration.unit ?? editor.unit).weeks(typedDuration.amount)
+                lines.insert(context.t("duration.in_weeks", Wording.weeksText(weeks, language)), at: 0)
             }
             for (i, line) in lines.enumerated() {
                 y = painter.paragraph(line, x: x, y: y, width: w, style: i == 0 && lines.count > 1 ? .bold : .dim, maxLines: 2)

@@ -81,6 +81,14 @@ enum Widgets {
     /// the language while it shows.
     static func takesText(_ item: Item) -> Bool { item.kind == .text || item.kind == .date }
 
+    /// Whether letters typed now go into the answer: always in a text field, and in a number
+    /// field once something is typed, so that "3 months" or "62 Jahre" stays in the field to be
+    /// read or refused there (before, its letters ran commands and the digits were lost); an
+    /// empty number field still leaves q, r and L to their screens.
+    static func takesLetters(_ item: Item, _ editor: Editor) -> Bool {
+        takesText(item) || ((item.kind == .integer || item.kind == .decimal) && editor.itemID == item.id && !editor.text.isEmpty)
+    }
+
     /// The yes and no letters of a language: y/n in English, j/n in German (j is "ja"). In
     /// German y means yes too, as people switching keyboards type it.
     static func yesNoLetters(_ language: Language) -> (yes: [Character], no: [Character], label: String) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageKit
 import TriageTestSupport
@@ -28,6 +29,26 @@ func onChecklist(_ language: Language = .en, size: Size = small) -> AppState { o
             let lastMark = line.range(of: "○", options: .backwards) ?? line.range(of: "●", options: .backwards)
             #expect(lastMark.map { line.distance(from: start, to: $0.lowerBound) < 76 } == true)
         }
+    }
+
+    @Test(arguments: Language.allCases)
+    func theSelectedLinesWholeQuestionShowsUnderTheList(_ language: Language) {
+        var state = onChecklist(language, size: large)
+        let tearing = lowBackSigns.firstIndex { $0.id == "rf_tearing_pain" }!
+        press(&state, Array(repeating: Key.down, count: tearing))
+        let whole = screenText(state).replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let question = lowBackSigns[tearing].text[language].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(whole.contains(question), "\(question)")
+    }
+
+    @Test func aCutQuestionIsWholeInTheHelp() {
+        var state = onChecklist()
+        let accident = lowBackSigns.firstIndex { $0.id == "rf_trauma" }!
+        press(&state, Array(repeating: Key.down, count: accident))
+        #expect(screenText(state).contains("…"), "at 80x24 the long question is cut")
+        press(&state, .character("?"))
+        let whole = screenText(state).replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(whole.contains("For neck pain, it also counts"), "\(whole)")
     }
 
     @Test func anAnswerIsSavedAtOnceAndSelectsTheNextLine() {

@@ -126,11 +126,24 @@ enum ChecklistScreen {
         let below = lines.count - first - shown
         if below > 0 {
             painter.write(state.t("checklist.more_below", String(below)) + " " + g.down, x: textX, y: y, style: Style(bold: true, tint: .accent))
+            y += 1
         }
+        // The selected line's whole question under the list: the labels are short forms, and the
+        // question's own words (what counts, what does not) are what the person answers. A
+        // message takes the last rows; the hint on `?` what room is left.
+        var free = (y + 1)..<painter.bottom
         if state.notice != nil {
-            painter.notice(state.notice, y: painter.bottom - 2, maxLines: 2)
-        } else {
-            painter.write(state.t("checklist.why"), x: x, y: painter.bottom - 2, style: .dim)
+            painter.notice(state.notice, y: max(free.lowerBound, painter.bottom - 2), maxLines: 2)
+            free = free.lowerBound..<max(free.lowerBound, painter.bottom - 3)
+        }
+        let question = TextWrap.lines(g.displayable(item.text[L]), width: w - (textX - x))
+        let questionRows = min(question.count, free.count)
+        for (i, line) in question.prefix(questionRows).enumerated() {
+            let cut = i == questionRows - 1 && question.count > questionRows
+            painter.write(cut ? painter.fitted(line + " " + question[i + 1], w - (textX - x)) : line, x: textX, y: free.lowerBound + i)
+        }
+        if state.notice == nil, free.count > questionRows {
+            painter.write(state.t("checklist.why"), x: x, y: free.upperBound - 1, style: .dim)
         }
         let progress = state.session.progress
         painter.progressBar(done: progress.answered, total: progress.total, y: painter.bottom)

@@ -79,7 +79,8 @@ enum Overlays {
         switch overlay {
         case .help(let id):
             guard let item = state.engine.index.items[id] else { return }
-            var lines = painter.dialogLines(state.wording.label(item), width: inner, style: .bold)
+            // A checklist line shows a short form: here the whole question, never cut.
+            var lines = painter.dialogLines(item.short == nil ? state.wording.label(item) : item.text[L], width: inner, style: .bold)
             lines.append(("", .plain))
             lines += painter.dialogLines(item.help?[L] ?? state.t("help.none"), width: inner)
             if let source = item.source {

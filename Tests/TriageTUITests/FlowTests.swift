@@ -90,6 +90,15 @@ import TriageTestSupport
         #expect(state.page == .results(selection: 0))
     }
 
+    @Test func anUrgentResultsWatchPageIsNamedForWhatItSays() {
+        var state = freshState()
+        walk(&state, answers: Fixtures.baseline(["rf_fever": .bool(true)]))
+        press(&state, .end, .enter)
+        let text = screenText(state)
+        #expect(text.contains("What to watch for") && !text.contains("When to look again"), "\(text)")
+        #expect(text.contains("before you are seen"))
+    }
+
     @Test func theWholeQuestionnaireEndsOnTheResult() {
         var state = freshState()
         let effects = walk(&state, answers: Fixtures.baseline())

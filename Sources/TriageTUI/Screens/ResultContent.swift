@@ -46,7 +46,7 @@ struct ResultList {
             rows += report.notes.map(Row.entry)
         }
         // One row for when to look again and what to watch for, named by what it says first.
-        let checks = shape.nextCheck && (report.nextCheck != nil || report.pastLastCheck != nil)
+        let checks = Self.saysWhenToLookAgain(report)
         if checks || !report.watchList.isEmpty {
             rows.append(.heading(w.t(checks ? "result.safety_net" : "result.watch")))
             if let next = report.nextCheck, shape.nextCheck {
@@ -79,6 +79,12 @@ struct ResultList {
     func subject(atSelection selection: Int) -> DetailSubject? {
         let s = selectable
         return s.indices.contains(selection) ? subject(ofRow: s[selection]) : nil
+    }
+
+    /// Whether the result says when to look again (a next check, or that every threshold has
+    /// passed), or only what to watch for.
+    static func saysWhenToLookAgain(_ report: Report) -> Bool {
+        report.level.result.nextCheck && (report.nextCheck != nil || report.pastLastCheck != nil)
     }
 }
 
@@ -123,7 +129,9 @@ struct DetailText {
         case .entry(_, .caution): return state.t("detail.caution")
         case .entry(_, .note): return state.t("detail.note")
         case .sign: return state.t("detail.sign")
-        case .safetyNet: return state.t("detail.safety_net")
+        case .safetyNet:
+            // Named as the result's row is: a result without a next check only has what to watch for.
+            return ResultList.saysWhenToLookAgain(state.report) ? state.t("detail.safety_net") : state.wording.t("result.watch")
         case .changes: return state.t("results.check_in")
         }
     }

@@ -144,7 +144,8 @@ public struct Wording: Sendable {
 
     /// The first sentence of a paragraph: what a one-line summary has room for.
     public static func firstSentence(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only breaking spaces fold: a no-break space (in a phone number) stays as it is.
+        let flat = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         var index = flat.startIndex
         while let dot = flat[index...].firstIndex(where: { ".!?".contains($0) }) {
             let next = flat.index(after: dot)

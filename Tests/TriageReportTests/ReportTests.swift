@@ -176,6 +176,16 @@ struct SheetTests {
         #expect(lines[3].contains("Call 112"))
     }
 
+    @Test(arguments: Language.allCases)
+    func aCrisisPhoneNumberIsNeverBrokenAcrossLines(_ language: Language) {
+        for duration in [2.0, 7, 20] {
+            let text = Self.text(["yf_low_mood": .bool(true), "duration_weeks": .number(duration)], language: language)
+            let lines = text.split(separator: "\n").filter { $0.contains("0800") }
+            #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("0800\u{A0}111\u{A0}0\u{A0}111") || $0.contains("0800\u{A0}111\u{A0}0\u{A0}222") },
+                    "\(lines)")
+        }
+    }
+
     @Test func doctorQuestionsComeFromTheCatalogInTheLanguage() {
         let r = report(["duration_weeks": .number(7)])
         #expect(r.doctorQuestions.count <= Report.maximumDoctorQuestions)

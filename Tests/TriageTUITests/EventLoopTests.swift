@@ -179,3 +179,28 @@ final class FakeRunner: EffectRunning {
         #expect(reason.contains(blocker))
     }
 }
+
+@MainActor @Suite("What the terminal keeps after leaving") struct Farewell {
+    @Test func aStandingEmergencyIsSaidAgain() {
+        var state = onQuestion("rf_weakness")
+        press(&state, .character("y"))
+        #expect(state.session.emergencyStands)
+        #expect(EventLoop.farewell(state)?.hasPrefix("EMERGENCY: Call 112 now") == true, "\(String(describing: EventLoop.farewell(state)))")
+    }
+
+    @Test func unfinishedAnswersSayWhereTheyWait() {
+        var state = freshState()
+        press(&state, .enter)
+        press(&state, typing("40") + [.enter])
+        #expect(EventLoop.farewell(state) == "Your answers are saved. Start backtriage again to go on where you left off.")
+        state.savingEnabled = false
+        #expect(EventLoop.farewell(state) == "Your answers were not kept (--no-save).")
+    }
+
+    @Test func nothingIsSaidWithoutAnswersOrAfterAResult() {
+        #expect(EventLoop.farewell(freshState()) == nil)
+        var state = freshState()
+        walk(&state, answers: Fixtures.baseline())
+        #expect(EventLoop.farewell(state) == nil)
+    }
+}

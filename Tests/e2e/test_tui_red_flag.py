@@ -1,5 +1,6 @@
 """The warning signs are one checklist: every line on one screen at 80x24, Enter refused until each
-line has an answer, and a leg getting weaker interrupts at once with what to do now."""
+line has an answer, and a leg getting weaker interrupts at once with what to do now, which the
+terminal still shows after quitting."""
 from tui_harness import CHECKLIST, LOW_BACK_START, RED_FLAGS, Failure, answer_questions, backtriage, run
 
 
@@ -22,7 +23,7 @@ def test(pane):
     p.keys("Enter")
     p.wait_for("EMERGENCY", "A leg, foot or arm getting weaker")
     p.keys("q")
-    p.wait_for("EXITED=0")
+    p.wait_for("EXITED=0", "EMERGENCY: Call 112 now")
 
 
 run(test)

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import TriageKit
+import TriageReport
 
 /// Does the work `update` asks for and says what came of it. The real one writes files and
 /// starts programs; tests use a fake that records the effects.
@@ -35,6 +36,7 @@ public enum EventLoop {
                 saveBeforeLeaving(&state, runner)
                 terminal.stop(restoring: true)
                 reportLastError(state)
+                sayFarewell(state)
                 return 128 + signal
             case .hangUp:
                 // Nobody is left to read a message: save quietly and leave the terminal alone.
@@ -47,6 +49,7 @@ public enum EventLoop {
                 if step(&state, .key(key), runner) == .quit {
                     terminal.stop(restoring: true)
                     reportLastError(state)
+                    sayFarewell(state)
                     return 0
                 }
             }
@@ -82,6 +85,22 @@ public enum EventLoop {
 
     /// A failure on the way out (the last save) would vanish with the screen: say it on the
     /// normal terminal instead.
+    /// What the terminal keeps once the interface has gone: the emergency's action while one
+    /// stands (the screen that said it is gone), and what became of unfinished answers.
+    static func farewell(_ state: AppState) -> String? {
+        let q = state.questionnaire, L = state.language
+        if state.session.emergencyStands, let top = q.mostUrgentLevel {
+            return state.wording.title(top) + ": " + top.action[L]
+        }
+        guard !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
+        return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
+    }
+
+    static func sayFarewell(_ state: AppState) {
+        guard let text = farewell(state) else { return }
+        writeToStandardOutput(TextWrap.lines(text, width: 80).joined(separator: "\n") + "\n")
+    }
+
     static func reportLastError(_ state: AppState) {
         guard let notice = state.notice, notice.isError else { return }
         let text = "backtriage: " + notice.text + "\n"

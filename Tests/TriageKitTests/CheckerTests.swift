@@ -137,6 +137,19 @@ struct CheckerTests {
         #expect(r.errors.first?.message.contains("nested") == true)
     }
 
+    @Test func aWarningSignNoRuleNamesIsAnErrorAtTheItem() {
+        let sign = items.replacingOccurrences(of: "      - id: rested\n        type: boolean", with: "      - id: rested\n        type: boolean\n        red_flag: true")
+        let r = Fixtures.load(sign + rule("rested"))
+        let e = r.errors.first { $0.message.contains("the warning sign 'rested' is named by no rule") }
+        #expect(e != nil, "\(messages(r))")
+        #expect(e?.location?.file == "test.yaml")
+        #expect(e?.sourceLine?.contains("- id: rested") == true)
+        #expect(e?.hint?.contains("red_flag: {item: rested, cause: ...}") == true)
+        let named = Fixtures.load(sign + "causes:\n  - {id: rest, text: {en: rest, de: Ruhe}}\n"
+                                  + rule("rested", extra: "\n    red_flag: {item: rested, cause: rest}"))
+        #expect(named.errors.isEmpty, "\(messages(named))")
+    }
+
     @Test func everyErrorIsListedNotOnlyTheFirst() {
         let r = Fixtures.load(items + rule("duraton_weeks > 1") + "  - id: r2\n    when: \"region == 4\"\n    explanation: {en: W, de: W}\n    source: {file: f, section: s}\n")
         #expect(r.errors.count >= 2, "\(messages(r))")
@@ -162,11 +175,13 @@ struct CheckerTests {
         - {when: "region == 'neck'", weeks: [3, 12]}
       text: {en: Then, de: Dann}
       none_text: {en: Done, de: Fertig}
+    causes:
+      - {id: infection, text: {en: an infection, de: eine Infektion}}
 
     """
 
     @Test func aFollowUpThatKeepsWhatDoesNotChangeIsClean() {
-        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)") + """
+        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)", extra: "\n    red_flag: {item: fever, cause: infection}") + """
         follow_up: {episode: region, trend: pain, keep: [region], confirm: [rested]}
         """)
         #expect(r.errors.isEmpty, "\(messages(r))")

@@ -1,8 +1,9 @@
 """`check` and `verify` pass on the shipped files and catch a broken copy."""
+import json
 import os
 import re
 import shutil
-from cli import QUESTIONNAIRES, Failures, run, tempdir
+from cli import QUESTIONNAIRES, Failures, run, tempdir, vignettes, write
 
 f = Failures()
 code, out, err = run("list")
@@ -26,12 +27,25 @@ f.check(code == 1, f"check on broken copy: exit {code}")
 f.check(re.search(r"rules\.yaml:\d+:\d+: error: in the condition of rule '[a-z0-9-]+': unknown item 'duraton_weeks'", out), f"check message: {out[:600]}")
 f.check("did you mean 'duration_weeks'?" in out and "^" in out, "check: no hint or caret")
 
-# A copy without the fever rule: verify fails with a counter-example that has fever.
+# A copy without the fever rule: rf_fever can no longer raise the level. check names the sign,
+# and evaluate refuses the questionnaire rather than answer SELF-CARE to a fever.
 shutil.rmtree(copy)
 shutil.copytree(QUESTIONNAIRES, copy)
 blocks = re.split(r"(?m)^(?=  - id: )", text)
 open(rules, "w").write("".join(b for b in blocks if not b.startswith("  - id: red-flag-fever")))
+code, out, err = run("check", "--questionnaires", copy)
+f.check(code == 1, f"check without the fever rule: exit {code}")
+f.check(re.search(r"questionnaire\.yaml:\d+:\d+: error: the warning sign 'rf_fever' is named by no rule", out), f"check output: {out[-600:]}")
+answers = write(d, "fever.json", json.dumps({"questionnaire": "back-pain", "answers": {**vignettes()[0]["answers"], "rf_fever": True}}))
+code, out, err = run("evaluate", "--questionnaires", copy, "--answers", answers)
+f.check(code == 2 and "rf_fever" in err and "SELF-CARE" not in out, f"evaluate without the fever rule: exit {code} {out[:200]} {err[-300:]}")
+
+# A copy whose fever rule asks for too little: verify fails with a counter-example that has fever.
+shutil.rmtree(copy)
+shutil.copytree(QUESTIONNAIRES, copy)
+fever = next(b for b in blocks if b.startswith("  - id: red-flag-fever"))
+open(rules, "w").write(text.replace(fever, fever.replace("triage: urgent", "triage: see_doctor", 1), 1))
 code, out, err = run("verify", "--questionnaires", copy)
-f.check(code == 1, f"verify without the fever rule: exit {code}")
+f.check(code == 1, f"verify with a weakened fever rule: exit {code} {err[-300:]}")
 f.check("FAILED invariant urgent-signs-are-at-least-urgent" in out and "rf_fever=true" in out, f"verify output: {out}")
 f.finish()

@@ -249,6 +249,14 @@ struct QuestionnaireChecker {
         for e in q.catalog where !used.contains("\(e.kind):\(e.id)") {
             warning(e.location, "\(e.kind.rawValue) '\(e.id)' is in the catalog but no rule uses it")
         }
+        // A warning sign raises the level only through a rule that names it; without one, a
+        // person who answers yes is told to help themselves. `verify` finds that only where an
+        // invariant names the sign, and the interfaces never run `verify`.
+        let named = Set(q.rules.compactMap(\.redFlag?.item))
+        for item in q.items where item.isRedFlag && !named.contains(item.id) {
+            error(item.location, "the warning sign '\(item.id)' is named by no rule, so answering yes to it cannot raise the level",
+                  hint: "add a rule with red_flag: {item: \(item.id), cause: ...} and the triage level it calls for")
+        }
     }
 
     /// Once a questionnaire lists its documents, every citation must name one of them, so a

@@ -125,6 +125,31 @@ struct CheckerTests {
         #expect(messages(r).contains { $0.contains("included more than once or includes itself") }, "\(messages(r))")
     }
 
+    @Test func anIncludedFileThatCannotBeParsedIsTheOneProblemReported() {
+        let r = Fixtures.load(items + "include: [rules.yaml]\n", includes: ["rules.yaml": "rules:\n  - id: r1\n    when: [rested\n"])
+        // Its rules would use the catalog's entries: no "no rule uses it" warning follows.
+        #expect(r.diagnostics.count == 1, "\(r.diagnostics.map(\.description))")
+        #expect(r.errors.first?.message.contains("invalid YAML") == true)
+        #expect(r.errors.first?.location?.file == "rules.yaml")
+    }
+
+    @Test func anUnparsableIncludeLeavesOutReferencesIntoItButKeepsIndependentErrors() {
+        let r = Fixtures.load(items + rule("duraton_weeks > 1", extra: "\n    suggest: [heat_pad]") + "include: [catalog.yaml]\n",
+                              includes: ["catalog.yaml": "notes: [\n"])
+        let all = messages(r)
+        #expect(all.contains { $0.contains("invalid YAML") }, "\(all)")
+        // Items are defined in the entry file, which was read: a misspelt one is still an error.
+        #expect(all.contains { $0.contains("unknown item 'duraton_weeks'") }, "\(all)")
+        #expect(!all.contains { $0.contains("heat_pad") }, "\(all)")
+        #expect(all.count == 2, "\(all)")
+    }
+
+    @Test func aMissingIncludeIsReportedAtItsEntryInTheList() {
+        let r = Fixtures.load(items + rule("rested") + "include: [catalog.yaml, extra.yaml]\n", includes: ["catalog.yaml": "notes: []\n"])
+        let e = r.errors.first { $0.message.contains("included file 'extra.yaml' does not exist") }
+        #expect(e?.location?.column == 25, "\(messages(r))")
+    }
+
     @Test func invalidYAMLGivesLineAndColumn() {
         let r = QuestionnaireLoader.load(text: "id: x\n  bad: [1, 2\n", path: "bad.yaml")
         #expect(r.errors.first?.location?.file == "bad.yaml")

@@ -27,6 +27,24 @@ f.check(code == 1, f"check on broken copy: exit {code}")
 f.check(re.search(r"rules\.yaml:\d+:\d+: error: in the condition of rule '[a-z0-9-]+': unknown item 'duraton_weeks'", out), f"check message: {out[:600]}")
 f.check("did you mean 'duration_weeks'?" in out and "^" in out, "check: no hint or caret")
 
+# A file that cannot be read or parsed is the one problem reported, not the first of hundreds
+# about what it would have defined (unknown levels, unused catalog entries, unnamed signs).
+for name, breakage in [("rules.yaml", "directory"), ("catalog.yaml", "syntax"), ("catalog.yaml", "binary")]:
+    shutil.rmtree(copy)
+    shutil.copytree(QUESTIONNAIRES, copy)
+    path = os.path.join(copy, "back-pain", name)
+    if breakage == "directory":
+        os.remove(path)
+        os.mkdir(path)
+    else:
+        with open(path, "ab") as fh:
+            fh.write(b"x: [1\n" if breakage == "syntax" else b"\xff\xfe")
+    code, out, err = run("check", "--questionnaires", copy)
+    f.check(code == 1 and out.rstrip().endswith("1 error, 0 warnings"), f"check with {name} a {breakage}: exit {code}: {out[-800:]}")
+    expected = {"directory": r"questionnaire\.yaml:\d+:\d+: error: cannot read .*rules\.yaml: Is a directory",
+                "syntax": r"catalog\.yaml:\d+:\d+: error: invalid YAML", "binary": r"catalog\.yaml:\d+:\d+: error: the file is not valid UTF-8"}
+    f.check(re.search(expected[breakage], out), f"check with {name} a {breakage}: {out[:400]}")
+
 # A copy without the fever rule: rf_fever can no longer raise the level. check names the sign,
 # and evaluate refuses the questionnaire rather than answer SELF-CARE to a fever.
 shutil.rmtree(copy)

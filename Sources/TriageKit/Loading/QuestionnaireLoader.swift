@@ -66,34 +66,43 @@ public enum QuestionnaireLoader {
         diagnostics += reader.diagnostics
 
         // Included files add catalog entries and rules; each file is read once, cycles are refused.
-        var pending: [(name: String, from: SourceFile, node: YAMLNode?)] =
-            reader.strings(top["include"], "include").map { ($0, entry, top["include"]) }
+        var pending = includedFiles(top, in: entry, reader)
         var seen: Set<String> = [entry.path]
         var files = [entry.path]
         var sources = [entry.path: entry]
+        // Set when an included file could not be read or parsed: whatever it defines is missing,
+        // and the checker must not report every reference into it as a problem of its own.
+        var incomplete = false
         while !pending.isEmpty {
             let (name, parent, node) = pending.removeFirst()
+            let at = node.map { parent.location($0.mark) }
             let path = resolve(name, relativeTo: parent.path)
             if seen.contains(path) {
-                diagnostics.append(parent.diagnostic(reader.location(node),
-                    "'\(name)' is included more than once or includes itself", hint: "remove the repeated include"))
+                diagnostics.append(parent.diagnostic(at, "'\(name)' is included more than once or includes itself",
+                                                     hint: "remove the repeated include"))
                 continue
             }
             seen.insert(path)
             let file: SourceFile
             if let includes {
                 guard let text = includes[name] else {
-                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist"))
+                    diagnostics.append(parent.diagnostic(at, "included file '\(name)' does not exist"))
+                    incomplete = true
                     continue
                 }
                 file = SourceFile(path: name, text: text)
             } else {
                 guard FileManager.default.fileExists(atPath: path) else {
-                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist",
-                                                         hint: "looked for \(path)"))
+                    diagnostics.append(parent.diagnostic(at, "included file '\(name)' does not exist", hint: "looked for \(path)"))
+                    incomplete = true
                     continue
                 }
-                do { file = try SourceFile.read(path) } catch { diagnostics.append(error); continue }
+                do throws(Diagnostic) { file = try SourceFile.read(path) } catch {
+                    // "Is a directory" and "Permission denied" have no position of their own: the include has.
+                    diagnostics.append(error.location == nil ? parent.diagnostic(at, error.message, hint: error.hint) : error)
+                    incomplete = true
+                    continue
+                }
             }
             files.append(file.path)
             sources[file.path] = file
@@ -102,11 +111,14 @@ public enum QuestionnaireLoader {
                 let r = NodeReader(file: file, languages: languages)
                 if let fields = r.fields(included, "the included file \(name)", allowed: includeFields) {
                     builder.readBody(fields, r)
-                    pending += r.strings(fields["include"], "include").map { ($0, file, fields["include"]) }
+                    pending += includedFiles(fields, in: file, r)
+                } else {
+                    incomplete = true
                 }
                 diagnostics += r.diagnostics
             } catch {
                 diagnostics.append(error)
+                incomplete = true
             }
         }
 
@@ -114,13 +126,21 @@ public enum QuestionnaireLoader {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics)
         }
         questionnaire.files = files
-        diagnostics += QuestionnaireChecker(questionnaire, reachability: reachability).check().map { d in
+        diagnostics += QuestionnaireChecker(questionnaire, reachability: reachability, incomplete: incomplete).check().map { d in
             guard d.sourceLine == nil, let l = d.location, let file = sources[l.file] else { return d }
             var d = d
             d.sourceLine = file.line(l.line)
             return d
         }
         return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// The files `fields` includes, each with the node it is named by, for messages about it.
+    private static func includedFiles(_ fields: Fields, in file: SourceFile, _ reader: NodeReader)
+        -> [(name: String, from: SourceFile, node: YAMLNode?)] {
+        reader.sequence(fields["include"], "include").compactMap { node in
+            reader.string(node, "an entry of include").map { ($0, file, node) }
+        }
     }
 
     private static func resolve(_ name: String, relativeTo path: String) -> String {

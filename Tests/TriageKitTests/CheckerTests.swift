@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TriageKit
 
@@ -148,6 +149,30 @@ struct CheckerTests {
         let r = Fixtures.load(items + rule("rested") + "include: [catalog.yaml, extra.yaml]\n", includes: ["catalog.yaml": "notes: []\n"])
         let e = r.errors.first { $0.message.contains("included file 'extra.yaml' does not exist") }
         #expect(e?.location?.column == 25, "\(messages(r))")
+    }
+
+    @Test func anIncludeOutsideTheQuestionnairesFolderIsRefusedAtItsEntry() {
+        let r = Fixtures.load(items + rule("rested") + "include: [../../secret.yaml]\n", includes: ["../../secret.yaml": "root:x:0:0\n"])
+        let e = r.errors.first { $0.message.contains("'../../secret.yaml' is outside the questionnaire's folder") }
+        #expect(e?.location?.column == 11, "\(messages(r))")
+        #expect(e?.hint?.contains("include only files inside") == true)
+        #expect(!messages(r).contains { $0.contains("root:x") }, "\(messages(r))")
+    }
+
+    @Test func anIncludeThatIsASymbolicLinkOutOfTheFolderIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bt-include-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/q", withIntermediateDirectories: true)
+        try "notes: []\n".write(toFile: root + "/outside.yaml", atomically: true, encoding: .utf8)
+        try "notes: []\n".write(toFile: root + "/q/inside.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/q/outside.yaml", withDestinationPath: "../outside.yaml")
+        try FileManager.default.createSymbolicLink(atPath: root + "/q/catalog.yaml", withDestinationPath: "inside.yaml")
+        try (Fixtures.header + items + rule("rested") + "include: [catalog.yaml, outside.yaml]\n")
+            .write(toFile: root + "/q/questionnaire.yaml", atomically: true, encoding: .utf8)
+        let r = QuestionnaireLoader.load(path: root + "/q/questionnaire.yaml")
+        // A link that stays inside the folder is fine; one that leads out is not.
+        #expect(messages(r).count == 1, "\(messages(r))")
+        #expect(r.errors.first?.message == "'outside.yaml' is outside the questionnaire's folder", "\(messages(r))")
     }
 
     @Test func invalidYAMLGivesLineAndColumn() {

@@ -45,6 +45,17 @@ for name, breakage in [("rules.yaml", "directory"), ("catalog.yaml", "syntax"), 
                 "syntax": r"catalog\.yaml:\d+:\d+: error: invalid YAML", "binary": r"catalog\.yaml:\d+:\d+: error: the file is not valid UTF-8"}
     f.check(re.search(expected[breakage], out), f"check with {name} a {breakage}: {out[:400]}")
 
+# An include that leads out of the questionnaire's folder is refused, and the file never quoted.
+shutil.rmtree(copy)
+shutil.copytree(QUESTIONNAIRES, copy)
+entry = os.path.join(copy, "back-pain", "questionnaire.yaml")
+source = open(entry).read()
+open(entry, "w").write(source.replace("include: [catalog.yaml,", "include: [../../../../../../../../etc/passwd, catalog.yaml,", 1))
+code, out, err = run("check", "--questionnaires", copy)
+f.check(code == 1 and re.search(r"questionnaire\.yaml:\d+:11: error: '\.\./.*/etc/passwd' is outside the questionnaire's folder", out),
+        f"check with an include outside: exit {code}: {out[:400]}")
+f.check("root:" not in out + err, f"check quoted the file outside: {out[:400]}")
+
 # A copy without the fever rule: rf_fever can no longer raise the level. check names the sign,
 # and evaluate refuses the questionnaire rather than answer SELF-CARE to a fever.
 shutil.rmtree(copy)

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).
@@ -73,6 +76,7 @@ public enum QuestionnaireLoader {
         // Set when an included file could not be read or parsed: whatever it defines is missing,
         // and the checker must not report every reference into it as a problem of its own.
         var incomplete = false
+        let folder = Folder(of: entry.path, onDisk: includes == nil)
         while !pending.isEmpty {
             let (name, parent, node) = pending.removeFirst()
             let at = node.map { parent.location($0.mark) }
@@ -83,6 +87,14 @@ public enum QuestionnaireLoader {
                 continue
             }
             seen.insert(path)
+            // A questionnaire is one folder: an include that leads out of it (through `..`, an
+            // absolute path or a symbolic link) would read, and quote in messages, any file.
+            guard folder.contains(path) else {
+                diagnostics.append(parent.diagnostic(at, "'\(name)' is outside the questionnaire's folder",
+                                                     hint: "include only files inside \(folder.path), the folder of \(FilePath.name(of: entry.path))"))
+                incomplete = true
+                continue
+            }
             let file: SourceFile
             if let includes {
                 guard let text = includes[name] else {
@@ -133,6 +145,45 @@ public enum QuestionnaireLoader {
             return d
         }
         return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// The folder of an entry file, to keep includes inside it.
+    private struct Folder {
+        /// The folder as named, for messages.
+        let path: String
+        private let real: String
+        private let onDisk: Bool
+
+        /// `onDisk` false: the files are given as text (tests), so only `..` is resolved.
+        init(of entry: String, onDisk: Bool) {
+            path = FilePath.folder(of: entry)
+            self.onDisk = onDisk
+            real = onDisk ? Self.realPath(path) ?? Self.normalized(path) : Self.normalized(path)
+        }
+
+        /// Whether `file` lies inside the folder once `..` and, for files on disk, symbolic
+        /// links are resolved. A file that does not exist is judged by its name alone.
+        func contains(_ file: String) -> Bool {
+            let resolved = onDisk ? Self.realPath(file) ?? Self.normalized(file) : Self.normalized(file)
+            return real == "/" ? resolved.hasPrefix("/") : resolved.hasPrefix(real + "/")
+        }
+
+        private static func realPath(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+
+        /// An absolute path without `.`, `..` or repeated slashes; relative paths start at the
+        /// working folder.
+        private static func normalized(_ path: String) -> String {
+            let absolute = path.hasPrefix("/") ? path : FilePath.join(FileManager.default.currentDirectoryPath, path)
+            var parts: [Substring] = []
+            for part in absolute.split(separator: "/") where part != "." {
+                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+            }
+            return "/" + parts.joined(separator: "/")
+        }
     }
 
     /// The files `fields` includes, each with the node it is named by, for messages about it.

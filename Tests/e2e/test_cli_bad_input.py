@@ -33,5 +33,9 @@ with open(d + "/latin1.json", "wb") as fh:
 expect_refusal("invalid UTF-8", ["evaluate", "--answers", d + "/latin1.json"], "not valid UTF-8")
 lines = json.dumps({"questionnaire": "back-pain", "answers": base}) + "\n" + '{"questionnaire": "back-pain", "answers": {"age": 40}}\n'
 expect_refusal("bad line in jsonl", ["evaluate", "--answers", write(d, "two.jsonl", lines)], "two.jsonl:2:")
+deep = write(d, "deep.json", '{"questionnaire": "back-pain", "answers": {"age": ' + "[" * 100000 + "]" * 100000 + "}}")
+expect_refusal("one line nested 100,000 deep", ["evaluate", "--answers", deep], f"{deep}:1:", "nested more than")
+code, out, err = run("evaluate", "--answers", deep)
+f.check(len(err) < 1000 and "…" in err, f"one line nested 100,000 deep: the message quotes {len(err)} characters of it")
 expect_refusal("unknown questionnaire folder", ["list", "--questionnaires", d + "/none"], "no questionnaires found")
 f.finish()

@@ -43,12 +43,34 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let location { out += "\(location): " }
         out += "\(severity.rawValue): \(message)"
         if let sourceLine, let location {
-            out += "\n    " + sourceLine
-            let pad = String(repeating: " ", count: max(0, location.column - 1))
-            out += "\n    " + pad + "^"
+            let (excerpt, caret) = Self.excerpt(of: sourceLine, around: location.column)
+            out += "\n    " + excerpt
+            out += "\n    " + String(repeating: " ", count: caret) + "^"
         }
         if let hint { out += "\n  hint: \(hint)" }
         return out
+    }
+}
+
+extension Diagnostic {
+    /// The most of a source line a message shows: a line of 200 KB (a file of 100,000 nested
+    /// brackets) would otherwise fill the terminal, with the caret far off screen.
+    static let excerptWidth = 100
+
+    /// The part of `line` around `column` shown under a message, cut to about `excerptWidth`
+    /// characters with "…" where it was cut, and how many characters precede the caret in it.
+    /// Characters are counted as columns are, in Unicode scalars.
+    static func excerpt(of line: String, around column: Int) -> (text: String, caret: Int) {
+        let scalars = Array(line.unicodeScalars)
+        let at = max(0, column - 1)
+        guard scalars.count > excerptWidth else { return (line, at) }
+        // The caret stands in the middle of the excerpt, or as far to the side as the line allows.
+        let start = max(0, min(at - excerptWidth / 2, scalars.count - excerptWidth))
+        let end = min(scalars.count, start + excerptWidth)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        if start > 0 { text = "…" + text }
+        if end < scalars.count { text += "…" }
+        return (text, at - start + (start > 0 ? 1 : 0))
     }
 }
 

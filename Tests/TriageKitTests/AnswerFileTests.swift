@@ -122,6 +122,39 @@ struct AnswerFileTests {
         #expect(p.contains { $0.contains("does not say which questionnaire") })
     }
 
+    @Test func aYesInAYAMLAnswerFileIsRefusedAskingForTrueOrFalse() throws {
+        let yaml = "questionnaire: back-pain\nanswers:\n  rf_fever: yes\n"
+        let doc = try AnswerFileReader.parse(yaml, path: "a.yaml")
+        let d = AnswerFileReader.validate(doc, engine: Fixtures.engine, complete: false)
+        #expect(d.map(\.message) == ["answer 'rf_fever': expected true or false, got 'yes'"])
+        #expect(d.first?.hint == "write true or false")
+        #expect(d.first?.location?.line == 3)
+    }
+
+    @Test func aWrongYesNoAnswerInAFileIsWordedInTheFilesLanguageToo() throws {
+        let doc = try AnswerFileReader.parse(complete(["rf_fever": "1"]), path: "a.json")
+        let d = AnswerFileReader.validate(doc, engine: Fixtures.engine, language: .de)
+        #expect(d.first?.message == "answer 'rf_fever': erwartet true oder false, erhalten: 1", "\(d)")
+        #expect(d.first?.hint == "schreiben Sie true oder false")
+    }
+
+    @Test func theInteractiveModesStillAskForYesOrNo() throws {
+        let item = try #require(Fixtures.engine.index.items["rf_fever"])
+        guard case .failure(let problem) = AnswerValidation.validate(.string("maybe"), for: item) else {
+            Issue.record("'maybe' was taken as a yes/no answer")
+            return
+        }
+        #expect(problem.message == "expected yes or no (true or false), got 'maybe'")
+    }
+
+    @Test func aFilesProblemsAreListedInTheOrderOfItsLines() throws {
+        // Ids in the reverse of their alphabetical order, so that order by id and order by line differ.
+        let json = "{\"questionnaire\": \"back-pain\", \"answers\": {\n\"zz_unknown\": 1,\n\"rf_fever\": \"yes\",\n\"intensity\": 12,\n\"age\": \"forty\"\n}}"
+        let doc = try AnswerFileReader.parse(json, path: "a.json")
+        let d = AnswerFileReader.validate(doc, engine: Fixtures.engine, complete: false)
+        #expect(d.compactMap(\.location?.line) == [2, 3, 4, 5], "\(d.map(\.description))")
+    }
+
     @Test func aHugeStringIsRefusedWithAMessage() {
         let big = String(repeating: "x", count: 10_000_000)
         let p = problems(complete(["region": "\"\(big)\""]))

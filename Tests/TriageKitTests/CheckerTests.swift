@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TriageKit
 
@@ -125,6 +126,55 @@ struct CheckerTests {
         #expect(messages(r).contains { $0.contains("included more than once or includes itself") }, "\(messages(r))")
     }
 
+    @Test func anIncludedFileThatCannotBeParsedIsTheOneProblemReported() {
+        let r = Fixtures.load(items + "include: [rules.yaml]\n", includes: ["rules.yaml": "rules:\n  - id: r1\n    when: [rested\n"])
+        // Its rules would use the catalog's entries: no "no rule uses it" warning follows.
+        #expect(r.diagnostics.count == 1, "\(r.diagnostics.map(\.description))")
+        #expect(r.errors.first?.message.contains("invalid YAML") == true)
+        #expect(r.errors.first?.location?.file == "rules.yaml")
+    }
+
+    @Test func anUnparsableIncludeLeavesOutReferencesIntoItButKeepsIndependentErrors() {
+        let r = Fixtures.load(items + rule("duraton_weeks > 1", extra: "\n    suggest: [heat_pad]") + "include: [catalog.yaml]\n",
+                              includes: ["catalog.yaml": "notes: [\n"])
+        let all = messages(r)
+        #expect(all.contains { $0.contains("invalid YAML") }, "\(all)")
+        // Items are defined in the entry file, which was read: a misspelt one is still an error.
+        #expect(all.contains { $0.contains("unknown item 'duraton_weeks'") }, "\(all)")
+        #expect(!all.contains { $0.contains("heat_pad") }, "\(all)")
+        #expect(all.count == 2, "\(all)")
+    }
+
+    @Test func aMissingIncludeIsReportedAtItsEntryInTheList() {
+        let r = Fixtures.load(items + rule("rested") + "include: [catalog.yaml, extra.yaml]\n", includes: ["catalog.yaml": "notes: []\n"])
+        let e = r.errors.first { $0.message.contains("included file 'extra.yaml' does not exist") }
+        #expect(e?.location?.column == 25, "\(messages(r))")
+    }
+
+    @Test func anIncludeOutsideTheQuestionnairesFolderIsRefusedAtItsEntry() {
+        let r = Fixtures.load(items + rule("rested") + "include: [../../secret.yaml]\n", includes: ["../../secret.yaml": "root:x:0:0\n"])
+        let e = r.errors.first { $0.message.contains("'../../secret.yaml' is outside the questionnaire's folder") }
+        #expect(e?.location?.column == 11, "\(messages(r))")
+        #expect(e?.hint?.contains("include only files inside") == true)
+        #expect(!messages(r).contains { $0.contains("root:x") }, "\(messages(r))")
+    }
+
+    @Test func anIncludeThatIsASymbolicLinkOutOfTheFolderIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bt-include-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/q", withIntermediateDirectories: true)
+        try "notes: []\n".write(toFile: root + "/outside.yaml", atomically: true, encoding: .utf8)
+        try "notes: []\n".write(toFile: root + "/q/inside.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/q/outside.yaml", withDestinationPath: "../outside.yaml")
+        try FileManager.default.createSymbolicLink(atPath: root + "/q/catalog.yaml", withDestinationPath: "inside.yaml")
+        try (Fixtures.header + items + rule("rested") + "include: [catalog.yaml, outside.yaml]\n")
+            .write(toFile: root + "/q/questionnaire.yaml", atomically: true, encoding: .utf8)
+        let r = QuestionnaireLoader.load(path: root + "/q/questionnaire.yaml")
+        // A link that stays inside the folder is fine; one that leads out is not.
+        #expect(messages(r).count == 1, "\(messages(r))")
+        #expect(r.errors.first?.message == "'outside.yaml' is outside the questionnaire's folder", "\(messages(r))")
+    }
+
     @Test func invalidYAMLGivesLineAndColumn() {
         let r = QuestionnaireLoader.load(text: "id: x\n  bad: [1, 2\n", path: "bad.yaml")
         #expect(r.errors.first?.location?.file == "bad.yaml")
@@ -135,6 +185,19 @@ struct CheckerTests {
         let deep = "id: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         let r = QuestionnaireLoader.load(text: deep, path: "deep.yaml")
         #expect(r.errors.first?.message.contains("nested") == true)
+    }
+
+    @Test func aWarningSignNoRuleNamesIsAnErrorAtTheItem() {
+        let sign = items.replacingOccurrences(of: "      - id: rested\n        type: boolean", with: "      - id: rested\n        type: boolean\n        red_flag: true")
+        let r = Fixtures.load(sign + rule("rested"))
+        let e = r.errors.first { $0.message.contains("the warning sign 'rested' is named by no rule") }
+        #expect(e != nil, "\(messages(r))")
+        #expect(e?.location?.file == "test.yaml")
+        #expect(e?.sourceLine?.contains("- id: rested") == true)
+        #expect(e?.hint?.contains("red_flag: {item: rested, cause: ...}") == true)
+        let named = Fixtures.load(sign + "causes:\n  - {id: rest, text: {en: rest, de: Ruhe}}\n"
+                                  + rule("rested", extra: "\n    red_flag: {item: rested, cause: rest}"))
+        #expect(named.errors.isEmpty, "\(messages(named))")
     }
 
     @Test func everyErrorIsListedNotOnlyTheFirst() {
@@ -162,11 +225,13 @@ struct CheckerTests {
         - {when: "region == 'neck'", weeks: [3, 12]}
       text: {en: Then, de: Dann}
       none_text: {en: Done, de: Fertig}
+    causes:
+      - {id: infection, text: {en: an infection, de: eine Infektion}}
 
     """
 
     @Test func aFollowUpThatKeepsWhatDoesNotChangeIsClean() {
-        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)") + """
+        let r = Fixtures.load(Self.followUpItems + rule("yes(fever)", extra: "\n    red_flag: {item: fever, cause: infection}") + """
         follow_up: {episode: region, trend: pain, keep: [region], confirm: [rested]}
         """)
         #expect(r.errors.isEmpty, "\(messages(r))")

@@ -1,5 +1,6 @@
 """Bad input of every kind: a clear message naming the file position or answer id, exit 2, no crash."""
 import json
+import re
 from cli import Failures, answer_file, run, tempdir, vignettes, write
 
 f = Failures()
@@ -33,5 +34,15 @@ with open(d + "/latin1.json", "wb") as fh:
 expect_refusal("invalid UTF-8", ["evaluate", "--answers", d + "/latin1.json"], "not valid UTF-8")
 lines = json.dumps({"questionnaire": "back-pain", "answers": base}) + "\n" + '{"questionnaire": "back-pain", "answers": {"age": 40}}\n'
 expect_refusal("bad line in jsonl", ["evaluate", "--answers", write(d, "two.jsonl", lines)], "two.jsonl:2:")
+deep = write(d, "deep.json", '{"questionnaire": "back-pain", "answers": {"age": ' + "[" * 100000 + "]" * 100000 + "}}")
+expect_refusal("one line nested 100,000 deep", ["evaluate", "--answers", deep], f"{deep}:1:", "nested more than")
+code, out, err = run("evaluate", "--answers", deep)
+f.check(len(err) < 1000 and "…" in err, f"one line nested 100,000 deep: the message quotes {len(err)} characters of it")
+yes_yaml = write(d, "yes.yaml", "questionnaire: back-pain\nanswers:\n" + "".join(
+    f"  {k}: {'yes' if k == 'rf_fever' else json.dumps(v)}\n" for k, v in {**base, "age": "forty"}.items()))
+expect_refusal("yes in a YAML answer file", ["evaluate", "--answers", yes_yaml], "answer 'rf_fever': expected true or false, got 'yes'", "hint: write true or false")
+code, out, err = run("evaluate", "--answers", yes_yaml)
+lines = [int(m) for m in re.findall(r"yes\.yaml:(\d+):", err)]
+f.check("yes or no" not in err and len(lines) == 2 and lines == sorted(lines), f"yes in a YAML answer file: {err}")
 expect_refusal("unknown questionnaire folder", ["list", "--questionnaires", d + "/none"], "no questionnaires found")
 f.finish()

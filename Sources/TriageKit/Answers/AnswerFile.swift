@@ -280,20 +280,39 @@ public enum AnswerFileReader {
             }
         }
         var invalid: [ItemID] = []
+        var answerProblems: [Diagnostic] = []
         for id in document.answers.values.keys.sorted() {
             let value = document.answers[id]!
             // Counted out of the text only for a message (see AnswerLocations).
             var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {
                 let hint = Spelling.suggestion(for: id.rawValue, among: q.items.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
-                problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
+                answerProblems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
                 continue
             }
             if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
-                problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
                 invalid.append(id)
+                // A file has no yes or no: its booleans are the words true and false (`yes` stays
+                // a string, since YAML 1.1 reads `no` as false and `NO` as Norway alike). The
+                // interactive modes, which do take yes and no, share the other wording.
+                if item.kind == .boolean {
+                    answerProblems.append(Diagnostic(at: at, "answer '\(id)': " + StringCatalog.answers.text("answer.file_expected_boolean", language, [value.description]),
+                                                     hint: StringCatalog.answers.text("answer.file_boolean_hint", language, [])))
+                } else {
+                    answerProblems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
+                }
             }
         }
+        // In the order of the file, as a person reads and fixes them; an answer with no known
+        // position keeps its place after those that have one.
+        problems += answerProblems.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (l?, r?): return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
         guard complete else { return problems }
         // Missing answers are judged on the answers that are valid, so one wrong value does not
         // hide a missing warning sign.

@@ -110,6 +110,8 @@ extension StringCatalog {
     public static let answers = StringCatalog("answers", [
         .en: [
             "answer.expected_boolean": "expected yes or no (true or false), got {0}",
+            "answer.file_expected_boolean": "expected true or false, got {0}",
+            "answer.file_boolean_hint": "write true or false",
             "answer.not_an_option": "'{0}' is not one of the options ({1})",
             "answer.expected_option": "expected one of {0}, got {1}",
             "answer.chosen_twice": "an option is chosen twice",
@@ -125,6 +127,8 @@ extension StringCatalog {
         ],
         .de: [
             "answer.expected_boolean": "erwartet ja oder nein (true oder false), erhalten: {0}",
+            "answer.file_expected_boolean": "erwartet true oder false, erhalten: {0}",
+            "answer.file_boolean_hint": "schreiben Sie true oder false",
             "answer.not_an_option": "„{0}“ ist keine der Möglichkeiten ({1})",
             "answer.expected_option": "erwartet eine von {0}, erhalten: {1}",
             "answer.chosen_twice": "eine Möglichkeit ist doppelt gewählt",

@@ -7,10 +7,16 @@ struct QuestionnaireChecker {
     private var items: [String: Item] = [:]
 
     private let reachability: Bool
+    /// A file of the questionnaire could not be read: levels, causes, catalog entries, documents
+    /// and rules it defines are missing, so a name that is not found may well be defined there,
+    /// and an entry no rule uses may be used there. Those findings are left out, so the person
+    /// sees the one real problem instead of hundreds that follow from it.
+    private let incomplete: Bool
 
-    init(_ questionnaire: Questionnaire, reachability: Bool = true) {
+    init(_ questionnaire: Questionnaire, reachability: Bool = true, incomplete: Bool = false) {
         self.q = questionnaire
         self.reachability = reachability
+        self.incomplete = incomplete
     }
 
     func check() -> [Diagnostic] {
@@ -25,6 +31,13 @@ struct QuestionnaireChecker {
 
     private mutating func warning(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, at: location, message, hint: hint))
+    }
+
+    /// An error about a name that is defined nowhere, unless a file that could not be read may
+    /// define it (see `incomplete`). Items and derived values are defined in the entry file,
+    /// which is always read, so names of those are reported as errors.
+    private mutating func undefined(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
+        if !incomplete { error(location, message, hint: hint) }
     }
 
     private mutating func run() {
@@ -58,20 +71,20 @@ struct QuestionnaireChecker {
                 error(condition.location, "the condition of \(what) is \(t), not a yes/no value")
             }
             for level in [invariant.level, invariant.atLeast].compactMap({ $0 }) where q.level(level) == nil {
-                error(invariant.location, "\(what) names the level '\(level)', which is not defined",
+                undefined(invariant.location, "\(what) names the level '\(level)', which is not defined",
                       hint: suggestion(level, q.triageLevels.map(\.id)))
             }
             for id in invariant.never + invariant.neverTogether where !entryIds.contains(id) {
-                error(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
+                undefined(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
             }
             for id in invariant.onlyNotes ?? [] where !noteIds.contains(id) {
-                error(invariant.location, "\(what) names the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
+                undefined(invariant.location, "\(what) names the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
             }
         }
         for pair in q.allowedConflicts {
             let s = q.entry(pair.suggestion, .suggestion), c = q.entry(pair.caution, .caution)
-            if s == nil { error(nil, "allowed_conflicts names the suggestion '\(pair.suggestion)', which is not in the catalog") }
-            if c == nil { error(nil, "allowed_conflicts names the caution '\(pair.caution)', which is not in the catalog") }
+            if s == nil { undefined(nil, "allowed_conflicts names the suggestion '\(pair.suggestion)', which is not in the catalog") }
+            if c == nil { undefined(nil, "allowed_conflicts names the caution '\(pair.caution)', which is not in the catalog") }
             if let s, let c, s.subject != c.subject {
                 error(c.location, "allowed_conflicts pairs '\(pair.suggestion)' and '\(pair.caution)', which are on different subjects",
                       hint: "only a suggestion and a caution on one subject conflict")
@@ -84,16 +97,16 @@ struct QuestionnaireChecker {
         let levelIds = q.triageLevels.map(\.id), noteIds = q.catalog.filter { $0.kind == .note }.map(\.id)
         for level in q.triageLevels {
             for id in level.result.watch ?? [] where q.level(id) == nil {
-                error(nil, "triage level '\(level.id)' watches the level '\(id)', which is not defined", hint: suggestion(id, levelIds))
+                undefined(nil, "triage level '\(level.id)' watches the level '\(id)', which is not defined", hint: suggestion(id, levelIds))
             }
             for id in (level.result.notes ?? []).sorted() where !noteIds.contains(id) {
-                error(nil, "triage level '\(level.id)' allows the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
+                undefined(nil, "triage level '\(level.id)' allows the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
             }
         }
         for item in q.items {
             guard let watch = item.watch else { continue }
             if q.level(watch) == nil {
-                error(item.location, "item '\(item.id)' is watched at the level '\(watch)', which is not defined",
+                undefined(item.location, "item '\(item.id)' is watched at the level '\(watch)', which is not defined",
                       hint: suggestion(watch, levelIds))
             } else if q.level(watch)?.watchHeading == nil {
                 error(item.location, "item '\(item.id)' is watched at the level '\(watch)', which has no watch_heading",
@@ -142,7 +155,7 @@ struct QuestionnaireChecker {
         for l in q.triageLevels where !levels.insert(l.id).inserted { error(nil, "the triage level '\(l.id)' is defined twice") }
         var causes = Set<String>()
         for c in q.causes where !causes.insert(c.id).inserted { error(nil, "the cause '\(c.id)' is defined twice") }
-        if q.triageLevels.isEmpty { error(nil, "no triage_levels are defined", hint: "add them to the catalog") }
+        if q.triageLevels.isEmpty { undefined(nil, "no triage_levels are defined", hint: "add them to the catalog") }
     }
 
     // MARK: derived values and conditions
@@ -223,20 +236,20 @@ struct QuestionnaireChecker {
                 error(rule.condition.location, "the condition of \(what) is \(t), not a yes/no value")
             }
             if let level = rule.triage, q.level(level) == nil {
-                error(rule.location, "\(what) sets the triage level '\(level)', which is not defined",
+                undefined(rule.location, "\(what) sets the triage level '\(level)', which is not defined",
                       hint: suggestion(level, q.triageLevels.map(\.id)))
             }
             if let rf = rule.redFlag {
                 if items[rf.item.rawValue] == nil { error(rule.location, "\(what) names the red flag '\(rf.item)', which is not an item",
                                                           hint: suggestion(rf.item.rawValue, Array(items.keys))) }
-                if q.cause(rf.cause) == nil { error(rule.location, "\(what) names the cause '\(rf.cause)', which is not in causes",
+                if q.cause(rf.cause) == nil { undefined(rule.location, "\(what) names the cause '\(rf.cause)', which is not in causes",
                                                     hint: suggestion(rf.cause, q.causes.map(\.id))) }
             }
             for (ids, kind) in [(rule.suggest, CatalogEntry.Kind.suggestion), (rule.caution, .caution), (rule.notes, .note)] {
                 for id in ids {
                     used.insert("\(kind):\(id)")
                     if q.entry(id, kind) == nil {
-                        error(rule.location, "\(what) refers to the \(kind.rawValue) '\(id)', which is not in the catalog",
+                        undefined(rule.location, "\(what) refers to the \(kind.rawValue) '\(id)', which is not in the catalog",
                               hint: suggestion(id, q.catalog.filter { $0.kind == kind }.map(\.id)))
                     }
                 }
@@ -246,8 +259,18 @@ struct QuestionnaireChecker {
             }
             if rule.source == nil { error(rule.location, "\(what) has no source") }
         }
+        // Rules in a file that could not be read may use them, and may name the signs.
+        if incomplete { return }
         for e in q.catalog where !used.contains("\(e.kind):\(e.id)") {
             warning(e.location, "\(e.kind.rawValue) '\(e.id)' is in the catalog but no rule uses it")
+        }
+        // A warning sign raises the level only through a rule that names it; without one, a
+        // person who answers yes is told to help themselves. `verify` finds that only where an
+        // invariant names the sign, and the interfaces never run `verify`.
+        let named = Set(q.rules.compactMap(\.redFlag?.item))
+        for item in q.items where item.isRedFlag && !named.contains(item.id) {
+            error(item.location, "the warning sign '\(item.id)' is named by no rule, so answering yes to it cannot raise the level",
+                  hint: "add a rule with red_flag: {item: \(item.id), cause: ...} and the triage level it calls for")
         }
     }
 
@@ -261,7 +284,7 @@ struct QuestionnaireChecker {
             + q.catalog.map { ($0.source, $0.location, "\($0.kind.rawValue) '\($0.id)'") }
             + q.rules.map { ($0.source, $0.location, "rule '\($0.id)'") }
         for case let (source?, location, what) in cited where !files.contains(source.file) {
-            error(location, "\(what) cites '\(source.file)', which is not in documents",
+            undefined(location, "\(what) cites '\(source.file)', which is not in documents",
                   hint: suggestion(source.file, files) ?? "add it to documents: with file, title, publisher and url")
         }
     }

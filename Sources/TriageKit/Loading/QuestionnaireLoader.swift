@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).
@@ -66,34 +69,52 @@ public enum QuestionnaireLoader {
         diagnostics += reader.diagnostics
 
         // Included files add catalog entries and rules; each file is read once, cycles are refused.
-        var pending: [(name: String, from: SourceFile, node: YAMLNode?)] =
-            reader.strings(top["include"], "include").map { ($0, entry, top["include"]) }
+        var pending = includedFiles(top, in: entry, reader)
         var seen: Set<String> = [entry.path]
         var files = [entry.path]
         var sources = [entry.path: entry]
+        // Set when an included file could not be read or parsed: whatever it defines is missing,
+        // and the checker must not report every reference into it as a problem of its own.
+        var incomplete = false
+        let folder = Folder(of: entry.path, onDisk: includes == nil)
         while !pending.isEmpty {
             let (name, parent, node) = pending.removeFirst()
+            let at = node.map { parent.location($0.mark) }
             let path = resolve(name, relativeTo: parent.path)
             if seen.contains(path) {
-                diagnostics.append(parent.diagnostic(reader.location(node),
-                    "'\(name)' is included more than once or includes itself", hint: "remove the repeated include"))
+                diagnostics.append(parent.diagnostic(at, "'\(name)' is included more than once or includes itself",
+                                                     hint: "remove the repeated include"))
                 continue
             }
             seen.insert(path)
+            // A questionnaire is one folder: an include that leads out of it (through `..`, an
+            // absolute path or a symbolic link) would read, and quote in messages, any file.
+            guard folder.contains(path) else {
+                diagnostics.append(parent.diagnostic(at, "'\(name)' is outside the questionnaire's folder",
+                                                     hint: "include only files inside \(folder.path), the folder of \(FilePath.name(of: entry.path))"))
+                incomplete = true
+                continue
+            }
             let file: SourceFile
             if let includes {
                 guard let text = includes[name] else {
-                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist"))
+                    diagnostics.append(parent.diagnostic(at, "included file '\(name)' does not exist"))
+                    incomplete = true
                     continue
                 }
                 file = SourceFile(path: name, text: text)
             } else {
                 guard FileManager.default.fileExists(atPath: path) else {
-                    diagnostics.append(parent.diagnostic(reader.location(node), "included file '\(name)' does not exist",
-                                                         hint: "looked for \(path)"))
+                    diagnostics.append(parent.diagnostic(at, "included file '\(name)' does not exist", hint: "looked for \(path)"))
+                    incomplete = true
                     continue
                 }
-                do { file = try SourceFile.read(path) } catch { diagnostics.append(error); continue }
+                do throws(Diagnostic) { file = try SourceFile.read(path) } catch {
+                    // "Is a directory" and "Permission denied" have no position of their own: the include has.
+                    diagnostics.append(error.location == nil ? parent.diagnostic(at, error.message, hint: error.hint) : error)
+                    incomplete = true
+                    continue
+                }
             }
             files.append(file.path)
             sources[file.path] = file
@@ -102,11 +123,14 @@ public enum QuestionnaireLoader {
                 let r = NodeReader(file: file, languages: languages)
                 if let fields = r.fields(included, "the included file \(name)", allowed: includeFields) {
                     builder.readBody(fields, r)
-                    pending += r.strings(fields["include"], "include").map { ($0, file, fields["include"]) }
+                    pending += includedFiles(fields, in: file, r)
+                } else {
+                    incomplete = true
                 }
                 diagnostics += r.diagnostics
             } catch {
                 diagnostics.append(error)
+                incomplete = true
             }
         }
 
@@ -114,13 +138,60 @@ public enum QuestionnaireLoader {
             return LoadResult(questionnaire: nil, diagnostics: diagnostics)
         }
         questionnaire.files = files
-        diagnostics += QuestionnaireChecker(questionnaire, reachability: reachability).check().map { d in
+        diagnostics += QuestionnaireChecker(questionnaire, reachability: reachability, incomplete: incomplete).check().map { d in
             guard d.sourceLine == nil, let l = d.location, let file = sources[l.file] else { return d }
             var d = d
             d.sourceLine = file.line(l.line)
             return d
         }
         return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// The folder of an entry file, to keep includes inside it.
+    private struct Folder {
+        /// The folder as named, for messages.
+        let path: String
+        private let real: String
+        private let onDisk: Bool
+
+        /// `onDisk` false: the files are given as text (tests), so only `..` is resolved.
+        init(of entry: String, onDisk: Bool) {
+            path = FilePath.folder(of: entry)
+            self.onDisk = onDisk
+            real = onDisk ? Self.realPath(path) ?? Self.normalized(path) : Self.normalized(path)
+        }
+
+        /// Whether `file` lies inside the folder once `..` and, for files on disk, symbolic
+        /// links are resolved. A file that does not exist is judged by its name alone.
+        func contains(_ file: String) -> Bool {
+            let resolved = onDisk ? Self.realPath(file) ?? Self.normalized(file) : Self.normalized(file)
+            return real == "/" ? resolved.hasPrefix("/") : resolved.hasPrefix(real + "/")
+        }
+
+        private static func realPath(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+
+        /// An absolute path without `.`, `..` or repeated slashes; relative paths start at the
+        /// working folder.
+        private static func normalized(_ path: String) -> String {
+            let absolute = path.hasPrefix("/") ? path : FilePath.join(FileManager.default.currentDirectoryPath, path)
+            var parts: [Substring] = []
+            for part in absolute.split(separator: "/") where part != "." {
+                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+            }
+            return "/" + parts.joined(separator: "/")
+        }
+    }
+
+    /// The files `fields` includes, each with the node it is named by, for messages about it.
+    private static func includedFiles(_ fields: Fields, in file: SourceFile, _ reader: NodeReader)
+        -> [(name: String, from: SourceFile, node: YAMLNode?)] {
+        reader.sequence(fields["include"], "include").compactMap { node in
+            reader.string(node, "an entry of include").map { ($0, file, node) }
+        }
     }
 
     private static func resolve(_ name: String, relativeTo path: String) -> String {

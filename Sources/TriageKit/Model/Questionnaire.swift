@@ -52,42 +52,102 @@ public struct ChoiceOption: Hashable, Sendable {
 }
 
 /// One question.
+///
+/// Its fields are kept in one shared, immutable box: a result copies an item into many places
+/// (the facts behind each reason, the answers by section, the watch list), and copying some
+/// twenty references each time, and releasing them again, was about a tenth of a batch
+/// evaluation. A copy is now one reference; a change (only while loading) makes a new box, so
+/// `Item` keeps its value semantics.
 public struct Item: Sendable {
-    public var id: ItemID
-    public var kind: ItemKind
-    public var text: LocalizedText
-    public var help: LocalizedText?
+    fileprivate struct Fields: Sendable {
+        var id: ItemID
+        var kind: ItemKind
+        var text: LocalizedText
+        var help: LocalizedText?
+        var short: LocalizedText?
+        var unit: LocalizedText?
+        var unitOne: LocalizedText?
+        var options: [ChoiceOption]
+        var minimum: Double?
+        var maximum: Double?
+        var belowMinimum: LocalizedText?
+        var anchors: (min: LocalizedText, max: LocalizedText)?
+        var required: Bool
+        var condition: Expression?
+        var isRedFlag: Bool
+        var watch: String?
+        var notAskedReason: LocalizedText?
+        var inputHint: InputHint?
+        var codes: [Coding]
+        var ucumUnit: String?
+        var source: SourceRef?
+        var section: String
+        var location: SourceLocation?
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private var fields: Fields { storage.fields }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
+    init(id: ItemID, kind: ItemKind, text: LocalizedText, help: LocalizedText?, short: LocalizedText?, unit: LocalizedText?,
+         unitOne: LocalizedText? = nil, options: [ChoiceOption], minimum: Double?, maximum: Double?,
+         belowMinimum: LocalizedText?, anchors: (min: LocalizedText, max: LocalizedText)?, required: Bool,
+         condition: Expression?, isRedFlag: Bool, watch: String? = nil, notAskedReason: LocalizedText? = nil,
+         inputHint: InputHint?, codes: [Coding] = [], ucumUnit: String? = nil, source: SourceRef?, section: String,
+         location: SourceLocation?) {
+        storage = Storage(Fields(id: id, kind: kind, text: text, help: help, short: short, unit: unit, unitOne: unitOne,
+                                 options: options, minimum: minimum, maximum: maximum, belowMinimum: belowMinimum,
+                                 anchors: anchors, required: required, condition: condition, isRedFlag: isRedFlag,
+                                 watch: watch, notAskedReason: notAskedReason, inputHint: inputHint, codes: codes,
+                                 ucumUnit: ucumUnit, source: source, section: section, location: location))
+    }
+
+    public var id: ItemID { get { fields.id } set { update { $0.id = newValue } } }
+    public var kind: ItemKind { get { fields.kind } set { update { $0.kind = newValue } } }
+    public var text: LocalizedText { get { fields.text } set { update { $0.text = newValue } } }
+    public var help: LocalizedText? { get { fields.help } set { update { $0.help = newValue } } }
     /// A short form of the question for checklists (red flags).
-    public var short: LocalizedText?
+    public var short: LocalizedText? { get { fields.short } set { update { $0.short = newValue } } }
     /// The unit after a number ("weeks"); `unitOne` after exactly one ("week"), when it differs.
-    public var unit: LocalizedText?
-    public var unitOne: LocalizedText? = nil
-    public var options: [ChoiceOption]
-    public var minimum: Double?
-    public var maximum: Double?
+    public var unit: LocalizedText? { get { fields.unit } set { update { $0.unit = newValue } } }
+    public var unitOne: LocalizedText? { get { fields.unitOne } set { update { $0.unitOne = newValue } } }
+    public var options: [ChoiceOption] { get { fields.options } set { update { $0.options = newValue } } }
+    public var minimum: Double? { get { fields.minimum } set { update { $0.minimum = newValue } } }
+    public var maximum: Double? { get { fields.maximum } set { update { $0.maximum = newValue } } }
     /// What to say when a number is below the minimum (e.g. "written for adults").
-    public var belowMinimum: LocalizedText?
-    public var anchors: (min: LocalizedText, max: LocalizedText)?
-    public var required: Bool
+    public var belowMinimum: LocalizedText? { get { fields.belowMinimum } set { update { $0.belowMinimum = newValue } } }
+    public var anchors: (min: LocalizedText, max: LocalizedText)? { get { fields.anchors } set { update { $0.anchors = newValue } } }
+    public var required: Bool { get { fields.required } set { update { $0.required = newValue } } }
     /// The item is asked only when this is true; nil means always.
-    public var condition: Expression?
-    public var isRedFlag: Bool
+    public var condition: Expression? { get { fields.condition } set { update { $0.condition = newValue } } }
+    public var isRedFlag: Bool { get { fields.isRedFlag } set { update { $0.isRedFlag = newValue } } }
     /// For a warning sign that can newly appear: the triage level whose group of the watch list
     /// names it when it was answered no ("call 112 at once if ..."). Nil for history items
     /// (cancer in the past, an accident) and for every other item.
-    public var watch: String? = nil
+    public var watch: String? { get { fields.watch } set { update { $0.watch = newValue } } }
     /// Why the item is sometimes not asked, for the message about an answer given to it anyway
     /// (e.g. "the whiplash danger signs replace it").
-    public var notAskedReason: LocalizedText? = nil
+    public var notAskedReason: LocalizedText? { get { fields.notAskedReason } set { update { $0.notAskedReason = newValue } } }
     /// How interfaces may take the answer, e.g. a duration in days, weeks or months.
-    public var inputHint: InputHint?
+    public var inputHint: InputHint? { get { fields.inputHint } set { update { $0.inputHint = newValue } } }
     /// Codes of published terminologies for this question (FHIR `item.code`).
-    public var codes: [Coding] = []
+    public var codes: [Coding] { get { fields.codes } set { update { $0.codes = newValue } } }
     /// The unit of a number as a UCUM code (`wk`, `a`), for systems that compute with it.
-    public var ucumUnit: String? = nil
-    public var source: SourceRef?
-    public var section: String
-    public var location: SourceLocation?
+    public var ucumUnit: String? { get { fields.ucumUnit } set { update { $0.ucumUnit = newValue } } }
+    public var source: SourceRef? { get { fields.source } set { update { $0.source = newValue } } }
+    public var section: String { get { fields.section } set { update { $0.section = newValue } } }
+    public var location: SourceLocation? { get { fields.location } set { update { $0.location = newValue } } }
 
     public func option(_ value: String) -> ChoiceOption? { options.first { $0.value == value } }
 }

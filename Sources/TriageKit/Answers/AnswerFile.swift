@@ -277,8 +277,7 @@ public enum AnswerFileReader {
             }
         }
         var invalid: [ItemID] = []
-        for id in document.answers.values.keys.sorted() {
-            let value = document.answers[id]!
+        for (id, value) in document.answers.values.sorted(by: { $0.key < $1.key }) {
             // Counted out of the text only for a message (see AnswerLocations).
             var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {

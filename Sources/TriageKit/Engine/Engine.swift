@@ -35,27 +35,27 @@ public struct Engine: Sendable {
 
     /// Evaluates `answers` as given on `date` (the day `nextCheck` counts from).
     public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         let fired = index.resolvedConditions.indices.filter { scope.evaluate(index.resolvedConditions[$0]).isTrue }
         return assess(scope: scope, fired: fired, on: date, traced: true)
     }
 
     /// Whether the item would be asked given these answers (its condition holds).
     public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return scope.isAsked(item) == .yes
     }
 
     /// The items a person is asked, given the answers so far, in order.
     public func askedItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return index.orderedItems.indices.filter { scope.isAsked(position: $0) == .yes }.map { index.orderedItems[$0] }
     }
 
     /// The ids of the items asked given these answers, in order. Cheaper than `askedItems` where
     /// only the ids are needed: no item is copied.
     public func askedIDs(given answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return askedIDs(scope)
     }
 
@@ -67,19 +67,25 @@ public struct Engine: Sendable {
 
     /// Asked required items without an answer, in order.
     public func missingItems(in answers: AnswerSet) -> [Item] {
-        askedIDs(given: answers).compactMap { id in answers[id] == nil ? index.items[id].flatMap { $0.required ? $0 : nil } : nil }
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        var missing: [Item] = []
+        for (position, item) in index.orderedItems.enumerated()
+        where item.required && scope.isAsked(position: position) == .yes && answers[item.id] == nil {
+            missing.append(item)
+        }
+        return missing
     }
 
     /// Answered items the questionnaire does not ask with these answers, in order.
     public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return ignoredAnswers(scope)
     }
 
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.
     public func possibleItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return index.orderedItems.filter { item in
             guard let condition = item.condition else { return true }
             return scope.evaluate(condition.root) != .no
@@ -90,7 +96,7 @@ public struct Engine: Sendable {
     /// passed or not; empty when no threshold's condition holds. A history draws them as lines.
     public func safetyNetWeeks(given answers: AnswerSet) -> [Double] {
         guard let net = questionnaire.safetyNet else { return [] }
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return net.thresholds.first { scope.evaluate($0.condition.root).isTrue }?.weeks ?? []
     }
 
@@ -170,7 +176,7 @@ public struct Engine: Sendable {
         }
 
         var derived: [String: Value] = [:]
-        for d in q.derived { if case .value(let v) = scope.value(of: d.id) { derived[d.id] = v } }
+        for (id, slot) in index.derivedSlots { if case .value(let v) = scope.value(at: slot) { derived[id] = v } }
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
         let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), action: LocalizedText([:]))
@@ -188,7 +194,7 @@ public struct Engine: Sendable {
     private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
         questionnaire.triageLevels.compactMap { level in
             guard shape.watches(level.id) else { return nil }
-            let items = index.redFlags.filter { index.items[$0]?.watch == level.id && scope.value(of: $0.rawValue) == .no }
+            let items = index.watchedSigns.filter { $0.level == level.id && scope.value(at: $0.slot) == .no }.map { $0.id }
             return items.isEmpty ? nil : .init(level: level, items: items)
         }
     }
@@ -197,7 +203,9 @@ public struct Engine: Sendable {
     private func ignoredAnswers(_ scope: Scope) -> [ItemID] {
         guard case .fixed(let values) = scope.answers else { return [] }
         var ids: [ItemID] = []
-        for i in index.orderedItems.indices where values[index.orderedItems[i].id] != nil && scope.isAsked(position: i) == .no {
+        // Whether an item is asked is already known to the scope; few are not asked, so only
+        // those are looked up among the answers.
+        for i in index.orderedItems.indices where scope.isAsked(position: i) == .no && values[index.orderedItems[i].id] != nil {
             ids.append(index.orderedItems[i].id)
         }
         return ids

@@ -18,9 +18,9 @@ public struct ResultText: Sendable {
 
     public func render(_ report: Report) -> String {
         let w = wording, q = report.questionnaire, L = w.language, level = report.level
-        var out: [String] = []
+        var out = TextLines()
         func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) {
-            out += TextWrap.lines(text, width: width, first: first, rest: rest ?? first)
+            out.wrap(text, width: width, first: first, rest: rest)
         }
         wrap("\(q.title[L]): \(w.t("result.title")) (\(w.t("result.answered_on", w.date(report.answeredOn))))")
         out.append("")
@@ -77,21 +77,21 @@ public struct ResultText: Sendable {
         if w.explain && !report.ignored.isEmpty {
             wrap(w.t("result.ignored", report.ignored.map(\.id.rawValue).joined(separator: ", ")))
         }
-        if out.last != "" { out.append("") }
+        if !out.endsWithEmptyLine { out.append("") }
         wrap(w.t("result.disclaimer"))
-        return out.joined(separator: "\n") + "\n"
+        return out.text
     }
 
-    private func entry(_ e: Report.Entry, into out: inout [String]) {
+    private func entry(_ e: Report.Entry, into out: inout TextLines) {
         let w = wording, L = w.language
         let mark = e.highlighted ? " (" + w.t("result.important") + ")" : ""
-        out += TextWrap.lines(e.entry.title[L] + mark, width: width, first: "  * ", rest: "    ")
+        out.wrap(e.entry.title[L] + mark, width: width, first: "  * ", rest: "    ")
         guard detailed else { return }
-        out += TextWrap.lines(e.entry.explanation[L], width: width, first: "    ", rest: "    ")
+        out.wrap(e.entry.explanation[L], width: width, first: "    ", rest: "    ")
         if let source = e.entry.source {
-            out += TextWrap.lines(w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ")
+            out.wrap(w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ")
         }
         let why = w.why(e)
-        if !why.isEmpty { out += TextWrap.lines(w.t("result.why") + ": " + why, width: width, first: "    ", rest: "      ") }
+        if !why.isEmpty { out.wrap(w.t("result.why") + ": " + why, width: width, first: "    ", rest: "      ") }
     }
 }

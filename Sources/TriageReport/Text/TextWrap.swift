@@ -6,14 +6,21 @@ public enum TextWrap {
     /// are single bytes that never occur inside another character): splitting into Characters
     /// was half the time of writing a result as text.
     public static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
         var out: [String] = []
+        forEachLine(text, width: width) { out.append(String(decoding: $0, as: UTF8.self)) }
+        return out
+    }
+
+    /// The lines of `lines(_:width:)`, each handed to `body` as UTF-8 (valid only during the
+    /// call), so a caller writing them into one buffer makes no String per line.
+    static func forEachLine(_ text: String, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard width > 0 else { return }
         var text = text
         text.withUTF8 { bytes in
             var line: [UInt8] = []
             var lineWidth = 0
             func endLine() {
-                out.append(String(decoding: line, as: UTF8.self))
+                line.withUnsafeBufferPointer(body)
                 line.removeAll(keepingCapacity: true)
                 lineWidth = 0
             }
@@ -42,8 +49,8 @@ public enum TextWrap {
                 // A word longer than a line: cut it, by characters.
                 var word = String(decoding: wordBytes, as: UTF8.self)
                 while w > width {
-                    let (head, rest) = split(word, at: width)
-                    out.append(head)
+                    var (head, rest) = split(word, at: width)
+                    head.withUTF8(body)
                     word = rest
                     w = DisplayWidth.of(word)
                 }
@@ -51,7 +58,6 @@ public enum TextWrap {
                 lineWidth = w
             }
         }
-        return out
     }
 
     /// Wrapped lines with `first` before the first and `rest` before the others, each at most
@@ -95,4 +101,48 @@ public enum TextWrap {
         }
         return (head, String(word[index...]))
     }
+}
+
+/// Lines of text in one UTF-8 buffer, each ending in a newline: a long text (a result) is built
+/// here, so that wrapping makes no String per line and joining copies nothing again. Writing a
+/// result as text spent a third of its time making, prefixing and joining line Strings.
+public struct TextLines {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() { bytes.reserveCapacity(8192) }
+
+    /// Appends `line` as it is.
+    public mutating func append(_ line: String) {
+        var line = line
+        line.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends the lines of `TextWrap.lines(_:width:first:rest:)`.
+    public mutating func wrap(_ text: String, width: Int, first: String = "", rest: String? = nil) {
+        let rest = rest ?? first
+        let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
+        var isFirst = true
+        TextWrap.forEachLine(text, width: room) { line in
+            append(prefix: isFirst ? first : rest)
+            isFirst = false
+            bytes.append(contentsOf: line)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    private mutating func append(prefix: String) {
+        guard !prefix.isEmpty else { return }
+        var prefix = prefix
+        prefix.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Whether the last line appended is empty (false when there is none). Every line ends in a
+    /// newline, so an empty last line is the only byte or follows another newline.
+    public var endsWithEmptyLine: Bool {
+        bytes.count == 1 || (bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\n"))
+    }
+
+    /// Every line, each ending in a newline.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -14,16 +14,28 @@ final class Scope: ExpressionContext {
     let answers: Answers
     private let missing: Outcome
     /// Values computed so far, by slot (see `QuestionnaireIndex.slots`).
-    private var cache: [Outcome?]
+    private let cache: UnsafeMutableBufferPointer<Outcome?>
     /// Whether each item is asked, once computed, by slot.
-    private var askedCache: [Outcome?]
+    private let askedCache: UnsafeMutableBufferPointer<Outcome?>
+    // The caches are buffers the scope owns rather than arrays in `var`s: evaluation reads and
+    // writes them while it recurses into the same scope, and every access of a class's `var`
+    // paid a dynamic exclusivity check, about a tenth of the time spent evaluating.
 
     init(index: QuestionnaireIndex, answers: Answers, missing: Outcome) {
         self.index = index
         self.answers = answers
         self.missing = missing
-        cache = Array(repeating: nil, count: index.slots.count)
-        askedCache = cache
+        cache = .allocate(capacity: index.slots.count)
+        cache.initialize(repeating: nil)
+        askedCache = .allocate(capacity: index.slots.count)
+        askedCache.initialize(repeating: nil)
+    }
+
+    deinit {
+        cache.deinitialize()
+        cache.deallocate()
+        askedCache.deinitialize()
+        askedCache.deallocate()
     }
 
     private func answer(_ id: String) -> Outcome {

@@ -160,15 +160,23 @@ public struct Report: Sendable {
         ignored = a.ignoredAnswers.compactMap { q.item($0) }
         missing = a.askedItems.compactMap { id in asked[id] == nil ? engine.index.items[id].flatMap { $0.required ? $0 : nil } : nil }
 
-        var seen = Set<String>()
+        // A result has a handful of questions and sources: searching a short list is cheaper than
+        // hashing each into a set, which was a measurable part of a batch evaluation.
+        var seen: [String] = []
         var questions: [LocalizedText] = []
-        for entry in notes + suggested + cautions {
-            guard let question = entry.entry.doctorQuestion, seen.insert(question.text(.en)).inserted else { continue }
+        for entry in [notes, suggested, cautions].joined() {
+            guard let question = entry.entry.doctorQuestion else { continue }
+            let english = question.text(.en)
+            guard !seen.contains(english) else { continue }
+            seen.append(english)
             questions.append(question)
         }
         doctorQuestions = Array(questions.prefix(Self.maximumDoctorQuestions))
 
-        let cited = Set((signs.map(\.rule.source) + (notes + suggested + cautions).map(\.entry.source)).compactMap { $0?.file })
+        var cited: [String] = []
+        for source in signs.map(\.rule.source) + [notes, suggested, cautions].joined().map(\.entry.source) {
+            if let file = source?.file, !cited.contains(file) { cited.append(file) }
+        }
         sources = q.documents.filter { cited.contains($0.file) }
     }
 }

@@ -277,19 +277,22 @@ public enum AnswerFileReader {
             }
         }
         var invalid: [ItemID] = []
-        for (id, value) in document.answers.values.sorted(by: { $0.key < $1.key }) {
+        // Problems are named in id order; only they are sorted, not every answer set's answers.
+        var answerProblems: [(id: ItemID, problem: Diagnostic)] = []
+        for (id, value) in document.answers.values {
             // Counted out of the text only for a message (see AnswerLocations).
             var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {
                 let hint = Spelling.suggestion(for: id.rawValue, among: q.items.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
-                problems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
+                answerProblems.append((id, Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint)))
                 continue
             }
             if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
-                problems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
+                answerProblems.append((id, Diagnostic(at: at, "answer '\(id)': \(problem.message)")))
                 invalid.append(id)
             }
         }
+        problems += answerProblems.sorted { $0.id < $1.id }.map(\.problem)
         guard complete else { return problems }
         // Missing answers are judged on the answers that are valid, so one wrong value does not
         // hide a missing warning sign.

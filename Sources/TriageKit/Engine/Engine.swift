@@ -18,8 +18,11 @@ public struct AnswerSet: Sendable, Hashable {
 
     /// The answers to these items only.
     public func only(_ ids: [ItemID]) -> AnswerSet {
-        let keep = Set(ids)
-        return AnswerSet(values.filter { keep.contains($0.key) })
+        // Each id is hashed once: a set of the ids and a filter of the answers hashed it thrice.
+        var kept: [ItemID: Value] = [:]
+        kept.reserveCapacity(Swift.min(ids.count, values.count))
+        for id in ids { if let value = values[id] { kept[id] = value } }
+        return AnswerSet(kept)
     }
 }
 
@@ -133,9 +136,11 @@ public struct Engine: Sendable {
         // A suggestion and a caution on one subject never both appear: the higher rule priority
         // wins; at a tie, the caution (the safer side).
         var conflicts: [Assessment.ResolvedConflict] = []
+        // Looked up once, not once for every suggestion (dropping one leaves the list as it is).
+        let cautionSubjects = cautions.list.map { index.entries[.caution]?[$0.id]?.subject }
         for s in suggestions.list {
             guard let subject = index.entries[.suggestion]?[s.id]?.subject else { continue }
-            for c in cautions.list where index.entries[.caution]?[c.id]?.subject == subject {
+            for (c, cautionSubject) in zip(cautions.list, cautionSubjects) where cautionSubject == subject {
                 let sp = s.rules.map { q.rules[$0].priority }.max() ?? 0, cp = c.rules.map { q.rules[$0].priority }.max() ?? 0
                 if sp > cp {
                     cautions.drop(c.id)

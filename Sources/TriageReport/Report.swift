@@ -109,14 +109,30 @@ public struct Report: Sendable {
         questionnaire = q
         let a = engine.evaluate(given, on: date)
         assessment = a
-        answers = given.only(a.askedItems)
+        // The asked answers and the asked required items without one, in one look at each
+        // asked id (the answers are looked up again for every section and output).
+        var asked: [ItemID: Value] = [:]
+        asked.reserveCapacity(a.askedItems.count)
+        var missing: [Item] = []
+        for id in a.askedItems {
+            if let value = given[id] {
+                asked[id] = value
+            } else if let item = engine.index.items[id], item.required {
+                missing.append(item)
+            }
+        }
+        answers = AnswerSet(asked)
+        self.missing = missing
 
         signs = a.redFlags.compactMap { rf in
             guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
             return Sign(item: item, cause: cause, rule: rule)
         }
         func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
-            answers.map { Fact(id: $0.id, value: $0.value, item: engine.index.items[ItemID($0.id)], derived: engine.index.derived[$0.id]) }
+            answers.map { fact in
+                let subject = engine.index.subjects[fact.id]
+                return Fact(id: fact.id, value: fact.value, item: subject?.item, derived: subject?.derived)
+            }
         }
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
             list.compactMap { c in
@@ -152,13 +168,11 @@ public struct Report: Sendable {
         }
         self.profile = profile
 
-        let asked = answers
         answerSections = q.sections.compactMap { section in
             let shown = section.items.compactMap { item in asked[item.id].map { (item: item, value: $0) } }
             return shown.isEmpty ? nil : AnswerSection(title: section.title, answers: shown)
         }
         ignored = a.ignoredAnswers.compactMap { q.item($0) }
-        missing = a.askedItems.compactMap { id in asked[id] == nil ? engine.index.items[id].flatMap { $0.required ? $0 : nil } : nil }
 
         // A result has a handful of questions and sources: searching a short list is cheaper than
         // hashing each into a set, which was a measurable part of a batch evaluation.

@@ -138,6 +138,9 @@ public final class QuestionnaireIndex: Sendable {
     let watchedSigns: [(id: ItemID, slot: Int, level: String)]
     /// Each derived value's slot, in the questionnaire's order (the first of a repeated id).
     let derivedSlots: [(id: String, slot: Int)]
+    /// The item and the derived value an id names (a checked questionnaire has only one of the
+    /// two), found with one lookup: what a report shows for each answer a rule read.
+    public let subjects: [String: (item: Item?, derived: DerivedValue?)]
 
     enum Slot {
         case item(id: String, condition: Expr?)
@@ -172,5 +175,9 @@ public final class QuestionnaireIndex: Sendable {
             return (item.id, slotOf[item.id.rawValue]!, level)
         }
         derivedSlots = q.derived.map { ($0.id, slotOf[$0.id]!) }
+        let items = self.items, derived = self.derived
+        subjects = Dictionary(uniqueKeysWithValues: Set(items.keys.map(\.rawValue)).union(derived.keys).map { id in
+            (id, (items[ItemID(id)], derived[id]))
+        })
     }
 }

@@ -18,7 +18,7 @@ public struct ResultText: Sendable {
 
     public func render(_ report: Report) -> String {
         let w = wording, q = report.questionnaire, L = w.language, level = report.level
-        var out = TextLines()
+        var out = TextLines(capacity: 8192)
         func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) {
             out.wrap(text, width: width, first: first, rest: rest)
         }
@@ -36,7 +36,7 @@ public struct ResultText: Sendable {
             for sign in report.signs { wrap(w.sign(sign), "  ! ", "    ") }
         }
         if advice, !report.profile.isEmpty {
-            wrap(w.t("result.profile") + ": " + report.profile.map(w.fact).joined(separator: "; "))
+            wrap(w.t("result.profile") + ": " + report.profile.map { w.fact($0) }.joined(separator: "; "))
         }
         if !report.missing.isEmpty && !report.isFinal { wrap(w.stillOpen(report.missing.count)) }
         out.append("")

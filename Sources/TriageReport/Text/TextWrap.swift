@@ -6,65 +6,18 @@ public enum TextWrap {
     /// are single bytes that never occur inside another character): splitting into Characters
     /// was half the time of writing a result as text.
     public static func lines(_ text: String, width: Int) -> [String] {
-        var out: [String] = []
-        forEachLine(text, width: width) { out.append(String(decoding: $0, as: UTF8.self)) }
-        return out
-    }
-
-    /// The lines of `lines(_:width:)`, each handed to `body` as UTF-8 (valid only during the
-    /// call), so a caller writing them into one buffer makes no String per line.
-    static func forEachLine(_ text: String, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard width > 0 else { return }
-        var text = text
-        text.withUTF8 { bytes in
-            var line: [UInt8] = []
-            var lineWidth = 0
-            func endLine() {
-                line.withUnsafeBufferPointer(body)
-                line.removeAll(keepingCapacity: true)
-                lineWidth = 0
-            }
-            var i = 0
-            let n = bytes.count
-            while true {
-                // Skip spaces; a newline or the end closes the line.
-                while i < n && bytes[i] == UInt8(ascii: " ") { i += 1 }
-                if i == n { endLine(); break }
-                if bytes[i] == UInt8(ascii: "\n") { endLine(); i += 1; continue }
-                let start = i
-                var plain = true
-                while i < n && bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\n") {
-                    if bytes[i] < 0x20 || bytes[i] >= 0x7F { plain = false }
-                    i += 1
-                }
-                let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                var w = plain ? wordBytes.count : DisplayWidth.of(String(decoding: wordBytes, as: UTF8.self))
-                if lineWidth > 0 && lineWidth + 1 + w > width { endLine() }
-                if w <= width {
-                    if lineWidth > 0 { line.append(UInt8(ascii: " ")); lineWidth += 1 }
-                    line.append(contentsOf: wordBytes)
-                    lineWidth += w
-                    continue
-                }
-                // A word longer than a line: cut it, by characters.
-                var word = String(decoding: wordBytes, as: UTF8.self)
-                while w > width {
-                    var (head, rest) = split(word, at: width)
-                    head.withUTF8(body)
-                    word = rest
-                    w = DisplayWidth.of(word)
-                }
-                line = Array(word.utf8)
-                lineWidth = w
-            }
-        }
+        guard width > 0 else { return [] }
+        var wrapped = TextLines()
+        wrapped.wrap(text, width: width)
+        return wrapped.lines
     }
 
     /// Wrapped lines with `first` before the first and `rest` before the others, each at most
     /// `width` cells including the prefix.
     public static func lines(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
-        return lines(text, width: room).enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }
+        var wrapped = TextLines()
+        wrapped.wrap(text, width: width, first: first, rest: rest)
+        return wrapped.lines
     }
 
     /// `text` cut to `width` cells, ending in `ellipsis` when anything was cut.
@@ -88,7 +41,7 @@ public enum TextWrap {
         text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
-    private static func split(_ word: String, at cells: Int) -> (String, String) {
+    static func split(_ word: String, at cells: Int) -> (String, String) {
         var head = ""
         var used = 0
         var index = word.startIndex
@@ -109,7 +62,7 @@ public enum TextWrap {
 public struct TextLines {
     public private(set) var bytes: [UInt8] = []
 
-    public init() { bytes.reserveCapacity(8192) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// Appends `line` as it is.
     public mutating func append(_ line: String) {
@@ -118,16 +71,72 @@ public struct TextLines {
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends the lines of `TextWrap.lines(_:width:first:rest:)`.
+    /// Appends the lines of `TextWrap.lines(_:width:first:rest:)`: `text` broken at spaces into
+    /// lines of at most `width` cells including the prefix, `first` before the first line and
+    /// `rest` before the others; a word longer than a line is cut, and newlines start new lines.
+    /// Works on the UTF-8 bytes (a space and a newline are single bytes that never occur inside
+    /// another character) and writes each word straight into the buffer: splitting into
+    /// Characters, and later making a String of each line, were most of the time of writing a
+    /// result as text.
     public mutating func wrap(_ text: String, width: Int, first: String = "", rest: String? = nil) {
         let rest = rest ?? first
         let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
-        var isFirst = true
-        TextWrap.forEachLine(text, width: room) { line in
-            append(prefix: isFirst ? first : rest)
-            isFirst = false
-            bytes.append(contentsOf: line)
+        var started = 0
+        var lineOpen = false
+        var lineWidth = 0
+        // A line begins with its prefix once something is written to it, or when it ends empty.
+        func open() {
+            guard !lineOpen else { return }
+            append(prefix: started == 0 ? first : rest)
+            started += 1
+            lineOpen = true
+        }
+        func close() {
+            open()
             bytes.append(UInt8(ascii: "\n"))
+            lineOpen = false
+            lineWidth = 0
+        }
+        var text = text
+        text.withUTF8 { source in
+            var i = 0
+            let n = source.count
+            while true {
+                // Skip spaces; a newline or the end closes the line.
+                while i < n && source[i] == UInt8(ascii: " ") { i += 1 }
+                if i == n { close(); break }
+                if source[i] == UInt8(ascii: "\n") { close(); i += 1; continue }
+                let start = i
+                var plain = true
+                while i < n && source[i] != UInt8(ascii: " ") && source[i] != UInt8(ascii: "\n") {
+                    if source[i] < 0x20 || source[i] >= 0x7F { plain = false }
+                    i += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: source[start..<i])
+                var w = plain ? word.count : DisplayWidth.of(String(decoding: word, as: UTF8.self))
+                if lineWidth > 0 && lineWidth + 1 + w > room { close() }
+                if w <= room {
+                    open()
+                    if lineWidth > 0 { bytes.append(UInt8(ascii: " ")); lineWidth += 1 }
+                    bytes.append(contentsOf: word)
+                    lineWidth += w
+                    continue
+                }
+                // A word longer than a line: cut it, by characters.
+                var remainder = String(decoding: word, as: UTF8.self)
+                while w > room {
+                    var (head, tail) = TextWrap.split(remainder, at: room)
+                    open()
+                    head.withUTF8 { bytes.append(contentsOf: $0) }
+                    close()
+                    remainder = tail
+                    w = DisplayWidth.of(remainder)
+                }
+                open()
+                var last = remainder
+                last.withUTF8 { bytes.append(contentsOf: $0) }
+                lineWidth = w
+            }
         }
     }
 
@@ -145,4 +154,11 @@ public struct TextLines {
 
     /// Every line, each ending in a newline.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The lines, without their newlines.
+    public var lines: [String] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map {
+            String(decoding: $0, as: UTF8.self)
+        }
+    }
 }

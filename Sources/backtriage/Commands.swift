@@ -173,7 +173,7 @@ struct Evaluate: ParsableCommand {
                     case .json:
                         try out.writeLine(ReportJSON.json(report).bytes(pretty: !input.isLines))
                     case .text:
-                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).render(report))
+                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).utf8(report))
                     }
                 case .invalid(let line, let problems):
                     failed = true

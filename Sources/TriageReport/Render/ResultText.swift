@@ -16,7 +16,10 @@ public struct ResultText: Sendable {
         self.detailed = detailed
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { String(decoding: utf8(report), as: UTF8.self) }
+
+    /// The UTF-8 of `render`, for writing out without making (and checking) a String first.
+    public func utf8(_ report: Report) -> [UInt8] {
         let w = wording, q = report.questionnaire, L = w.language, level = report.level
         var out = TextLines(capacity: 8192)
         func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) {
@@ -79,7 +82,7 @@ public struct ResultText: Sendable {
         }
         if !out.endsWithEmptyLine { out.append("") }
         wrap(w.t("result.disclaimer"))
-        return out.text
+        return out.bytes
     }
 
     private func entry(_ e: Report.Entry, into out: inout TextLines) {

@@ -81,69 +81,81 @@ public struct TextLines {
     public mutating func wrap(_ text: String, width: Int, first: String = "", rest: String? = nil) {
         let rest = rest ?? first
         let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
-        var started = 0
-        var lineOpen = false
-        var lineWidth = 0
-        // A line begins with its prefix once something is written to it, or when it ends empty.
-        func open() {
-            guard !lineOpen else { return }
-            append(prefix: started == 0 ? first : rest)
-            started += 1
-            lineOpen = true
-        }
-        func close() {
-            open()
-            bytes.append(UInt8(ascii: "\n"))
-            lineOpen = false
-            lineWidth = 0
-        }
+        var line = Line(first: first, rest: rest)
         var text = text
-        text.withUTF8 { source in
-            var i = 0
-            let n = source.count
-            while true {
-                // Skip spaces; a newline or the end closes the line.
-                while i < n && source[i] == UInt8(ascii: " ") { i += 1 }
-                if i == n { close(); break }
-                if source[i] == UInt8(ascii: "\n") { close(); i += 1; continue }
-                let start = i
-                var plain = true
-                while i < n && source[i] != UInt8(ascii: " ") && source[i] != UInt8(ascii: "\n") {
-                    if source[i] < 0x20 || source[i] >= 0x7F { plain = false }
-                    i += 1
-                }
-                let word = UnsafeBufferPointer(rebasing: source[start..<i])
-                var w = plain ? word.count : DisplayWidth.of(String(decoding: word, as: UTF8.self))
-                if lineWidth > 0 && lineWidth + 1 + w > room { close() }
-                if w <= room {
-                    open()
-                    if lineWidth > 0 { bytes.append(UInt8(ascii: " ")); lineWidth += 1 }
-                    bytes.append(contentsOf: word)
-                    lineWidth += w
-                    continue
-                }
-                // A word longer than a line: cut it, by characters.
-                var remainder = String(decoding: word, as: UTF8.self)
-                while w > room {
-                    var (head, tail) = TextWrap.split(remainder, at: room)
-                    open()
-                    head.withUTF8 { bytes.append(contentsOf: $0) }
-                    close()
-                    remainder = tail
-                    w = DisplayWidth.of(remainder)
-                }
-                open()
-                var last = remainder
-                last.withUTF8 { bytes.append(contentsOf: $0) }
-                lineWidth = w
-            }
+        text.withUTF8 { Self.wrap($0, room: room, line: &line, into: &bytes) }
+    }
+
+    /// The line `wrap` is writing. Its state is a value passed along rather than variables
+    /// captured by local functions: those were checked for exclusive access on every use, a
+    /// fifth of the time of wrapping.
+    private struct Line {
+        let first: String
+        let rest: String
+        var begun = 0
+        var isOpen = false
+        var width = 0
+
+        init(first: String, rest: String) {
+            self.first = first
+            self.rest = rest
+        }
+
+        /// A line begins with its prefix once something is written to it, or when it ends empty.
+        mutating func open(_ bytes: inout [UInt8]) {
+            guard !isOpen else { return }
+            var prefix = begun == 0 ? first : rest
+            if !prefix.isEmpty { prefix.withUTF8 { bytes.append(contentsOf: $0) } }
+            begun += 1
+            isOpen = true
+        }
+
+        mutating func close(_ bytes: inout [UInt8]) {
+            open(&bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            isOpen = false
+            width = 0
         }
     }
 
-    private mutating func append(prefix: String) {
-        guard !prefix.isEmpty else { return }
-        var prefix = prefix
-        prefix.withUTF8 { bytes.append(contentsOf: $0) }
+    private static func wrap(_ source: UnsafeBufferPointer<UInt8>, room: Int, line: inout Line, into bytes: inout [UInt8]) {
+        var i = 0
+        let n = source.count
+        while true {
+            // Skip spaces; a newline or the end closes the line.
+            while i < n && source[i] == UInt8(ascii: " ") { i += 1 }
+            if i == n { line.close(&bytes); break }
+            if source[i] == UInt8(ascii: "\n") { line.close(&bytes); i += 1; continue }
+            let start = i
+            var plain = true
+            while i < n && source[i] != UInt8(ascii: " ") && source[i] != UInt8(ascii: "\n") {
+                if source[i] < 0x20 || source[i] >= 0x7F { plain = false }
+                i += 1
+            }
+            let word = UnsafeBufferPointer(rebasing: source[start..<i])
+            var w = plain ? word.count : DisplayWidth.of(String(decoding: word, as: UTF8.self))
+            if line.width > 0 && line.width + 1 + w > room { line.close(&bytes) }
+            if w <= room {
+                line.open(&bytes)
+                if line.width > 0 { bytes.append(UInt8(ascii: " ")); line.width += 1 }
+                bytes.append(contentsOf: word)
+                line.width += w
+                continue
+            }
+            // A word longer than a line: cut it, by characters.
+            var remainder = String(decoding: word, as: UTF8.self)
+            while w > room {
+                var (head, tail) = TextWrap.split(remainder, at: room)
+                line.open(&bytes)
+                head.withUTF8 { bytes.append(contentsOf: $0) }
+                line.close(&bytes)
+                remainder = tail
+                w = DisplayWidth.of(remainder)
+            }
+            line.open(&bytes)
+            remainder.withUTF8 { bytes.append(contentsOf: $0) }
+            line.width = w
+        }
     }
 
     /// Whether the last line appended is empty (false when there is none). Every line ends in a
@@ -151,9 +163,6 @@ public struct TextLines {
     public var endsWithEmptyLine: Bool {
         bytes.count == 1 || (bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\n"))
     }
-
-    /// Every line, each ending in a newline.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The lines, without their newlines.
     public var lines: [String] {

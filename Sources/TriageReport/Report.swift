@@ -104,10 +104,17 @@ public struct Report: Sendable {
     public static let maximumDoctorQuestions = 5
 
     /// The report for `answers` given on `date`.
-    public init(engine: Engine, answers given: AnswerSet, on date: Date) {
+    public init(engine: Engine, answers: AnswerSet, on date: Date) {
+        self.init(engine: engine, reading: engine.read(answers), on: date)
+    }
+
+    /// The report for the answers of `reading` (made by `engine`, perhaps already used to check
+    /// them), given on `date`.
+    public init(engine: Engine, reading: AnswerReading, on date: Date) {
         let q = engine.questionnaire
         questionnaire = q
-        let a = engine.evaluate(given, on: date)
+        let given = reading.answers
+        let a = engine.evaluate(reading, on: date)
         assessment = a
         // The asked answers and the asked required items without one, in one look at each
         // asked id (the answers are looked up again for every section and output).
@@ -153,8 +160,7 @@ public struct Report: Sendable {
 
         let net = q.safetyNet
         nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text ?? LocalizedText([:])) }
-        let given = answers
-        let measureKnown = net.map { given[ItemID($0.measure)] != nil } ?? false
+        let measureKnown = net.map { asked[ItemID($0.measure)] != nil } ?? false
         pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && measureKnown ? net?.noneText : nil
         watchList = a.watchList.map { group in WatchGroup(level: group.level, items: group.items.compactMap { q.item($0) }) }
 

@@ -248,9 +248,10 @@ public enum AnswerFileReader {
 
     /// Checks a document against its questionnaire: unknown ids, types, ranges, options and,
     /// when `complete`, missing required answers (a prefill for the interfaces may be partial).
-    /// Returns every problem, each naming the answer id and position, in `language`.
+    /// Returns every problem, each naming the answer id and position, in `language`. `reading`,
+    /// when given, is the engine's reading of `document.answers`, shared with what comes next.
     public static func validate(_ document: AnswerDocument, engine: Engine, complete: Bool = true,
-                                language: Language = .en) -> [Diagnostic] {
+                                language: Language = .en, reading: AnswerReading? = nil) -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
         if let answering = document.answering, answering.version != q.version {
@@ -298,7 +299,11 @@ public enum AnswerFileReader {
         // hide a missing warning sign.
         var valid = document.answers
         for id in invalid { valid[id] = nil }
-        for item in AnswerValidation.missing(valid, engine: engine)
+        // A shared reading holds every answer of the document: it serves when all are valid.
+        let missing = if let reading, invalid.isEmpty { engine.missingItems(in: reading) } else {
+            AnswerValidation.missing(valid, engine: engine)
+        }
+        for item in missing
         where document.answers[item.id] == nil && (item.isRedFlag || problems.isEmpty) {
             let kind = item.isRedFlag ? "the warning sign" : "the required answer"
             problems.append(Diagnostic(at: document.answersLocation, "\(kind) '\(item.id)' is missing",

@@ -26,6 +26,20 @@ public struct AnswerSet: Sendable, Hashable {
     }
 }
 
+/// One answer set as an engine reads it: whether each item is asked and the values the rules
+/// read, each worked out when first needed and then kept. Checking an answer set for missing
+/// answers, naming the answers it ignores and evaluating it all read the same answers; sharing
+/// one reading works each out once (a reading apiece was a sixth of a batch evaluation).
+public final class AnswerReading {
+    public let answers: AnswerSet
+    let scope: Scope
+
+    fileprivate init(_ answers: AnswerSet, index: QuestionnaireIndex) {
+        self.answers = answers
+        scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+    }
+}
+
 /// Turns answers into an `Assessment` by the questionnaire's rules. Knows nothing of screens.
 public struct Engine: Sendable {
     public let questionnaire: Questionnaire
@@ -36,11 +50,22 @@ public struct Engine: Sendable {
         self.index = QuestionnaireIndex(questionnaire)
     }
 
+    /// A reading of `answers`, to share between the questions asked of the same answers.
+    public func read(_ answers: AnswerSet) -> AnswerReading { AnswerReading(answers, index: index) }
+
     /// Evaluates `answers` as given on `date` (the day `nextCheck` counts from).
-    public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+    public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment { evaluate(read(answers), on: date) }
+
+    /// Evaluates the answers of `reading` (made by this engine) as given on `date`.
+    public func evaluate(_ reading: AnswerReading, on date: Date = Date()) -> Assessment {
+        let scope = scope(of: reading)
         let fired = index.resolvedConditions.indices.filter { scope.evaluate(index.resolvedConditions[$0]).isTrue }
         return assess(scope: scope, fired: fired, on: date, traced: true)
+    }
+
+    private func scope(of reading: AnswerReading) -> Scope {
+        precondition(reading.scope.index === index, "an answer reading is used with the engine that made it")
+        return reading.scope
     }
 
     /// Whether the item would be asked given these answers (its condition holds).
@@ -69,21 +94,24 @@ public struct Engine: Sendable {
     }
 
     /// Asked required items without an answer, in order.
-    public func missingItems(in answers: AnswerSet) -> [Item] {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+    public func missingItems(in answers: AnswerSet) -> [Item] { missingItems(in: read(answers)) }
+
+    /// Asked required items without an answer in `reading`, in order.
+    public func missingItems(in reading: AnswerReading) -> [Item] {
+        let scope = scope(of: reading)
         var missing: [Item] = []
         for (position, item) in index.orderedItems.enumerated()
-        where item.required && scope.isAsked(position: position) == .yes && answers[item.id] == nil {
+        where item.required && scope.isAsked(position: position) == .yes && reading.answers[item.id] == nil {
             missing.append(item)
         }
         return missing
     }
 
     /// Answered items the questionnaire does not ask with these answers, in order.
-    public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
-        return ignoredAnswers(scope)
-    }
+    public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] { ignoredAnswers(in: read(answers)) }
+
+    /// Answered items the questionnaire does not ask with the answers of `reading`, in order.
+    public func ignoredAnswers(in reading: AnswerReading) -> [ItemID] { ignoredAnswers(scope(of: reading)) }
 
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.

@@ -95,6 +95,9 @@ public struct TextLines {
         var begun = 0
         var isOpen = false
         var width = 0
+        /// The bytes of the text decided for this line and not yet copied: words one space apart
+        /// in the text go out in one copy, not one a word.
+        var run: Range<Int>?
 
         init(first: String, rest: String) {
             self.first = first
@@ -110,7 +113,33 @@ public struct TextLines {
             isOpen = true
         }
 
-        mutating func close(_ bytes: inout [UInt8]) {
+        /// Puts the word at `word` of `source` on the line, after a space unless it is the first.
+        mutating func add(_ word: Range<Int>, of source: UnsafeBufferPointer<UInt8>, width w: Int, _ bytes: inout [UInt8]) {
+            open(&bytes)
+            if width > 0 {
+                if let run, run.upperBound + 1 == word.lowerBound, source[run.upperBound] == UInt8(ascii: " ") {
+                    self.run = run.lowerBound..<word.upperBound
+                } else {
+                    flush(source, &bytes)
+                    bytes.append(UInt8(ascii: " "))
+                    run = word
+                }
+                width += 1
+            } else {
+                flush(source, &bytes)
+                run = word
+            }
+            width += w
+        }
+
+        mutating func flush(_ source: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
+            guard let run else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+            self.run = nil
+        }
+
+        mutating func close(_ source: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
+            flush(source, &bytes)
             open(&bytes)
             bytes.append(UInt8(ascii: "\n"))
             isOpen = false
@@ -124,31 +153,28 @@ public struct TextLines {
         while true {
             // Skip spaces; a newline or the end closes the line.
             while i < n && source[i] == UInt8(ascii: " ") { i += 1 }
-            if i == n { line.close(&bytes); break }
-            if source[i] == UInt8(ascii: "\n") { line.close(&bytes); i += 1; continue }
+            if i == n { line.close(source, &bytes); break }
+            if source[i] == UInt8(ascii: "\n") { line.close(source, &bytes); i += 1; continue }
             let start = i
             var plain = true
             while i < n && source[i] != UInt8(ascii: " ") && source[i] != UInt8(ascii: "\n") {
                 if source[i] < 0x20 || source[i] >= 0x7F { plain = false }
                 i += 1
             }
-            let word = UnsafeBufferPointer(rebasing: source[start..<i])
-            var w = plain ? word.count : DisplayWidth.of(String(decoding: word, as: UTF8.self))
-            if line.width > 0 && line.width + 1 + w > room { line.close(&bytes) }
+            var w = plain ? i - start : DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: source[start..<i]), as: UTF8.self))
+            if line.width > 0 && line.width + 1 + w > room { line.close(source, &bytes) }
             if w <= room {
-                line.open(&bytes)
-                if line.width > 0 { bytes.append(UInt8(ascii: " ")); line.width += 1 }
-                bytes.append(contentsOf: word)
-                line.width += w
+                line.add(start..<i, of: source, width: w, &bytes)
                 continue
             }
             // A word longer than a line: cut it, by characters.
-            var remainder = String(decoding: word, as: UTF8.self)
+            line.flush(source, &bytes)
+            var remainder = String(decoding: UnsafeBufferPointer(rebasing: source[start..<i]), as: UTF8.self)
             while w > room {
                 var (head, tail) = TextWrap.split(remainder, at: room)
                 line.open(&bytes)
                 head.withUTF8 { bytes.append(contentsOf: $0) }
-                line.close(&bytes)
+                line.close(source, &bytes)
                 remainder = tail
                 w = DisplayWidth.of(remainder)
             }

@@ -15,8 +15,30 @@ public struct StringCatalog: Sendable {
     /// `{1}`... replaced by `args`. An unknown key shows as itself, so it is noticed.
     public func text(_ key: String, _ language: Language, _ args: [String] = []) -> String {
         guard var s = tables[language]?[key] ?? tables[.en]?[key] else { return key }
-        for (i, arg) in args.enumerated() { s = s.replacing("{\(i)}", with: arg) }
+        for (i, arg) in args.enumerated() { s = Self.replacing("{\(i)}", in: s, with: arg) }
         return s
+    }
+
+    /// `text` with every `placeholder` replaced by `replacement`, found by comparing UTF-8 bytes:
+    /// the generic `replacing`, comparing Characters, was most of the time of filling in a phrase
+    /// (a placeholder is ASCII and never part of a larger character).
+    private static func replacing(_ placeholder: String, in text: String, with replacement: String) -> String {
+        let source = Array(text.utf8), pattern = Array(placeholder.utf8)
+        var out: [UInt8] = []
+        var copied = 0, i = 0
+        while i + pattern.count <= source.count {
+            if source[i] == pattern[0] && source[i..<i + pattern.count].elementsEqual(pattern) {
+                out += source[copied..<i]
+                out += replacement.utf8
+                i += pattern.count
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        guard copied > 0 else { return text }
+        out += source[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `{0}` followed by the singular or plural form of `key` (`key.one`, `key.other`): "1 week",

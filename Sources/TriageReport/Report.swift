@@ -104,12 +104,32 @@ public struct Report: Sendable {
     public static let maximumDoctorQuestions = 5
 
     /// The report for `answers` given on `date`.
-    public init(engine: Engine, answers given: AnswerSet, on date: Date) {
+    public init(engine: Engine, answers: AnswerSet, on date: Date) {
+        self.init(engine: engine, reading: engine.read(answers), on: date)
+    }
+
+    /// The report for the answers of `reading` (made by `engine`, perhaps already used to check
+    /// them), given on `date`.
+    public init(engine: Engine, reading: AnswerReading, on date: Date) {
         let q = engine.questionnaire
         questionnaire = q
-        let a = engine.evaluate(given, on: date)
+        let given = reading.answers
+        let a = engine.evaluate(reading, on: date)
         assessment = a
-        answers = given.only(a.askedItems)
+        // The asked answers and the asked required items without one, in one look at each
+        // asked id (the answers are looked up again for every section and output).
+        var asked: [ItemID: Value] = [:]
+        asked.reserveCapacity(a.askedItems.count)
+        var missing: [Item] = []
+        for id in a.askedItems {
+            if let value = given[id] {
+                asked[id] = value
+            } else if let item = engine.index.items[id], item.required {
+                missing.append(item)
+            }
+        }
+        answers = AnswerSet(asked)
+        self.missing = missing
 
         signs = a.redFlags.compactMap { rf in
             guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
@@ -120,9 +140,9 @@ public struct Report: Sendable {
         let askedIDs = Set(a.askedItems)
         func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
             answers.compactMap { fact in
-                let item = engine.index.items[ItemID(fact.id)]
-                if let item, !askedIDs.contains(item.id) { return nil }
-                return Fact(id: fact.id, value: fact.value, item: item, derived: engine.index.derived[fact.id])
+                let subject = engine.index.subjects[fact.id]
+                if let item = subject?.item, !askedIDs.contains(item.id) { return nil }
+                return Fact(id: fact.id, value: fact.value, item: subject?.item, derived: subject?.derived)
             }
         }
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
@@ -144,8 +164,7 @@ public struct Report: Sendable {
 
         let net = q.safetyNet
         nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text ?? LocalizedText([:])) }
-        let given = answers
-        let measureKnown = net.map { given[ItemID($0.measure)] != nil } ?? false
+        let measureKnown = net.map { asked[ItemID($0.measure)] != nil } ?? false
         pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && measureKnown ? net?.noneText : nil
         watchList = a.watchList.map { group in WatchGroup(level: group.level, items: group.items.compactMap { q.item($0) }) }
 
@@ -159,23 +178,29 @@ public struct Report: Sendable {
         }
         self.profile = profile
 
-        let asked = answers
         answerSections = q.sections.compactMap { section in
             let shown = section.items.compactMap { item in asked[item.id].map { (item: item, value: $0) } }
             return shown.isEmpty ? nil : AnswerSection(title: section.title, answers: shown)
         }
         ignored = a.ignoredAnswers.compactMap { q.item($0) }
-        missing = a.askedItems.compactMap { id in asked[id] == nil ? engine.index.items[id].flatMap { $0.required ? $0 : nil } : nil }
 
-        var seen = Set<String>()
+        // A result has a handful of questions and sources: searching a short list is cheaper than
+        // hashing each into a set, which was a measurable part of a batch evaluation.
+        var seen: [String] = []
         var questions: [LocalizedText] = []
-        for entry in notes + suggested + cautions {
-            guard let question = entry.entry.doctorQuestion, seen.insert(question.text(.en)).inserted else { continue }
+        for entry in [notes, suggested, cautions].joined() {
+            guard let question = entry.entry.doctorQuestion else { continue }
+            let english = question.text(.en)
+            guard !seen.contains(english) else { continue }
+            seen.append(english)
             questions.append(question)
         }
         doctorQuestions = Array(questions.prefix(Self.maximumDoctorQuestions))
 
-        let cited = Set((signs.map(\.rule.source) + (notes + suggested + cautions).map(\.entry.source)).compactMap { $0?.file })
+        var cited: [String] = []
+        for source in signs.map(\.rule.source) + [notes, suggested, cautions].joined().map(\.entry.source) {
+            if let file = source?.file, !cited.contains(file) { cited.append(file) }
+        }
         sources = q.documents.filter { cited.contains($0.file) }
     }
 }

@@ -92,12 +92,13 @@ public struct Wording: Sendable {
 
     /// Why an entry is there, in the person's answers: "Where it hurts: Lower back; How long: 7 weeks".
     public func because(_ reason: Report.Reason) -> String {
-        let words = reason.facts.map(fact).joined(separator: "; ")
+        // Closures, not `map(fact)`: a method taken as a function copies the whole wording.
+        let words = reason.facts.map { fact($0) }.joined(separator: "; ")
         return words + ruleNote(reason.rule)
     }
 
     /// Every reason of an entry, one after the other.
-    public func why(_ entry: Report.Entry) -> String { entry.reasons.map(because).joined(separator: " | ") }
+    public func why(_ entry: Report.Entry) -> String { entry.reasons.map { because($0) }.joined(separator: " | ") }
 
     /// For authors only: " (rule low-back-6-weeks: region == 'lower_back' and ...)".
     private func ruleNote(_ rule: Rule) -> String {

@@ -29,9 +29,9 @@ struct AnswerInput {
 
     /// What became of one answer set.
     enum Outcome {
-        /// An answer set to evaluate, with a warning for each answer it holds to a question that
-        /// is not asked.
-        case valid(AnswerDocument, Engine, warnings: [Diagnostic])
+        /// An answer set to evaluate, with the engine's reading of it (already used for its
+        /// checks) and a warning for each answer it holds to a question that is not asked.
+        case valid(AnswerDocument, Engine, AnswerReading, warnings: [Diagnostic])
         /// Every problem found with the answer set starting on `line`.
         case invalid(line: Int, problems: [Diagnostic])
         case blank(line: Int)
@@ -119,7 +119,7 @@ struct AnswerInput {
         var failed = false
         try forEachOutcome(location, canonical: canonical) { outcome in
             switch outcome {
-            case .valid(let document, let engine, let warnings):
+            case .valid(let document, let engine, _, let warnings):
                 warnings.forEach { printError($0.description) }
                 try body(document, engine)
             case .invalid(_, let problems):
@@ -175,10 +175,12 @@ struct AnswerInput {
                     return try body(.invalid(line: chunk.line, problems: all))
                 }
             }
-            let diagnostics = AnswerFileReader.validate(document, engine: engine)
+            let reading = engine.read(document.answers)
+            let diagnostics = AnswerFileReader.validate(document, engine: engine, reading: reading)
             let problems = diagnostics.filter { $0.severity == .error }
             guard problems.isEmpty else { return try body(.invalid(line: chunk.line, problems: problems)) }
-            try body(.valid(document, engine, warnings: diagnostics + AnswerFileReader.ignoredAnswerWarnings(document, engine: engine)))
+            let warnings = diagnostics + AnswerFileReader.ignoredAnswerWarnings(document, engine: engine, reading: reading)
+            try body(.valid(document, engine, reading, warnings: warnings))
         }
         guard isLines else {
             let text: String

@@ -173,14 +173,14 @@ struct Evaluate: ParsableCommand {
             // Hand on what is done before waiting for more input: a filter answers as it goes.
             try input.forEachOutcome(location, canonical: fhir.canonical, beforeRead: { try out.flush() }) { outcome in
                 switch outcome {
-                case .valid(let document, let engine, let warnings):
+                case .valid(let document, let engine, let reading, let warnings):
                     warnings.forEach { printError($0.description) }
-                    let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
+                    let report = Report(engine: engine, reading: reading, on: document.date ?? today)
                     switch format {
                     case .json:
                         try out.writeLine(ReportJSON.json(report).bytes(pretty: !input.isLines))
                     case .text:
-                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).render(report))
+                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).utf8(report))
                     }
                 case .invalid(let line, let problems):
                     failed = true

@@ -251,9 +251,10 @@ public enum AnswerFileReader {
     /// Returns every problem, each naming the answer id and position, in `language`. Missing
     /// answers are only a warning when the answers given already set the most urgent level:
     /// no answer can lower it, and a file that stops there is an emergency, as a session
-    /// that stops there is, never an error without a result.
+    /// that stops there is, never an error without a result. `reading`, when given, is the
+    /// engine's reading of `document.answers`, shared with what comes next.
     public static func validate(_ document: AnswerDocument, engine: Engine, complete: Bool = true,
-                                language: Language = .en) -> [Diagnostic] {
+                                language: Language = .en, reading: AnswerReading? = nil) -> [Diagnostic] {
         let q = engine.questionnaire
         var problems: [Diagnostic] = []
         if let answering = document.answering, answering.version != q.version {
@@ -280,14 +281,13 @@ public enum AnswerFileReader {
             }
         }
         var invalid: [ItemID] = []
-        var answerProblems: [Diagnostic] = []
-        for id in document.answers.values.keys.sorted() {
-            let value = document.answers[id]!
+        var answerProblems: [(id: ItemID, problem: Diagnostic)] = []
+        for (id, value) in document.answers.values {
             // Counted out of the text only for a message (see AnswerLocations).
             var at: SourceLocation? { document.locations[id] }
             guard let item = engine.index.items[id] else {
                 let hint = Spelling.suggestion(for: id.rawValue, among: q.items.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
-                answerProblems.append(Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint))
+                answerProblems.append((id, Diagnostic(at: at, "unknown answer id '\(id)' for questionnaire '\(q.id)'", hint: hint)))
                 continue
             }
             if case .failure(let problem) = AnswerValidation.validate(value, for: item, language: language) {
@@ -296,29 +296,31 @@ public enum AnswerFileReader {
                 // a string, since YAML 1.1 reads `no` as false and `NO` as Norway alike). The
                 // interactive modes, which do take yes and no, share the other wording.
                 if item.kind == .boolean {
-                    answerProblems.append(Diagnostic(at: at, "answer '\(id)': " + StringCatalog.answers.text("answer.file_expected_boolean", language, [value.description]),
-                                                     hint: StringCatalog.answers.text("answer.file_boolean_hint", language, [])))
+                    answerProblems.append((id, Diagnostic(at: at, "answer '\(id)': " + StringCatalog.answers.text("answer.file_expected_boolean", language, [value.description]),
+                                                          hint: StringCatalog.answers.text("answer.file_boolean_hint", language, []))))
                 } else {
-                    answerProblems.append(Diagnostic(at: at, "answer '\(id)': \(problem.message)"))
+                    answerProblems.append((id, Diagnostic(at: at, "answer '\(id)': \(problem.message)")))
                 }
             }
         }
-        // In the order of the file, as a person reads and fixes them; an answer with no known
-        // position keeps its place after those that have one.
-        problems += answerProblems.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
-            case let (l?, r?): return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
+        // In the order of the file, as a person reads and fixes them; answers with no known
+        // position come after those that have one, in id order.
+        problems += answerProblems.sorted { a, b in
+            switch (a.problem.location, b.problem.location) {
+            case let (l?, r?): return (l.line, l.column, a.id.rawValue) < (r.line, r.column, b.id.rawValue)
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return a.offset < b.offset
+            case (nil, nil): return a.id < b.id
             }
-        }.map(\.element)
+        }.map(\.problem)
         guard complete else { return problems }
         // Missing answers are judged on the answers that are valid, so one wrong value does not
         // hide a missing warning sign.
         var valid = document.answers
         for id in invalid { valid[id] = nil }
-        let missing = AnswerValidation.missing(valid, engine: engine).filter { document.answers[$0.id] == nil }
+        // A shared reading holds every answer of the document: it serves when all are valid.
+        let missing = (reading.flatMap { invalid.isEmpty ? engine.missingItems(in: $0) : nil } ?? AnswerValidation.missing(valid, engine: engine))
+            .filter { document.answers[$0.id] == nil }
         if problems.isEmpty, !missing.isEmpty, !engine.emergencySigns(in: engine.evaluate(valid, on: document.date ?? Date())).isEmpty {
             return [Diagnostic(.warning, at: document.answersLocation,
                                "answers are missing (" + missing.map(\.id.rawValue).joined(separator: ", ")

@@ -26,7 +26,9 @@ public enum AnswerValidation {
         func fail(_ key: String, _ args: String...) -> Result<Value, AnswerProblem> {
             .failure(AnswerProblem(item: item.id, message: StringCatalog.answers.text(key, language, args)))
         }
-        let options = item.options.map(\.value).joined(separator: ", ")
+        // Only a refusal names the options: joining them for every valid answer was a cost of
+        // checking each answer set of a batch.
+        var options: String { item.options.map(\.value).joined(separator: ", ") }
         switch (item.kind, value) {
         case (.boolean, .bool):
             return .success(value)

@@ -18,8 +18,25 @@ public struct AnswerSet: Sendable, Hashable {
 
     /// The answers to these items only.
     public func only(_ ids: [ItemID]) -> AnswerSet {
-        let keep = Set(ids)
-        return AnswerSet(values.filter { keep.contains($0.key) })
+        // Each id is hashed once: a set of the ids and a filter of the answers hashed it thrice.
+        var kept: [ItemID: Value] = [:]
+        kept.reserveCapacity(Swift.min(ids.count, values.count))
+        for id in ids { if let value = values[id] { kept[id] = value } }
+        return AnswerSet(kept)
+    }
+}
+
+/// One answer set as an engine reads it: whether each item is asked and the values the rules
+/// read, each worked out when first needed and then kept. Checking an answer set for missing
+/// answers, naming the answers it ignores and evaluating it all read the same answers; sharing
+/// one reading works each out once (a reading apiece was a sixth of a batch evaluation).
+public final class AnswerReading {
+    public let answers: AnswerSet
+    let scope: Scope
+
+    fileprivate init(_ answers: AnswerSet, index: QuestionnaireIndex) {
+        self.answers = answers
+        scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
     }
 }
 
@@ -33,29 +50,40 @@ public struct Engine: Sendable {
         self.index = QuestionnaireIndex(questionnaire)
     }
 
+    /// A reading of `answers`, to share between the questions asked of the same answers.
+    public func read(_ answers: AnswerSet) -> AnswerReading { AnswerReading(answers, index: index) }
+
     /// Evaluates `answers` as given on `date` (the day `nextCheck` counts from).
-    public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+    public func evaluate(_ answers: AnswerSet, on date: Date = Date()) -> Assessment { evaluate(read(answers), on: date) }
+
+    /// Evaluates the answers of `reading` (made by this engine) as given on `date`.
+    public func evaluate(_ reading: AnswerReading, on date: Date = Date()) -> Assessment {
+        let scope = scope(of: reading)
         let fired = index.resolvedConditions.indices.filter { scope.evaluate(index.resolvedConditions[$0]).isTrue }
         return assess(scope: scope, fired: fired, on: date, traced: true)
     }
 
+    private func scope(of reading: AnswerReading) -> Scope {
+        precondition(reading.scope.index === index, "an answer reading is used with the engine that made it")
+        return reading.scope
+    }
+
     /// Whether the item would be asked given these answers (its condition holds).
     public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return scope.isAsked(item) == .yes
     }
 
     /// The items a person is asked, given the answers so far, in order.
     public func askedItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return index.orderedItems.indices.filter { scope.isAsked(position: $0) == .yes }.map { index.orderedItems[$0] }
     }
 
     /// The ids of the items asked given these answers, in order. Cheaper than `askedItems` where
     /// only the ids are needed: no item is copied.
     public func askedIDs(given answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return askedIDs(scope)
     }
 
@@ -66,20 +94,29 @@ public struct Engine: Sendable {
     }
 
     /// Asked required items without an answer, in order.
-    public func missingItems(in answers: AnswerSet) -> [Item] {
-        askedIDs(given: answers).compactMap { id in answers[id] == nil ? index.items[id].flatMap { $0.required ? $0 : nil } : nil }
+    public func missingItems(in answers: AnswerSet) -> [Item] { missingItems(in: read(answers)) }
+
+    /// Asked required items without an answer in `reading`, in order.
+    public func missingItems(in reading: AnswerReading) -> [Item] {
+        let scope = scope(of: reading)
+        var missing: [Item] = []
+        for (position, item) in index.orderedItems.enumerated()
+        where item.required && scope.isAsked(position: position) == .yes && reading.answers[item.id] == nil {
+            missing.append(item)
+        }
+        return missing
     }
 
     /// Answered items the questionnaire does not ask with these answers, in order.
-    public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
-        return ignoredAnswers(scope)
-    }
+    public func ignoredAnswers(in answers: AnswerSet) -> [ItemID] { ignoredAnswers(in: read(answers)) }
+
+    /// Answered items the questionnaire does not ask with the answers of `reading`, in order.
+    public func ignoredAnswers(in reading: AnswerReading) -> [ItemID] { ignoredAnswers(scope(of: reading)) }
 
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.
     public func possibleItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return index.orderedItems.filter { item in
             guard let condition = item.condition else { return true }
             return scope.evaluate(condition.root) != .no
@@ -90,7 +127,7 @@ public struct Engine: Sendable {
     /// passed or not; empty when no threshold's condition holds. A history draws them as lines.
     public func safetyNetWeeks(given answers: AnswerSet) -> [Double] {
         guard let net = questionnaire.safetyNet else { return [] }
-        let scope = Scope(questionnaire, index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return net.thresholds.first { scope.evaluate($0.condition.root).isTrue }?.weeks ?? []
     }
 
@@ -127,9 +164,11 @@ public struct Engine: Sendable {
         // A suggestion and a caution on one subject never both appear: the higher rule priority
         // wins; at a tie, the caution (the safer side).
         var conflicts: [Assessment.ResolvedConflict] = []
+        // Looked up once, not once for every suggestion (dropping one leaves the list as it is).
+        let cautionSubjects = cautions.list.map { index.entries[.caution]?[$0.id]?.subject }
         for s in suggestions.list {
             guard let subject = index.entries[.suggestion]?[s.id]?.subject else { continue }
-            for c in cautions.list where index.entries[.caution]?[c.id]?.subject == subject {
+            for (c, cautionSubject) in zip(cautions.list, cautionSubjects) where cautionSubject == subject {
                 let sp = s.rules.map { q.rules[$0].priority }.max() ?? 0, cp = c.rules.map { q.rules[$0].priority }.max() ?? 0
                 if sp > cp {
                     cautions.drop(c.id)
@@ -170,7 +209,7 @@ public struct Engine: Sendable {
         }
 
         var derived: [String: Value] = [:]
-        for d in q.derived { if case .value(let v) = scope.value(of: d.id) { derived[d.id] = v } }
+        for (id, slot) in index.derivedSlots { if case .value(let v) = scope.value(at: slot) { derived[id] = v } }
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
         let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), action: LocalizedText([:]))
@@ -188,7 +227,7 @@ public struct Engine: Sendable {
     private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
         questionnaire.triageLevels.compactMap { level in
             guard shape.watches(level.id) else { return nil }
-            let items = index.redFlags.filter { index.items[$0]?.watch == level.id && scope.value(of: $0.rawValue) == .no }
+            let items = index.watchedSigns.filter { $0.level == level.id && scope.value(at: $0.slot) == .no }.map { $0.id }
             return items.isEmpty ? nil : .init(level: level, items: items)
         }
     }
@@ -197,7 +236,9 @@ public struct Engine: Sendable {
     private func ignoredAnswers(_ scope: Scope) -> [ItemID] {
         guard case .fixed(let values) = scope.answers else { return [] }
         var ids: [ItemID] = []
-        for i in index.orderedItems.indices where values[index.orderedItems[i].id] != nil && scope.isAsked(position: i) == .no {
+        // Whether an item is asked is already known to the scope; few are not asked, so only
+        // those are looked up among the answers.
+        for i in index.orderedItems.indices where scope.isAsked(position: i) == .no && values[index.orderedItems[i].id] != nil {
             ids.append(index.orderedItems[i].id)
         }
         return ids
@@ -207,7 +248,7 @@ public struct Engine: Sendable {
     /// an `or` that did not hold). A derived value is shown as itself (`phase = acute`), not as
     /// the answers behind it: its definition says the rest.
     private func facts(of rule: Int, in scope: Scope) -> [Assessment.AnswerFact] {
-        let deciding = Set(scope.evaluator.decidingReferences(index.resolvedConditions[rule]))
+        let deciding = Set(Evaluator.decidingReferences(index.resolvedConditions[rule], in: scope))
         return index.references[rule].filter { deciding.contains($0.id) }.map { reference in
             if case .value(let v) = scope.value(at: reference.slot) { return .init(id: reference.id, value: v) }
             return .init(id: reference.id, value: nil)

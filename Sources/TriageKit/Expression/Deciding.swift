@@ -3,12 +3,16 @@ extension Evaluator {
     /// holds, only a side that holds; of an `and` that fails, only a side that fails; of
     /// anything else, every id it reads. "Why" names these: that a fever made a result urgent,
     /// not also that no sign needing a doctor within days was answered.
-    public func decidingReferences(_ expr: Expr) -> [String] {
+    public func decidingReferences(_ expr: Expr) -> [String] { Self.decidingReferences(expr, in: self) }
+
+    static func decidingReferences<Context: ExpressionContext>(_ expr: Expr, in context: Context) -> [String] {
         var seen = Set<String>()
-        return deciding(expr).filter { seen.insert($0).inserted }
+        return deciding(expr, in: context).filter { seen.insert($0).inserted }
     }
 
-    private func deciding(_ expr: Expr) -> [String] {
+    private static func deciding<Context: ExpressionContext>(_ expr: Expr, in context: Context) -> [String] {
+        func deciding(_ e: Expr) -> [String] { Self.deciding(e, in: context) }
+        func evaluate(_ e: Expr) -> Outcome { Self.evaluate(e, in: context) }
         switch expr {
         case .not(let e, _):
             return deciding(e)

@@ -13,41 +13,49 @@ public enum Outcome: Hashable, Sendable {
     public var isTrue: Bool { self == .yes }
 }
 
+/// Where an expression's names are read: the values of answers and derived values, and whether
+/// an item is asked. The engine's `Scope` is one; `Evaluator`'s closures are another.
+protocol ExpressionContext {
+    /// A reference by name.
+    func value(of id: String) -> Outcome
+    /// A reference resolved to its slot at load time.
+    func value(at slot: Int, id: String) -> Outcome
+    /// Whether the item is asked (for `yes(x)`); nil when that cannot be told, which counts as asked.
+    func isAsked(_ id: String) -> Outcome?
+    func isAsked(slot: Int, id: String) -> Outcome?
+}
+
 /// Evaluates a parsed expression by walking its tree. Three-valued logic: `false and unknown` is
 /// false, `true or unknown` is true, any comparison with an unknown value is unknown.
-public struct Evaluator {
+public struct Evaluator: ExpressionContext {
+    /// Reads an answer or derived value by name; every item counts as asked.
     public var lookup: (String) -> Outcome
-    /// Reads a resolved slot; without it, resolved references are looked up by name.
-    var slotLookup: ((Int) -> Outcome)?
-    /// Whether an item is asked (`yes`, `no`, or `any` while that depends on open answers), for
-    /// `yes(x)`; without it every item counts as asked.
-    var askedLookup: ((String) -> Outcome)?
-    /// The same for an item resolved to its slot: no name to look up.
-    var askedSlotLookup: ((Int) -> Outcome)?
 
     public init(lookup: @escaping (String) -> Outcome) { self.lookup = lookup }
-
-    init(lookup: @escaping (String) -> Outcome, slotLookup: @escaping (Int) -> Outcome,
-         askedLookup: @escaping (String) -> Outcome, askedSlotLookup: @escaping (Int) -> Outcome) {
-        self.lookup = lookup
-        self.slotLookup = slotLookup
-        self.askedLookup = askedLookup
-        self.askedSlotLookup = askedSlotLookup
-    }
 
     /// The name of the internal function "does this condition fire"; not usable in data files,
     /// since `check` knows no such function.
     static let fires = "$fires"
 
+    func value(of id: String) -> Outcome { lookup(id) }
+    func value(at slot: Int, id: String) -> Outcome { lookup(id) }
+    func isAsked(_ id: String) -> Outcome? { nil }
+    func isAsked(slot: Int, id: String) -> Outcome? { nil }
 
-    public func evaluate(_ expr: Expr) -> Outcome {
+    public func evaluate(_ expr: Expr) -> Outcome { Self.evaluate(expr, in: self) }
+
+    /// The walk itself, generic over where names are read, so that the engine's scope is called
+    /// directly: reading it through closures copied them and retained their contexts on every
+    /// evaluation.
+    static func evaluate<Context: ExpressionContext>(_ expr: Expr, in context: Context) -> Outcome {
+        func evaluate(_ expr: Expr) -> Outcome { Self.evaluate(expr, in: context) }
         switch expr {
         case .literal(let v, _):
             return .value(v)
         case .reference(let id, _):
-            return lookup(id)
+            return context.value(of: id)
         case .resolved(let slot, let id, _):
-            return slotLookup?(slot) ?? lookup(id)
+            return context.value(at: slot, id: id)
         case .list(let items, _):
             var strings: [String] = []
             for item in items {
@@ -118,11 +126,12 @@ public struct Evaluator {
             default: return .unknown
             }
         case .call(let name, let args, _):
-            return call(name, args)
+            return call(name, args, in: context)
         }
     }
 
-    private func call(_ name: String, _ args: [Expr]) -> Outcome {
+    private static func call<Context: ExpressionContext>(_ name: String, _ args: [Expr], in context: Context) -> Outcome {
+        func evaluate(_ expr: Expr) -> Outcome { Self.evaluate(expr, in: context) }
         switch name {
         case "answered":
             guard args.count == 1 else { return .unknown }
@@ -137,8 +146,8 @@ public struct Evaluator {
             guard args.count == 1 else { return .unknown }
             let asked: Outcome
             switch args[0] {
-            case .resolved(let slot, let name, _): asked = askedSlotLookup?(slot) ?? askedLookup?(name) ?? .yes
-            case .reference(let name, _): asked = askedLookup?(name) ?? .yes
+            case .resolved(let slot, let name, _): asked = context.isAsked(slot: slot, id: name) ?? .yes
+            case .reference(let name, _): asked = context.isAsked(name) ?? .yes
             default: return .unknown
             }
             switch asked {

@@ -62,7 +62,7 @@ public struct AnswerSpace: Sendable {
         var evaluations = 0
         while let assignment = stack.popLast() {
             evaluations += 1
-            let scope = Scope(questionnaire, index: index, answers: .partial(assignment), missing: .any)
+            let scope = Scope(index: index, answers: .partial(assignment), missing: .any)
             var split: String?
             switch scope.evaluate(goal) {
             case .yes:

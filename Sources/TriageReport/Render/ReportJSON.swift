@@ -44,9 +44,8 @@ public enum ReportJSON {
                 .object([("conclusion", .string(entry.conclusion)), ("rule", .string(entry.rule)),
                          ("answers", .object(entry.answers.map { ($0.id, JSON($0.value)) }))])
             })),
-            ("answers", .object(report.questionnaire.items.compactMap { item in
-                report.answers[item.id].map { (item.id.rawValue, JSON($0)) }
-            })),
+            // The sections hold the asked answers in the questionnaire's order, already looked up.
+            ("answers", .object(report.answerSections.flatMap(\.answers).map { ($0.item.id.rawValue, JSON($0.value)) })),
         ]
         return .object(fields)
     }

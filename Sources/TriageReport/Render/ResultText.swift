@@ -16,11 +16,14 @@ public struct ResultText: Sendable {
         self.detailed = detailed
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { String(decoding: utf8(report), as: UTF8.self) }
+
+    /// The UTF-8 of `render`, for writing out without making (and checking) a String first.
+    public func utf8(_ report: Report) -> [UInt8] {
         let w = wording, q = report.questionnaire, L = w.language, level = report.level
-        var out: [String] = []
+        var out = TextLines(capacity: 8192)
         func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) {
-            out += TextWrap.lines(text, width: width, first: first, rest: rest ?? first)
+            out.wrap(text, width: width, first: first, rest: rest)
         }
         wrap("\(q.title[L]): \(w.t("result.title")) (\(w.t("result.answered_on", w.date(report.answeredOn))))")
         out.append("")
@@ -36,7 +39,7 @@ public struct ResultText: Sendable {
             for sign in report.signs { wrap(w.sign(sign), "  ! ", "    ") }
         }
         if advice, !report.profile.isEmpty {
-            wrap(w.t("result.profile") + ": " + report.profile.map(w.fact).joined(separator: "; "))
+            wrap(w.t("result.profile") + ": " + report.profile.map { w.fact($0) }.joined(separator: "; "))
         }
         if !report.missing.isEmpty && !report.isFinal { wrap(w.stillOpen(report.missing.count)) }
         out.append("")
@@ -77,21 +80,21 @@ public struct ResultText: Sendable {
         if w.explain && !report.ignored.isEmpty {
             wrap(w.t("result.ignored", report.ignored.map(\.id.rawValue).joined(separator: ", ")))
         }
-        if out.last != "" { out.append("") }
+        if !out.endsWithEmptyLine { out.append("") }
         wrap(w.t("result.disclaimer"))
-        return out.joined(separator: "\n") + "\n"
+        return out.bytes
     }
 
-    private func entry(_ e: Report.Entry, into out: inout [String]) {
+    private func entry(_ e: Report.Entry, into out: inout TextLines) {
         let w = wording, L = w.language
         let mark = e.highlighted ? " (" + w.t("result.important") + ")" : ""
-        out += TextWrap.lines(e.entry.title[L] + mark, width: width, first: "  * ", rest: "    ")
+        out.wrap(e.entry.title[L] + mark, width: width, first: "  * ", rest: "    ")
         guard detailed else { return }
-        out += TextWrap.lines(e.entry.explanation[L], width: width, first: "    ", rest: "    ")
+        out.wrap(e.entry.explanation[L], width: width, first: "    ", rest: "    ")
         if let source = e.entry.source {
-            out += TextWrap.lines(w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ")
+            out.wrap(w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ")
         }
         let why = w.why(e)
-        if !why.isEmpty { out += TextWrap.lines(w.t("result.why") + ": " + why, width: width, first: "    ", rest: "      ") }
+        if !why.isEmpty { out.wrap(w.t("result.why") + ": " + why, width: width, first: "    ", rest: "      ") }
     }
 }

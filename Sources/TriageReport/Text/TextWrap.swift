@@ -7,58 +7,17 @@ public enum TextWrap {
     /// was half the time of writing a result as text.
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var out: [String] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var line: [UInt8] = []
-            var lineWidth = 0
-            func endLine() {
-                out.append(String(decoding: line, as: UTF8.self))
-                line.removeAll(keepingCapacity: true)
-                lineWidth = 0
-            }
-            var i = 0
-            let n = bytes.count
-            while true {
-                // Skip spaces; a newline or the end closes the line.
-                while i < n && bytes[i] == UInt8(ascii: " ") { i += 1 }
-                if i == n { endLine(); break }
-                if bytes[i] == UInt8(ascii: "\n") { endLine(); i += 1; continue }
-                let start = i
-                var plain = true
-                while i < n && bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\n") {
-                    if bytes[i] < 0x20 || bytes[i] >= 0x7F { plain = false }
-                    i += 1
-                }
-                let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                var w = plain ? wordBytes.count : DisplayWidth.of(String(decoding: wordBytes, as: UTF8.self))
-                if lineWidth > 0 && lineWidth + 1 + w > width { endLine() }
-                if w <= width {
-                    if lineWidth > 0 { line.append(UInt8(ascii: " ")); lineWidth += 1 }
-                    line.append(contentsOf: wordBytes)
-                    lineWidth += w
-                    continue
-                }
-                // A word longer than a line: cut it, by characters.
-                var word = String(decoding: wordBytes, as: UTF8.self)
-                while w > width {
-                    let (head, rest) = split(word, at: width)
-                    out.append(head)
-                    word = rest
-                    w = DisplayWidth.of(word)
-                }
-                line = Array(word.utf8)
-                lineWidth = w
-            }
-        }
-        return out
+        var wrapped = TextLines()
+        wrapped.wrap(text, width: width)
+        return wrapped.lines
     }
 
     /// Wrapped lines with `first` before the first and `rest` before the others, each at most
     /// `width` cells including the prefix.
     public static func lines(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
-        return lines(text, width: room).enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }
+        var wrapped = TextLines()
+        wrapped.wrap(text, width: width, first: first, rest: rest)
+        return wrapped.lines
     }
 
     /// `text` cut to `width` cells, ending in `ellipsis` when anything was cut.
@@ -82,7 +41,7 @@ public enum TextWrap {
         text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
-    private static func split(_ word: String, at cells: Int) -> (String, String) {
+    static func split(_ word: String, at cells: Int) -> (String, String) {
         var head = ""
         var used = 0
         var index = word.startIndex
@@ -94,5 +53,147 @@ public enum TextWrap {
             index = word.index(after: index)
         }
         return (head, String(word[index...]))
+    }
+}
+
+/// Lines of text in one UTF-8 buffer, each ending in a newline: a long text (a result) is built
+/// here, so that wrapping makes no String per line and joining copies nothing again. Writing a
+/// result as text spent a third of its time making, prefixing and joining line Strings.
+public struct TextLines {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// Appends `line` as it is.
+    public mutating func append(_ line: String) {
+        var line = line
+        line.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends the lines of `TextWrap.lines(_:width:first:rest:)`: `text` broken at spaces into
+    /// lines of at most `width` cells including the prefix, `first` before the first line and
+    /// `rest` before the others; a word longer than a line is cut, and newlines start new lines.
+    /// Works on the UTF-8 bytes (a space and a newline are single bytes that never occur inside
+    /// another character) and writes each word straight into the buffer: splitting into
+    /// Characters, and later making a String of each line, were most of the time of writing a
+    /// result as text.
+    public mutating func wrap(_ text: String, width: Int, first: String = "", rest: String? = nil) {
+        let rest = rest ?? first
+        let room = max(1, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
+        var line = Line(first: first, rest: rest)
+        var text = text
+        text.withUTF8 { Self.wrap($0, room: room, line: &line, into: &bytes) }
+    }
+
+    /// The line `wrap` is writing. Its state is a value passed along rather than variables
+    /// captured by local functions: those were checked for exclusive access on every use, a
+    /// fifth of the time of wrapping.
+    private struct Line {
+        let first: String
+        let rest: String
+        var begun = 0
+        var isOpen = false
+        var width = 0
+        /// The bytes of the text decided for this line and not yet copied: words one space apart
+        /// in the text go out in one copy, not one a word.
+        var run: Range<Int>?
+
+        init(first: String, rest: String) {
+            self.first = first
+            self.rest = rest
+        }
+
+        /// A line begins with its prefix once something is written to it, or when it ends empty.
+        mutating func open(_ bytes: inout [UInt8]) {
+            guard !isOpen else { return }
+            var prefix = begun == 0 ? first : rest
+            if !prefix.isEmpty { prefix.withUTF8 { bytes.append(contentsOf: $0) } }
+            begun += 1
+            isOpen = true
+        }
+
+        /// Puts the word at `word` of `source` on the line, after a space unless it is the first.
+        mutating func add(_ word: Range<Int>, of source: UnsafeBufferPointer<UInt8>, width w: Int, _ bytes: inout [UInt8]) {
+            open(&bytes)
+            if width > 0 {
+                if let run, run.upperBound + 1 == word.lowerBound, source[run.upperBound] == UInt8(ascii: " ") {
+                    self.run = run.lowerBound..<word.upperBound
+                } else {
+                    flush(source, &bytes)
+                    bytes.append(UInt8(ascii: " "))
+                    run = word
+                }
+                width += 1
+            } else {
+                flush(source, &bytes)
+                run = word
+            }
+            width += w
+        }
+
+        mutating func flush(_ source: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
+            guard let run else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+            self.run = nil
+        }
+
+        mutating func close(_ source: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
+            flush(source, &bytes)
+            open(&bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            isOpen = false
+            width = 0
+        }
+    }
+
+    private static func wrap(_ source: UnsafeBufferPointer<UInt8>, room: Int, line: inout Line, into bytes: inout [UInt8]) {
+        var i = 0
+        let n = source.count
+        while true {
+            // Skip spaces; a newline or the end closes the line.
+            while i < n && source[i] == UInt8(ascii: " ") { i += 1 }
+            if i == n { line.close(source, &bytes); break }
+            if source[i] == UInt8(ascii: "\n") { line.close(source, &bytes); i += 1; continue }
+            let start = i
+            var plain = true
+            while i < n && source[i] != UInt8(ascii: " ") && source[i] != UInt8(ascii: "\n") {
+                if source[i] < 0x20 || source[i] >= 0x7F { plain = false }
+                i += 1
+            }
+            var w = plain ? i - start : DisplayWidth.of(String(decoding: UnsafeBufferPointer(rebasing: source[start..<i]), as: UTF8.self))
+            if line.width > 0 && line.width + 1 + w > room { line.close(source, &bytes) }
+            if w <= room {
+                line.add(start..<i, of: source, width: w, &bytes)
+                continue
+            }
+            // A word longer than a line: cut it, by characters.
+            line.flush(source, &bytes)
+            var remainder = String(decoding: UnsafeBufferPointer(rebasing: source[start..<i]), as: UTF8.self)
+            while w > room {
+                var (head, tail) = TextWrap.split(remainder, at: room)
+                line.open(&bytes)
+                head.withUTF8 { bytes.append(contentsOf: $0) }
+                line.close(source, &bytes)
+                remainder = tail
+                w = DisplayWidth.of(remainder)
+            }
+            line.open(&bytes)
+            remainder.withUTF8 { bytes.append(contentsOf: $0) }
+            line.width = w
+        }
+    }
+
+    /// Whether the last line appended is empty (false when there is none). Every line ends in a
+    /// newline, so an empty last line is the only byte or follows another newline.
+    public var endsWithEmptyLine: Bool {
+        bytes.count == 1 || (bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\n"))
+    }
+
+    /// The lines, without their newlines.
+    public var lines: [String] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

@@ -20,8 +20,8 @@ enum NumberWidget: Widget {
 
     static func bindings(for item: Item, _ context: WidgetContext) -> [KeyBinding<Command>] {
         var list: [KeyBinding<Command>] = [
-            // Letters reach the field only once something is typed (`Widgets.takesLetters`):
-            // before that q, r and L keep their meaning.
+            // Any printable key is typed; while the field is empty the screen's own letters
+            // (q, r, L) come first (`Widgets.takesLetters`).
             KeyBinding(label: "0-9", help: "key.type_number", inFooter: false) { key in
                 guard case .character(let c) = key, !c.isNewline, c != "\t", !(c.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) else {
                     return nil

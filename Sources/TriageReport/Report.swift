@@ -136,12 +136,12 @@ public struct Report: Sendable {
             return Sign(item: item, cause: cause, rule: rule)
         }
         // A question these answers do not ask is nothing the person said: a rule may read it
-        // (the leg questions, for neck pain), but "why" names only what was asked.
-        let askedIDs = Set(a.askedItems)
+        // (the leg questions, for neck pain), but "why" names only what was asked. An item's
+        // fact has no value exactly when it is not asked or asked and missing.
         func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
             answers.compactMap { fact in
                 let subject = engine.index.subjects[fact.id]
-                if let item = subject?.item, !askedIDs.contains(item.id) { return nil }
+                if let item = subject?.item, fact.value == nil, !missing.contains(where: { $0.id == item.id }) { return nil }
                 return Fact(id: fact.id, value: fact.value, item: subject?.item, derived: subject?.derived)
             }
         }

@@ -248,7 +248,8 @@ public struct Engine: Sendable {
     /// an `or` that did not hold). A derived value is shown as itself (`phase = acute`), not as
     /// the answers behind it: its definition says the rest.
     private func facts(of rule: Int, in scope: Scope) -> [Assessment.AnswerFact] {
-        let deciding = Set(Evaluator.decidingReferences(index.resolvedConditions[rule], in: scope))
+        // A handful of ids: comparing them is cheaper than hashing them into a set.
+        let deciding = Evaluator.decidingReferences(index.resolvedConditions[rule], in: scope)
         return index.references[rule].filter { deciding.contains($0.id) }.map { reference in
             if case .value(let v) = scope.value(at: reference.slot) { return .init(id: reference.id, value: v) }
             return .init(id: reference.id, value: nil)

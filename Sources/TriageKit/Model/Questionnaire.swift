@@ -51,13 +51,32 @@ public struct ChoiceOption: Hashable, Sendable {
     public var text: LocalizedText
 }
 
+/// A model value's fields in one shared, immutable box: copying the value copies one reference,
+/// and a change makes a new box, so the value keeps its value semantics.
+struct SharedFields<Fields: Sendable>: Sendable {
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    init(_ fields: Fields) { box = Box(fields) }
+
+    var fields: Fields { box.fields }
+
+    mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
+    }
+}
+
 /// One question.
 ///
-/// Its fields are kept in one shared, immutable box: a result copies an item into many places
-/// (the facts behind each reason, the answers by section, the watch list), and copying some
-/// twenty references each time, and releasing them again, was about a tenth of a batch
-/// evaluation. A copy is now one reference; a change (only while loading) makes a new box, so
-/// `Item` keeps its value semantics.
+/// Its fields are kept in `SharedFields`: a result copies an item into many places (the facts
+/// behind each reason, the answers by section, the watch list), and copying some twenty
+/// references each time, and releasing them again, was about a tenth of a batch evaluation.
 public struct Item: Sendable {
     fileprivate struct Fields: Sendable {
         var id: ItemID
@@ -85,18 +104,7 @@ public struct Item: Sendable {
         var location: SourceLocation?
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
+    private var storage: SharedFields<Fields>
 
     init(id: ItemID, kind: ItemKind, text: LocalizedText, help: LocalizedText?, short: LocalizedText?, unit: LocalizedText?,
          unitOne: LocalizedText? = nil, options: [ChoiceOption], minimum: Double?, maximum: Double?,
@@ -104,48 +112,48 @@ public struct Item: Sendable {
          condition: Expression?, isRedFlag: Bool, watch: String? = nil, notAskedReason: LocalizedText? = nil,
          inputHint: InputHint?, codes: [Coding] = [], ucumUnit: String? = nil, source: SourceRef?, section: String,
          location: SourceLocation?) {
-        storage = Storage(Fields(id: id, kind: kind, text: text, help: help, short: short, unit: unit, unitOne: unitOne,
+        storage = SharedFields(Fields(id: id, kind: kind, text: text, help: help, short: short, unit: unit, unitOne: unitOne,
                                  options: options, minimum: minimum, maximum: maximum, belowMinimum: belowMinimum,
                                  anchors: anchors, required: required, condition: condition, isRedFlag: isRedFlag,
                                  watch: watch, notAskedReason: notAskedReason, inputHint: inputHint, codes: codes,
                                  ucumUnit: ucumUnit, source: source, section: section, location: location))
     }
 
-    public var id: ItemID { get { storage.fields.id } set { update { $0.id = newValue } } }
-    public var kind: ItemKind { get { storage.fields.kind } set { update { $0.kind = newValue } } }
-    public var text: LocalizedText { get { storage.fields.text } set { update { $0.text = newValue } } }
-    public var help: LocalizedText? { get { storage.fields.help } set { update { $0.help = newValue } } }
+    public var id: ItemID { get { storage.fields.id } set { storage.update { $0.id = newValue } } }
+    public var kind: ItemKind { get { storage.fields.kind } set { storage.update { $0.kind = newValue } } }
+    public var text: LocalizedText { get { storage.fields.text } set { storage.update { $0.text = newValue } } }
+    public var help: LocalizedText? { get { storage.fields.help } set { storage.update { $0.help = newValue } } }
     /// A short form of the question for checklists (red flags).
-    public var short: LocalizedText? { get { storage.fields.short } set { update { $0.short = newValue } } }
+    public var short: LocalizedText? { get { storage.fields.short } set { storage.update { $0.short = newValue } } }
     /// The unit after a number ("weeks"); `unitOne` after exactly one ("week"), when it differs.
-    public var unit: LocalizedText? { get { storage.fields.unit } set { update { $0.unit = newValue } } }
-    public var unitOne: LocalizedText? { get { storage.fields.unitOne } set { update { $0.unitOne = newValue } } }
-    public var options: [ChoiceOption] { get { storage.fields.options } set { update { $0.options = newValue } } }
-    public var minimum: Double? { get { storage.fields.minimum } set { update { $0.minimum = newValue } } }
-    public var maximum: Double? { get { storage.fields.maximum } set { update { $0.maximum = newValue } } }
+    public var unit: LocalizedText? { get { storage.fields.unit } set { storage.update { $0.unit = newValue } } }
+    public var unitOne: LocalizedText? { get { storage.fields.unitOne } set { storage.update { $0.unitOne = newValue } } }
+    public var options: [ChoiceOption] { get { storage.fields.options } set { storage.update { $0.options = newValue } } }
+    public var minimum: Double? { get { storage.fields.minimum } set { storage.update { $0.minimum = newValue } } }
+    public var maximum: Double? { get { storage.fields.maximum } set { storage.update { $0.maximum = newValue } } }
     /// What to say when a number is below the minimum (e.g. "written for adults").
-    public var belowMinimum: LocalizedText? { get { storage.fields.belowMinimum } set { update { $0.belowMinimum = newValue } } }
-    public var anchors: (min: LocalizedText, max: LocalizedText)? { get { storage.fields.anchors } set { update { $0.anchors = newValue } } }
-    public var required: Bool { get { storage.fields.required } set { update { $0.required = newValue } } }
+    public var belowMinimum: LocalizedText? { get { storage.fields.belowMinimum } set { storage.update { $0.belowMinimum = newValue } } }
+    public var anchors: (min: LocalizedText, max: LocalizedText)? { get { storage.fields.anchors } set { storage.update { $0.anchors = newValue } } }
+    public var required: Bool { get { storage.fields.required } set { storage.update { $0.required = newValue } } }
     /// The item is asked only when this is true; nil means always.
-    public var condition: Expression? { get { storage.fields.condition } set { update { $0.condition = newValue } } }
-    public var isRedFlag: Bool { get { storage.fields.isRedFlag } set { update { $0.isRedFlag = newValue } } }
+    public var condition: Expression? { get { storage.fields.condition } set { storage.update { $0.condition = newValue } } }
+    public var isRedFlag: Bool { get { storage.fields.isRedFlag } set { storage.update { $0.isRedFlag = newValue } } }
     /// For a warning sign that can newly appear: the triage level whose group of the watch list
     /// names it when it was answered no ("call 112 at once if ..."). Nil for history items
     /// (cancer in the past, an accident) and for every other item.
-    public var watch: String? { get { storage.fields.watch } set { update { $0.watch = newValue } } }
+    public var watch: String? { get { storage.fields.watch } set { storage.update { $0.watch = newValue } } }
     /// Why the item is sometimes not asked, for the message about an answer given to it anyway
     /// (e.g. "the whiplash danger signs replace it").
-    public var notAskedReason: LocalizedText? { get { storage.fields.notAskedReason } set { update { $0.notAskedReason = newValue } } }
+    public var notAskedReason: LocalizedText? { get { storage.fields.notAskedReason } set { storage.update { $0.notAskedReason = newValue } } }
     /// How interfaces may take the answer, e.g. a duration in days, weeks or months.
-    public var inputHint: InputHint? { get { storage.fields.inputHint } set { update { $0.inputHint = newValue } } }
+    public var inputHint: InputHint? { get { storage.fields.inputHint } set { storage.update { $0.inputHint = newValue } } }
     /// Codes of published terminologies for this question (FHIR `item.code`).
-    public var codes: [Coding] { get { storage.fields.codes } set { update { $0.codes = newValue } } }
+    public var codes: [Coding] { get { storage.fields.codes } set { storage.update { $0.codes = newValue } } }
     /// The unit of a number as a UCUM code (`wk`, `a`), for systems that compute with it.
-    public var ucumUnit: String? { get { storage.fields.ucumUnit } set { update { $0.ucumUnit = newValue } } }
-    public var source: SourceRef? { get { storage.fields.source } set { update { $0.source = newValue } } }
-    public var section: String { get { storage.fields.section } set { update { $0.section = newValue } } }
-    public var location: SourceLocation? { get { storage.fields.location } set { update { $0.location = newValue } } }
+    public var ucumUnit: String? { get { storage.fields.ucumUnit } set { storage.update { $0.ucumUnit = newValue } } }
+    public var source: SourceRef? { get { storage.fields.source } set { storage.update { $0.source = newValue } } }
+    public var section: String { get { storage.fields.section } set { storage.update { $0.section = newValue } } }
+    public var location: SourceLocation? { get { storage.fields.location } set { storage.update { $0.location = newValue } } }
 
     public func option(_ value: String) -> ChoiceOption? { options.first { $0.value == value } }
 }
@@ -180,7 +188,7 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
 
 /// A value computed from the answers, defined in data (`phase`, `psychosocial_score`).
 public struct DerivedValue: Sendable {
-    // Fields in one shared, immutable box: see `Item`.
+    // Fields in `SharedFields`: see `Item`.
     fileprivate struct Fields: Sendable {
         var id: String
         var type: ValueType
@@ -190,33 +198,22 @@ public struct DerivedValue: Sendable {
         var location: SourceLocation?
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
+    private var storage: SharedFields<Fields>
 
     init(id: String, type: ValueType, expression: Expression, text: LocalizedText,
          valueLabels: [String: LocalizedText], location: SourceLocation?) {
-        storage = Storage(Fields(id: id, type: type, expression: expression, text: text, valueLabels: valueLabels,
+        storage = SharedFields(Fields(id: id, type: type, expression: expression, text: text, valueLabels: valueLabels,
                                  location: location))
     }
 
-    public var id: String { get { storage.fields.id } set { update { $0.id = newValue } } }
-    public var type: ValueType { get { storage.fields.type } set { update { $0.type = newValue } } }
-    public var expression: Expression { get { storage.fields.expression } set { update { $0.expression = newValue } } }
-    public var text: LocalizedText { get { storage.fields.text } set { update { $0.text = newValue } } }
+    public var id: String { get { storage.fields.id } set { storage.update { $0.id = newValue } } }
+    public var type: ValueType { get { storage.fields.type } set { storage.update { $0.type = newValue } } }
+    public var expression: Expression { get { storage.fields.expression } set { storage.update { $0.expression = newValue } } }
+    public var text: LocalizedText { get { storage.fields.text } set { storage.update { $0.text = newValue } } }
     /// Labels for the values of a choice-valued derived value, or for `true` and `false` of a
     /// yes/no one.
-    public var valueLabels: [String: LocalizedText] { get { storage.fields.valueLabels } set { update { $0.valueLabels = newValue } } }
-    public var location: SourceLocation? { get { storage.fields.location } set { update { $0.location = newValue } } }
+    public var valueLabels: [String: LocalizedText] { get { storage.fields.valueLabels } set { storage.update { $0.valueLabels = newValue } } }
+    public var location: SourceLocation? { get { storage.fields.location } set { storage.update { $0.location = newValue } } }
 }
 
 /// When to look again: thresholds of the measure (weeks) the episode has not reached yet.
@@ -296,7 +293,7 @@ public struct TriageLevel: Hashable, Sendable, Comparable {
 public struct CatalogEntry: Sendable, Identifiable {
     public enum Kind: String, Sendable { case suggestion, caution, note }
 
-    // Fields in one shared, immutable box: see `Item`.
+    // Fields in `SharedFields`: see `Item`.
     fileprivate struct Fields: Sendable {
         var id: String
         var kind: Kind
@@ -311,41 +308,30 @@ public struct CatalogEntry: Sendable, Identifiable {
         var doctorQuestion: LocalizedText?
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
+    private var storage: SharedFields<Fields>
 
     init(id: String, kind: Kind, subject: String?, group: SuggestionGroup?, title: LocalizedText,
          explanation: LocalizedText, evidence: LocalizedText?, practical: LocalizedText?, source: SourceRef?,
          location: SourceLocation?, doctorQuestion: LocalizedText? = nil) {
-        storage = Storage(Fields(id: id, kind: kind, subject: subject, group: group, title: title,
+        storage = SharedFields(Fields(id: id, kind: kind, subject: subject, group: group, title: title,
                                  explanation: explanation, evidence: evidence, practical: practical, source: source,
                                  location: location, doctorQuestion: doctorQuestion))
     }
 
-    public var id: String { get { storage.fields.id } set { update { $0.id = newValue } } }
-    public var kind: Kind { get { storage.fields.kind } set { update { $0.kind = newValue } } }
+    public var id: String { get { storage.fields.id } set { storage.update { $0.id = newValue } } }
+    public var kind: Kind { get { storage.fields.kind } set { storage.update { $0.kind = newValue } } }
     /// Suggestions and cautions on one subject conflict.
-    public var subject: String? { get { storage.fields.subject } set { update { $0.subject = newValue } } }
+    public var subject: String? { get { storage.fields.subject } set { storage.update { $0.subject = newValue } } }
     /// Where a suggestion is listed.
-    public var group: SuggestionGroup? { get { storage.fields.group } set { update { $0.group = newValue } } }
-    public var title: LocalizedText { get { storage.fields.title } set { update { $0.title = newValue } } }
-    public var explanation: LocalizedText { get { storage.fields.explanation } set { update { $0.explanation = newValue } } }
-    public var evidence: LocalizedText? { get { storage.fields.evidence } set { update { $0.evidence = newValue } } }
-    public var practical: LocalizedText? { get { storage.fields.practical } set { update { $0.practical = newValue } } }
-    public var source: SourceRef? { get { storage.fields.source } set { update { $0.source = newValue } } }
-    public var location: SourceLocation? { get { storage.fields.location } set { update { $0.location = newValue } } }
+    public var group: SuggestionGroup? { get { storage.fields.group } set { storage.update { $0.group = newValue } } }
+    public var title: LocalizedText { get { storage.fields.title } set { storage.update { $0.title = newValue } } }
+    public var explanation: LocalizedText { get { storage.fields.explanation } set { storage.update { $0.explanation = newValue } } }
+    public var evidence: LocalizedText? { get { storage.fields.evidence } set { storage.update { $0.evidence = newValue } } }
+    public var practical: LocalizedText? { get { storage.fields.practical } set { storage.update { $0.practical = newValue } } }
+    public var source: SourceRef? { get { storage.fields.source } set { storage.update { $0.source = newValue } } }
+    public var location: SourceLocation? { get { storage.fields.location } set { storage.update { $0.location = newValue } } }
     /// A question the person can ask their doctor about this entry, for the summary sheet.
-    public var doctorQuestion: LocalizedText? { get { storage.fields.doctorQuestion } set { update { $0.doctorQuestion = newValue } } }
+    public var doctorQuestion: LocalizedText? { get { storage.fields.doctorQuestion } set { storage.update { $0.doctorQuestion = newValue } } }
 }
 
 /// A source document the rules and the catalog cite, so a citation can name its title.
@@ -377,7 +363,7 @@ public struct Rule: Sendable {
         public var cause: String
     }
 
-    // Fields in one shared, immutable box: see `Item`.
+    // Fields in `SharedFields`: see `Item`.
     fileprivate struct Fields: Sendable {
         var id: String
         var condition: Expression
@@ -393,41 +379,30 @@ public struct Rule: Sendable {
         var location: SourceLocation?
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
+    private var storage: SharedFields<Fields>
 
     init(id: String, condition: Expression, triage: String?, redFlag: RedFlag?, suggest: [String], caution: [String],
          notes: [String], highlight: [String], priority: Int, explanation: LocalizedText, source: SourceRef?,
          location: SourceLocation?) {
-        storage = Storage(Fields(id: id, condition: condition, triage: triage, redFlag: redFlag, suggest: suggest,
+        storage = SharedFields(Fields(id: id, condition: condition, triage: triage, redFlag: redFlag, suggest: suggest,
                                  caution: caution, notes: notes, highlight: highlight, priority: priority,
                                  explanation: explanation, source: source, location: location))
     }
 
-    public var id: String { get { storage.fields.id } set { update { $0.id = newValue } } }
-    public var condition: Expression { get { storage.fields.condition } set { update { $0.condition = newValue } } }
-    public var triage: String? { get { storage.fields.triage } set { update { $0.triage = newValue } } }
-    public var redFlag: RedFlag? { get { storage.fields.redFlag } set { update { $0.redFlag = newValue } } }
-    public var suggest: [String] { get { storage.fields.suggest } set { update { $0.suggest = newValue } } }
-    public var caution: [String] { get { storage.fields.caution } set { update { $0.caution = newValue } } }
-    public var notes: [String] { get { storage.fields.notes } set { update { $0.notes = newValue } } }
+    public var id: String { get { storage.fields.id } set { storage.update { $0.id = newValue } } }
+    public var condition: Expression { get { storage.fields.condition } set { storage.update { $0.condition = newValue } } }
+    public var triage: String? { get { storage.fields.triage } set { storage.update { $0.triage = newValue } } }
+    public var redFlag: RedFlag? { get { storage.fields.redFlag } set { storage.update { $0.redFlag = newValue } } }
+    public var suggest: [String] { get { storage.fields.suggest } set { storage.update { $0.suggest = newValue } } }
+    public var caution: [String] { get { storage.fields.caution } set { storage.update { $0.caution = newValue } } }
+    public var notes: [String] { get { storage.fields.notes } set { storage.update { $0.notes = newValue } } }
     /// Catalog entries to show prominently when this rule fires.
-    public var highlight: [String] { get { storage.fields.highlight } set { update { $0.highlight = newValue } } }
+    public var highlight: [String] { get { storage.fields.highlight } set { storage.update { $0.highlight = newValue } } }
     /// Decides suggestion/caution conflicts: the higher wins; at a tie the caution wins.
-    public var priority: Int { get { storage.fields.priority } set { update { $0.priority = newValue } } }
-    public var explanation: LocalizedText { get { storage.fields.explanation } set { update { $0.explanation = newValue } } }
-    public var source: SourceRef? { get { storage.fields.source } set { update { $0.source = newValue } } }
-    public var location: SourceLocation? { get { storage.fields.location } set { update { $0.location = newValue } } }
+    public var priority: Int { get { storage.fields.priority } set { storage.update { $0.priority = newValue } } }
+    public var explanation: LocalizedText { get { storage.fields.explanation } set { storage.update { $0.explanation = newValue } } }
+    public var source: SourceRef? { get { storage.fields.source } set { storage.update { $0.source = newValue } } }
+    public var location: SourceLocation? { get { storage.fields.location } set { storage.update { $0.location = newValue } } }
 }
 
 /// A safety property `verify` proves over every answer class. It holds for every answer set

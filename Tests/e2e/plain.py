@@ -64,3 +64,17 @@ def lines(answers, go_on_after_emergency=True):
             if not go_on_after_emergency:
                 break
     return out
+
+
+# Typed into the plain mode for a history: the first answers at week 2 of low back pain (age,
+# lower back, 2 weeks, not recurring, pain 6, three leg questions, no known cause, twelve
+# warning signs, seven on daily life, no painkillers, two on treatment), then check-ins.
+WEEK_TWO = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * 12 + "no\n" * 7 + "0\nno\nno\n"
+
+
+def check_in(pain, signs=None, stiffness=False):
+    """1 (check in), Enter (the counted weeks are right), the pain, the legs, Enter (the same
+    diagnosis), every warning sign, stiffness from 12 weeks on, daily life, painkillers, and
+    Enter twice (the same answers on treatment)."""
+    signs = signs or ["no"] * 12
+    return "1\n\n" + pain + "\nno\nno\nno\n\n" + "\n".join(signs) + "\n" + "no\n" * (3 if stiffness else 0) + "no\n" * 7 + "0\n\n\n"

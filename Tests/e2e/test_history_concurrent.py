@@ -7,14 +7,13 @@ import stat
 import subprocess
 import time
 from cli import BIN, Failures, run, tempdir
+from plain import WEEK_TWO as FIRST, check_in
 
 f = Failures()
 d = tempdir()
 data = os.path.join(d, "data")
 db = os.path.join(data, "backtriage", "history.sqlite3")
 base = {"XDG_DATA_HOME": data, "LANG": "C.UTF-8", "LC_ALL": "", "BACKTRIAGE_QUESTIONNAIRES": os.environ["BACKTRIAGE_QUESTIONNAIRES"]}
-FIRST = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * 19 + "0\nno\nno\n"
-CHECK_IN = "1\n\n{pain}\nno\nno\nno\n\n" + "no\n" * 19 + "0\n\n\n"
 code, _, err = run("--plain", stdin=FIRST, env=dict(base, XDG_STATE_HOME=os.path.join(d, "s0"), BACKTRIAGE_TODAY="2026-11-23"))
 f.check(code == 10, f"first answers: exit {code}: {err}")
 
@@ -27,7 +26,7 @@ procs = []
 for n, pain in enumerate(("3", "5")):
     env = dict(os.environ, **base, XDG_STATE_HOME=os.path.join(d, f"s{n + 1}"), BACKTRIAGE_TODAY="2026-12-21")
     p = subprocess.Popen([BIN, "--plain"], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    p.stdin.write(CHECK_IN.format(pain=pain))
+    p.stdin.write(check_in(str(pain)))
     p.stdin.close()
     procs.append(p)
 time.sleep(1.0)

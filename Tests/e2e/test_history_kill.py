@@ -9,14 +9,13 @@ import sqlite3
 import subprocess
 import time
 from cli import BIN, Failures, run, tempdir
+from plain import WEEK_TWO as FIRST, check_in as check_in_lines
 
 f = Failures()
 d = tempdir()
 data = os.path.join(d, "data")
 db = os.path.join(data, "backtriage", "history.sqlite3")
 base = {"XDG_DATA_HOME": data, "LANG": "C.UTF-8", "LC_ALL": "", "BACKTRIAGE_QUESTIONNAIRES": os.environ["BACKTRIAGE_QUESTIONNAIRES"]}
-FIRST = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * 19 + "0\nno\nno\n"
-CHECK_IN = "1\n\n4\nno\nno\nno\n\n" + "no\n" * 19 + "0\n\n\n"
 code, out, err = run("--plain", stdin=FIRST, env=dict(base, XDG_STATE_HOME=os.path.join(d, "s0"), BACKTRIAGE_TODAY="2026-11-23"))
 f.check(code == 10, f"first answers: exit {code}: {err}")
 
@@ -26,7 +25,7 @@ def check_in(day, delay=None):
     killed after `delay` seconds, or left to finish. Returns its output."""
     env = dict(os.environ, **base, XDG_STATE_HOME=os.path.join(d, "s-" + day), BACKTRIAGE_TODAY=day)
     p = subprocess.Popen([BIN, "--plain"], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    p.stdin.write(CHECK_IN.encode())
+    p.stdin.write(check_in_lines("4").encode())
     p.stdin.close()
     if delay is not None:
         time.sleep(delay)

@@ -8,6 +8,7 @@ import json
 import os
 import stat
 from cli import Failures, run, tempdir
+from plain import WEEK_TWO as FIRST, check_in
 
 try:
     import icalendar
@@ -35,19 +36,6 @@ WORDS = {
            "row6": "21.12.2026, Woche 6: Schmerzstärke 4/10; TERMIN IN DER ARZTPRAXIS; nächste Kontrolle 01.02.2027", "delete": "löschen",
            "kept": "Es wurde nichts gelöscht.", "deleted": "Gelöscht: 1 Episode mit 3 Kontrollen"},
 }
-
-# Week 2: every question. Age, lower back, 2 weeks, not recurring, pain 6, three leg questions,
-# no known cause, twelve warning signs, seven on daily life, no painkillers, two on treatment.
-FIRST = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * 12 + "no\n" * 7 + "0\nno\nno\n"
-
-
-def check_in(pain, signs=None, stiffness=False):
-    """1 (check in), Enter (the counted weeks are right), the pain, the legs, Enter (the same
-    diagnosis), every warning sign, stiffness from 12 weeks on, daily life, painkillers, and
-    Enter twice (the same answers on treatment)."""
-    signs = signs or ["no"] * 12
-    return "1\n\n" + pain + "\nno\nno\nno\n\n" + "\n".join(signs) + "\n" + "no\n" * (3 if stiffness else 0) + "no\n" * 7 + "0\n\n\n"
-
 
 for lang, w in WORDS.items():
     d = tempdir()

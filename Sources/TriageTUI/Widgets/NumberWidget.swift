@@ -63,16 +63,19 @@ enum NumberWidget: Widget {
                 guard let weeks = Day.weeks(from: start, to: context.today) else { return .refuse(context.t("notice.future_day")) }
                 return .submit(.number(weeks))
             }
-            guard let weeks = durationInWeeks(typed, editor) else { return .refuse(context.t("notice.not_a_duration", typed)) }
-            return .submit(.number(weeks))
+            guard let duration = duration(typed, editor) else { return .refuse(context.t("notice.not_a_duration", typed)) }
+            return .submit(.number(duration.weeks))
         }
         guard let number = TypedNumber.parse(typed, units: item.unitWords) else { return .refuse(context.t("notice.not_a_number", typed)) }
         return .submit(.number(number))
     }
 
-    /// A typed duration in weeks: in the unit it names ("3 months"), else the one chosen.
-    static func durationInWeeks(_ typed: String, _ editor: Editor) -> Double? {
-        DurationUnit.parse(typed).map { ($0.unit ?? editor.unit).weeks($0.amount) }
+    /// A typed duration in weeks, and its unit: the one it names ("3 months"), else the one chosen.
+    static func duration(_ typed: String, _ editor: Editor) -> (weeks: Double, unit: DurationUnit)? {
+        DurationUnit.parse(typed).map { typed in
+            let unit = typed.unit ?? editor.unit
+            return (unit.weeks(typed.amount), unit)
+        }
     }
 
     static func draw(_ item: Item, _ editor: Editor, _ context: WidgetContext, into painter: inout Painter, y start: Int) -> Int {
@@ -98,9 +101,8 @@ enum NumberWidget: Widget {
             var lines = [context.t("duration.hint")]
             if let start = Day.parse(typed), let weeks = Day.weeks(from: start, to: context.today) {
                 lines.insert(context.t("duration.since", language.date(start), Wording.weeksText(weeks, language)), at: 0)
-            } else if let typedDuration = DurationUnit.parse(typed), (typedDuration.unit ?? editor.unit) != .weeks {
-                let weeks = (typedDuration.unit ?? editor.unit).weeks(typedDuration.amount)
-                lines.insert(context.t("duration.in_weeks", Wording.weeksText(weeks, language)), at: 0)
+            } else if let duration = duration(typed, editor), duration.unit != .weeks {
+                lines.insert(context.t("duration.in_weeks", Wording.weeksText(duration.weeks, language)), at: 0)
             }
             for (i, line) in lines.enumerated() {
                 y = painter.paragraph(line, x: x, y: y, width: w, style: i == 0 && lines.count > 1 ? .bold : .dim, maxLines: 2)

@@ -23,7 +23,9 @@ struct SheetCommand: ParsableCommand {
         Bundle (collection) of that response, a RiskAssessment with the level and the warning \
         signs, a CarePlan with the suggestions, cautions and notes and their sources, and a \
         Provenance naming the content version. Files written with -o are readable by their \
-        owner only. Exit 2 when the answers are invalid, as for evaluate.
+        owner only; without --format, the ending of the file's name chooses the format (sheet.html \
+        is HTML), and a --format that contradicts the ending is refused (exit 64). Exit 2 when the \
+        answers are invalid, as for evaluate.
 
         --history makes the sheet of the last check-in of the current episode (the open one, \
         else the latest), with a chart of the pain over the weeks when there was more than one.
@@ -33,7 +35,8 @@ struct SheetCommand: ParsableCommand {
     var answers: String?
     @Flag(name: .long, help: "The sheet of the last check-in in the episode history, with its chart.") var history = false
     @Option(name: .long, help: ArgumentHelp("With --history: the questionnaire.", valueName: "ID")) var questionnaire: String = "back-pain"
-    @Option(name: .long, help: "Format: text, markdown, html, json, fhir or fhir-bundle.") var format: SheetFormat = .text
+    @Option(name: .long, help: "Format: text, markdown, html, json, fhir or fhir-bundle (default: from the ending of -o, else text).")
+    var format: SheetFormat?
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
@@ -41,7 +44,14 @@ struct SheetCommand: ParsableCommand {
 
     func validate() throws {
         if (answers == nil) == !history { throw ValidationError("give either --answers FILE or --history") }
+        if let format, let output, !format.fits(fileName: output), let named = SheetFormat.named(by: output) {
+            throw ValidationError("\(output) ends in .\(output.split(separator: ".").last ?? ""), which is \(named.rawValue), but --format is \(format.rawValue): "
+                                  + "name the file .\(format.fileExtension), or leave out --format")
+        }
     }
+
+    /// The format asked for, else the one the output file's name ends in, else text.
+    var sheetFormat: SheetFormat { format ?? output.flatMap { SheetFormat.named(by: $0) } ?? .text }
 
     func run() throws {
         guard let answers else { return try historySheet() }
@@ -62,7 +72,7 @@ struct SheetCommand: ParsableCommand {
             : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
         try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
-            try emit(format.render(report, language: language.language, fhir: options), to: output)
+            try emit(sheetFormat.render(report, language: language.language, fhir: options), to: output)
         }
     }
 }
@@ -80,7 +90,7 @@ extension SheetCommand {
             throw ExitCode(ExitStatus.failed)
         }
         let trend = current.checkIns.count > 1 ? tracker.trend(current.episode, current.checkIns) : nil
-        try emit(format.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
+        try emit(sheetFormat.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
     }
 }
 

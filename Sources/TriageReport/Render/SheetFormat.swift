@@ -24,6 +24,21 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format a file name asks for by its ending (`sheet.html`, `sheet.fhir.json`), or nil
+    /// when the ending names none of them. The longest ending wins, so `x.fhir.json` is FHIR.
+    public static func named(by fileName: String) -> SheetFormat? {
+        let name = fileName.lowercased()
+        let endings = allCases.map { ($0, $0.fileExtension) } + [(.markdown, "markdown"), (.html, "htm"), (.text, "text")]
+        return endings.filter { name.hasSuffix("." + $0.1) }.max { $0.1.count < $1.1.count }?.0
+    }
+
+    /// Whether a file named `fileName` may hold this format: its ending names this format, or
+    /// one this format is written in as well (FHIR is JSON), or no format at all.
+    public func fits(fileName: String) -> Bool {
+        guard let named = Self.named(by: fileName), named != self else { return true }
+        return named == .json && fileExtension.hasSuffix("json")
+    }
+
     /// The sheet of `report` in this format and language, with the episode's `trend` where
     /// there is one (text, Markdown and HTML). Dates come from the report and the trend, so the
     /// output depends only on its inputs; `fhir` says where the FHIR formats' resources are

@@ -183,6 +183,18 @@ public struct AppState: Sendable {
     /// and only quitting works.
     public var isTooSmall: Bool { screenSize.width < minimumSize.width || screenSize.height < minimumSize.height }
 
+    /// The result's level and action while a result stands (its page, its details, an emergency
+    /// answered), for the places that must keep saying it when nothing else fits or is left:
+    /// the too-small window and the way out.
+    var standingAction: String? {
+        switch page {
+        case .results, .detail: break
+        default: guard session.emergencyStands else { return nil }
+        }
+        let level = report.level
+        return wording.title(level) + ": " + wording.action(level)
+    }
+
     /// A phrase of the interface in the current language.
     func t(_ key: String, _ args: String...) -> String { StringCatalog.tui.text(key, language, args) }
 

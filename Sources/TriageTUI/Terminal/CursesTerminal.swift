@@ -170,6 +170,7 @@ public final class CursesTerminal: Terminal {
     private static func characterKey(_ code: wint_t) -> Key {
         switch code {
         case 3: return .interrupt
+        case 26: return .suspend
         case 10, 13: return .enter
         case 8, 127: return .backspace
         case 9: return .tab
@@ -179,6 +180,14 @@ public final class CursesTerminal: Terminal {
             guard let scalar = Unicode.Scalar(code) else { return .unknown }
             return .character(Character(scalar))
         }
+    }
+
+    public func suspend() {
+        endwin()
+        bt_stop_process()
+        // Back after `fg`: the shell wrote over the screen, so everything is sent again.
+        if let current = bt_curscr() { clearok(current, true) }
+        refresh()
     }
 
     public func stop(restoring: Bool) {

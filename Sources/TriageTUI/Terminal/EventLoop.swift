@@ -14,12 +14,15 @@ public protocol EffectRunning {
 
 /// Runs the interface: render, paint, wait for an event, update, do the effects and feed what
 /// came of them back through `update`, until quit, a termination signal or a hang-up. Returns
-/// the exit status: 0 after quitting, 128 + the signal after SIGTERM, SIGHUP, SIGINT or
-/// SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
+/// the exit status: 0 after quitting, 130 after Ctrl-C (as SIGINT would give), 128 + the signal
+/// after SIGTERM, SIGHUP, SIGINT or SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
 @MainActor
 public enum EventLoop {
     /// The exit status after the terminal hung up, as if SIGHUP had ended the program.
     public static let hangUpStatus: Int32 = 129
+    /// The exit status after Ctrl-C: the terminal sends it as a key in raw mode, but to the shell
+    /// and to scripts it is an interrupt, as SIGINT would be.
+    public static let interruptStatus: Int32 = 128 + SIGINT
 
     public static func run(_ initial: AppState, terminal: some Terminal, effects runner: some EffectRunning) -> Int32 {
         var state = initial
@@ -43,6 +46,11 @@ public enum EventLoop {
                 saveBeforeLeaving(&state, runner)
                 terminal.stop(restoring: false)
                 return hangUpStatus
+            case .key(.suspend):
+                terminal.suspend()
+                // The window may have changed size while the shell had it.
+                state.screenSize = terminal.size
+                dirty = true
             case .key(let key):
                 state.screenSize = terminal.size
                 dirty = true
@@ -50,7 +58,7 @@ public enum EventLoop {
                     terminal.stop(restoring: true)
                     reportLastError(state)
                     sayFarewell(state)
-                    return 0
+                    return key == .interrupt ? interruptStatus : 0
                 }
             }
         }

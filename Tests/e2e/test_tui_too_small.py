@@ -1,5 +1,10 @@
 """While the window is too small, keys other than q and Ctrl-C do nothing (version 1 let a typed
-3 turn a duration of 1 into 13 unseen), the message names the plain mode, and q quits."""
+3 turn a duration of 1 into 13 unseen), the message names the plain mode, and q quits. With an
+emergency answered, the small box still says the level and the whole action, first."""
+import json
+import os
+import tempfile
+
 from tui_harness import Failure, backtriage, run
 
 
@@ -22,6 +27,25 @@ def test(pane_factory):
     p.wait_for("--plain")
     p.type("q")
     p.wait_for("EXITED=0")
+
+    # An emergency sign answered yes: the interrupt stands; shrinking the window keeps its action.
+    work = tempfile.mkdtemp(prefix="bt-small-")
+    answers = os.path.join(work, "emergency.json")
+    with open(answers, "w") as f:
+        json.dump({"questionnaire": "back-pain", "answers": {"rf_saddle_numbness": True}}, f)
+    e = pane_factory(backtriage("--answers", answers))
+    e.wait_for("Start the questions")
+    e.keys("Enter")
+    e.wait_for("Please act now")
+    e.resize(50, 16)
+    screen = e.wait_for("The window is 50x16")
+    box = " ".join(line.strip("│ ") for line in screen.splitlines())
+    if "EMERGENCY: Call 112 now" not in box or "appointment." not in box or "…" in screen:
+        raise Failure("the small box does not say the whole emergency action:\n" + screen)
+    if screen.index("EMERGENCY") > screen.index("The window is"):
+        raise Failure("the action is not first in the small box:\n" + screen)
+    e.type("q")
+    e.wait_for("EXITED=0")
 
 
 run(test)

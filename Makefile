@@ -123,8 +123,10 @@ golden:
 
 # The installed binary is stripped: symbols and debug information are most of a static build's
 # size and nothing a user runs needs them (the build folder keeps the unstripped one). The man
-# page and the shell completions are generated from the argument definitions, so they cannot
-# drift from the options.
+# page is the hand-written docs/man/backtriage.1.in with the commands and options generate-manual
+# writes from the argument definitions merged in, and the shell completions are generated from the
+# same definitions with docs/completions/top-level.* added (the default command's options at the
+# top level), so neither can drift from the options.
 MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
 BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -135,10 +137,13 @@ install:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage $(MAN1) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
 	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
 	cp -R Questionnaires/. $(DESTDIR)$(PREFIX)/share/backtriage/
-	.build/release/generate-manual .build/release/backtriage --authors backtriage --output-directory $(MAN1)
-	.build/release/backtriage --generate-completion-script bash > $(BASH_COMPLETIONS)/backtriage
-	.build/release/backtriage --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_backtriage
-	.build/release/backtriage --generate-completion-script fish > $(FISH_COMPLETIONS)/backtriage.fish
+	rm -rf .build/release/man && mkdir -p .build/release/man
+	.build/release/generate-manual .build/release/backtriage --output-directory .build/release/man
+	sh docs/man/merge-man.sh .build/release/man/backtriage.1 docs/man/backtriage.1.in > $(MAN1)/backtriage.1
+	{ .build/release/backtriage --generate-completion-script bash; cat docs/completions/top-level.bash; } > $(BASH_COMPLETIONS)/backtriage
+	{ .build/release/backtriage --generate-completion-script zsh \
+	    | sed '/^if \[\[ "$${funcstack\[1\]}" = _backtriage \]\]; then$$/,$$d'; cat docs/completions/top-level.zsh; } > $(ZSH_COMPLETIONS)/_backtriage
+	{ .build/release/backtriage --generate-completion-script fish; cat docs/completions/top-level.fish; } > $(FISH_COMPLETIONS)/backtriage.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/backtriage $(MAN1)/backtriage.1 $(BASH_COMPLETIONS)/backtriage \

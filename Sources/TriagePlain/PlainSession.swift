@@ -226,8 +226,7 @@ public final class PlainSession {
             say(s("plain.checkin.weeks", wording.weeks(context.weeks), wording.date(context.episode.start)))
         }
         let section = questionnaire.sections.first { $0.id == item.section }?.title[language] ?? ""
-        let total = session.progress.total
-        say(s("plain.question", String(session.position(of: item)), String(total), section, item.text[language] + " " + hint(item)))
+        say(s("plain.question", String(session.position(of: item)), String(session.percentDone), section, item.text[language] + " " + hint(item)))
         if item.kind == .choice || item.kind == .multiChoice {
             for (i, option) in item.options.enumerated() { say("  \(i + 1) \(option.text[language])") }
         }

@@ -6,7 +6,7 @@ extension StringCatalog {
         .en: [
             "plain.intro": "backtriage: {0} questionnaire, {1}. Type help for commands.",
             "plain.disclaimer": "This is information, not a diagnosis. In an emergency call 112.",
-            "plain.question": "Question {0} of {1}, {2}. {3}",
+            "plain.question": "Question {0}, {1} % done, {2}. {3}",
             "plain.current": "Current answer: {0}. Press Enter to keep it.",
             "plain.hint.boolean": "Answer yes or no.",
             "plain.hint.number": "A number{0}.",
@@ -61,7 +61,7 @@ extension StringCatalog {
         .de: [
             "plain.intro": "backtriage: Fragebogen {0}, {1}. Geben Sie hilfe ein für die Befehle.",
             "plain.disclaimer": "Dies ist eine Information, keine Diagnose. Im Notfall rufen Sie die 112.",
-            "plain.question": "Frage {0} von {1}, {2}. {3}",
+            "plain.question": "Frage {0}, {1} % geschafft, {2}. {3}",
             "plain.current": "Bisherige Antwort: {0}. Drücken Sie Enter, um sie zu behalten.",
             "plain.hint.boolean": "Antworten Sie ja oder nein.",
             "plain.hint.number": "Eine Zahl{0}.",

@@ -103,7 +103,7 @@ struct PlainCheckInTests {
         #expect(out.contains("The episode has ended and stays in your history"))
         let (_, next) = run(["40"], on: "2026-12-05", folder: folder)
         #expect(!next.contains("An episode is open"))
-        #expect(next.contains("Question 1 of"))
+        #expect(next.contains("Question 1, "))
     }
 
     @Test func theHistoryCanBeSeenFromTheStartAndThenACheckInFollows() {

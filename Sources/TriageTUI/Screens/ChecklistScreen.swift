@@ -145,7 +145,6 @@ enum ChecklistScreen {
         if state.notice == nil, free.count > questionRows {
             painter.write(state.t("checklist.why"), x: x, y: free.upperBound - 1, style: .dim)
         }
-        let progress = state.session.progress
-        painter.progressBar(done: progress.answered, total: progress.total, y: painter.bottom)
+        painter.progressBar(percent: state.session.percentDone, y: painter.bottom)
     }
 }

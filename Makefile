@@ -9,8 +9,10 @@ RELEASE = -c release --static-swift-stdlib
 # Debian packages the build and the tests need (libyaml-dev is the YAML parser; libsqlite3-dev
 # the store of the episode history; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
-# opens no socket; man-db shows the installed man page).
-APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db
+# opens no socket; man-db shows the installed man page; zsh and fish try the installed
+# completions; cups and printer-driver-cups-pdf print a sheet through a real CUPS into a PDF).
+APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db zsh fish \
+  cups printer-driver-cups-pdf
 # The Python the end-to-end tests use: a virtual environment with fhir.resources and fhirpathpy.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -32,6 +34,10 @@ deps:
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
+	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \
+	[ -x /usr/sbin/cupsd ] || missing="$$missing cups"; \
+	[ -x /usr/lib/cups/backend/cups-pdf ] || missing="$$missing printer-driver-cups-pdf"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \

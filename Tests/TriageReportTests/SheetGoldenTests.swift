@@ -36,3 +36,44 @@ struct SheetGoldenTests {
         if let problem = GoldenFile.mismatch(output, Self.directory.appendingPathComponent(c.fileName)) { Issue.record("\(problem)") }
     }
 }
+
+/// How the text sheet falls into pages, for every example case in both languages.
+@Suite("Text sheet pages")
+struct TextSheetPages {
+    static let cases: [(String, Language)] = exampleCases().flatMap { c in [(c.name, Language.en), (c.name, .de)] }
+
+    func document(_ name: String, _ language: Language) throws -> SheetDocument {
+        let answers = try #require(exampleCases().first { $0.name == name }?.answers)
+        let report = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
+        return SheetDocument(report, Wording(report.questionnaire, language))
+    }
+
+    @Test(arguments: cases)
+    func noPageEndsWithAHeading(_ name: String, _ language: Language) throws {
+        let sheet = try document(name, language)
+        let headings = Set(sheet.blocks.compactMap { block -> String? in
+            switch block {
+            case .heading(let text), .appendixStart(let text): return text.uppercased()
+            default: return nil
+            }
+        })
+        for (number, page) in SheetText().pages(sheet).enumerated() {
+            let last = page.last { !$0.isEmpty } ?? ""
+            #expect(!headings.contains(last), "page \(number + 1) of \(name) (\(language.rawValue)) ends with the heading \(last)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func theFileAndThePrinterGetTheSamePages(_ name: String, _ language: Language) throws {
+        let sheet = try document(name, language)
+        let pages = SheetText().pages(sheet)
+        let printed = SheetText().printable(sheet).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        #expect(printed.count == pages.count)
+        for (page, text) in zip(pages, printed) {
+            #expect(page.count <= SheetText.pageLength)
+            #expect(text.hasPrefix(page[0]), "each printed page begins with the sheet's header")
+        }
+        let file = SheetText().render(sheet).split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, page) in pages.enumerated() { #expect(String(file[i * SheetText.pageLength]) == page[0]) }
+    }
+}

@@ -4,6 +4,7 @@ Only meaningful for an installed build (BACKTRIAGE_SHIPPED=1); the debug build p
 import os
 import subprocess
 import sys
+import tempfile
 
 from cli import BIN, Failures, run
 
@@ -79,6 +80,28 @@ def fish_complete(line):
 f.check(fish_complete("backtriage --lang ") == ["de", "en"], f"fish: --lang gives {fish_complete('backtriage --lang ')}")
 f.check(fish_complete("backtriage --pl") == ["--plain"], f"fish: --pl gives {fish_complete('backtriage --pl')}")
 f.check("sheet" in fish_complete("backtriage "), f"fish: backtriage <TAB> gives {fish_complete('backtriage ')}")
+
+# zsh: an interactive zsh in tmux with the installed function on its fpath, Tab pressed.
+from tui_harness import Failure, Pane
+zdot = tempfile.mkdtemp(prefix="bt-zsh-")
+with open(os.path.join(zdot, ".zshrc"), "w") as rc:
+    rc.write(f"fpath=({prefix}/share/zsh/site-functions $fpath)\nautoload -Uz compinit && compinit -u -D\n"
+             f"PATH={os.path.dirname(BIN)}:$PATH\nPS1='zsh$ '\n")
+zsh = Pane("zsh -i", width=100, height=30, extra_env={"ZDOTDIR": zdot})
+try:
+    for typed, expected in (("backtriage --lang ", ["en  de"]), ("backtriage --pl", ["backtriage --plain"]),
+                            ("backtriage ", ["--no-save", "sheet"])):
+        zsh.wait_for("zsh$")
+        zsh.type(typed)
+        zsh.keys("Tab")
+        try:
+            zsh.wait_for(*expected, timeout=10)
+        except Failure as failure:
+            f.check(False, f"zsh: {typed}<TAB>: {failure}")
+        zsh.keys("C-u")
+        zsh.tmux("send-keys", "-t", "t", "clear", "Enter")
+finally:
+    zsh.close()
 
 code, out, err = run("--version")
 f.check(code == 0 and out.strip().startswith("backtriage "), f"--version: exit {code}: {out} {err}")

@@ -205,7 +205,8 @@ public struct AppState: Sendable {
     var sheets: SheetTexts {
         let report = self.report
         return SheetTexts(text: SheetFormat.text.render(report, language: language),
-                          html: SheetFormat.html.render(report, language: language), language: language)
+                          html: SheetFormat.html.render(report, language: language), language: language,
+                          printable: SheetText().printable(SheetDocument(report, wording)))
     }
 }
 

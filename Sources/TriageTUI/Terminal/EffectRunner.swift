@@ -31,6 +31,12 @@ public struct EffectRunner: EffectRunning {
         return graphical && ExternalProgram.locate("xdg-open") != nil
     }
 
+    /// How CUPS sets the text sheet: 12 characters an inch and 7 lines an inch put its 80 columns
+    /// and 66 lines on one side of A4 (or Letter) within the usual margins, so CUPS does not fit
+    /// more lines on a page than the sheet has; the form feed after each page starts the next
+    /// sheet of paper.
+    static let printOptions = ["-o", "cpi=12", "-o", "lpi=7", "-o", "media=A4"]
+
     public func perform(_ effect: Effect) -> EffectResult? {
         switch effect {
         case .saveAnswers(let answers, let episode):
@@ -56,7 +62,7 @@ public struct EffectRunner: EffectRunning {
                 case .failure(let error): return .sheetsNotSaved(error.description)
                 }
             }
-            switch ExternalProgram.send(sheets.text, lp: lp) {
+            switch ExternalProgram.send(sheets.printable, lp: lp, arguments: Self.printOptions) {
             case .success(let jobLine): return .printed(jobLine: jobLine)
             case .failure(let problem): return .printFailed(problem)
             }

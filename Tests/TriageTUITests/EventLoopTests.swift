@@ -217,10 +217,20 @@ final class FakeRunner: EffectRunning {
         #expect(EventLoop.farewell(state) == "Your answers were not kept (--no-save).")
     }
 
-    @Test func nothingIsSaidWithoutAnswersOrAfterAResult() {
+    @Test func nothingIsSaidWithoutAnswers() {
         #expect(EventLoop.farewell(freshState()) == nil)
+    }
+
+    @Test func aResultLeavesItsLevelActionNextCheckAndTheSavedSheet() {
         var state = freshState()
         walk(&state, answers: Fixtures.baseline())
-        #expect(EventLoop.farewell(state) == nil)
+        let report = state.report
+        let wording = state.wording
+        state = update(state, .done(.sheetsSaved(text: "/s/summary.txt", html: "/s/summary.html"))).state
+        let said = EventLoop.farewell(state) ?? ""
+        #expect(said.hasPrefix(wording.title(report.level) + ": " + wording.action(report.level)), "\(said)")
+        let next = try? #require(report.nextCheck)
+        #expect(next.map { said.contains(wording.nextCheck($0)) } == true, "\(said)")
+        #expect(said.contains("/s/summary.txt") && said.contains("/s/summary.html"), "\(said)")
     }
 }

@@ -91,22 +91,29 @@ public enum EventLoop {
         }
     }
 
-    /// A failure on the way out (the last save) would vanish with the screen: say it on the
-    /// normal terminal instead.
-    /// What the terminal keeps once the interface has gone: the emergency's action while one
-    /// stands (the screen that said it is gone), and what became of unfinished answers.
+    /// What the terminal keeps once the interface has gone (the screen that said it is gone):
+    /// with a result, its level and action, the next check and where the sheet was saved; with
+    /// unfinished answers, what became of them.
     static func farewell(_ state: AppState) -> String? {
-        let q = state.questionnaire, L = state.language
-        if state.session.emergencyStands, let top = q.mostUrgentLevel {
-            return state.wording.title(top) + ": " + top.action[L]
+        if state.hasResult {
+            let report = state.report, wording = state.wording
+            var paragraphs = [wording.title(report.level) + ": " + wording.action(report.level)]
+            if let next = report.nextCheck {
+                paragraphs.append(wording.nextCheck(next))
+            } else if let past = report.pastLastCheck {
+                paragraphs.append(past[state.language])
+            }
+            if let sheets = state.savedSheets { paragraphs.append(state.t("farewell.sheet", sheets.text, sheets.html)) }
+            return paragraphs.joined(separator: "\n")
         }
-        guard !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
+        guard !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
         return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
     }
 
     static func sayFarewell(_ state: AppState) {
         guard let text = farewell(state) else { return }
-        writeToStandardOutput(TextWrap.lines(text, width: 80).joined(separator: "\n") + "\n")
+        let lines = text.split(separator: "\n").flatMap { TextWrap.lines(String($0), width: 80) }
+        writeToStandardOutput(lines.joined(separator: "\n") + "\n")
     }
 
     static func reportLastError(_ state: AppState) {

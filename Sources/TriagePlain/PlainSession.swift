@@ -36,6 +36,9 @@ public final class PlainSession {
     private let tracker: EpisodeTracker?
     /// A new check-in begins at the weeks since the start, to confirm or correct them.
     private var startAtWeeks = false
+    /// The terminal's width when the output is one: lines are wrapped between words to fit,
+    /// instead of the terminal breaking them inside a word or a number. Nil for a pipe.
+    private let width: Int?
 
     /// - Parameters:
     ///   - store: where answers are saved after each one; nil for `--no-save`.
@@ -44,8 +47,9 @@ public final class PlainSession {
     ///   - tracker: the episode history: an open episode is offered a check-in, and a result is
     ///     recorded; nil for `--no-save`.
     public init(engine: Engine, store: SessionStore?, saved: SavedSession? = nil, language: Language, today: Date,
-                prefill: AnswerSet? = nil, tracker: EpisodeTracker? = nil,
+                prefill: AnswerSet? = nil, tracker: EpisodeTracker? = nil, width: Int? = nil,
                 readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.width = width.map { max(20, $0) }
         session = Session(engine: engine, answers: prefill ?? AnswerSet(), today: today)
         self.store = store
         self.saved = saved
@@ -57,13 +61,23 @@ public final class PlainSession {
     }
 
     private var questionnaire: Questionnaire { session.questionnaire }
-    private func say(_ line: String) { write(line + "\n") }
+    private func say(_ line: String) {
+        guard let width, DisplayWidth.of(line) > width else { return write(line + "\n") }
+        // A continued line is indented under the text of its first: an option's text, a list's.
+        let indent = String(repeating: " ", count: min(8, line.prefix { $0 == " " }.count + (line.first == " " ? 2 : 0)))
+        write(TextWrap.lines(String(line.drop { $0 == " " }), width: width, first: String(line.prefix { $0 == " " }), rest: indent)
+            .joined(separator: "\n") + "\n")
+    }
     private func s(_ key: String, _ args: String...) -> String { StringCatalog.plain.text(key, language, args) }
 
-    /// Reads one line after a prompt; nil when the input has ended.
+    /// Reads one line after a prompt; nil when the input has ended (Ctrl-D on a terminal), after
+    /// ending the prompt's line so that what follows does not stand after "> ".
     private func ask() -> String? {
         write("> ")
-        guard let line = readLine() else { return nil }
+        guard let line = readLine() else {
+            write("\n")
+            return nil
+        }
         return line.trimmed
     }
 
@@ -153,7 +167,7 @@ public final class PlainSession {
             guard let line = ask() else { return false }
             if line == "1" { session = resumed; return true }
             if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return nil }
-            say(s("plain.not_understood", s("plain.expect.choice", "2")))
+            say(s("plain.not_understood", PlainAnswerParser.expectChoice(2, language)))
         }
     }
 
@@ -204,7 +218,7 @@ public final class PlainSession {
                 say("")
             default:
                 if command(line) == .quit { return .ended }
-                say(s("plain.not_understood", s("plain.expect.choice", "4")))
+                say(s("plain.not_understood", PlainAnswerParser.expectChoice(4, language)))
             }
         }
     }
@@ -332,7 +346,7 @@ public final class PlainSession {
             guard let line = ask() else { return finish() }
             if line == "1" || command(line) == .quit { return finish() }
             if line == "2" { say(""); return nil }
-            say(s("plain.not_understood", s("plain.expect.choice", "2")))
+            say(s("plain.not_understood", PlainAnswerParser.expectChoice(2, language)))
         }
     }
 

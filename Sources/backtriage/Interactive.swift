@@ -66,6 +66,7 @@ struct Interactive: ParsableCommand {
         if !fullScreen {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
                                        language: lang, today: today, prefill: prefill, tracker: tracker,
+                                       width: TerminalWidth.ofStandardOutput(),
                                        readLine: { Swift.readLine(strippingNewline: true) },
                                        write: { writeToStandardOutput($0) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))

@@ -97,3 +97,15 @@ struct OutputFailure: Error, CustomStringConvertible {
     var reason: String
     var description: String { "backtriage: cannot write the results: \(reason)" }
 }
+
+/// The width of the terminal standard output is, for the plain mode to wrap its lines to.
+enum TerminalWidth {
+    /// The columns of the terminal on standard output; nil for a pipe or a file, which get the
+    /// lines whole.
+    static func ofStandardOutput() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -56,8 +56,22 @@ struct PlainSessionTests {
     @Test func aBadAnswerIsRefusedWithAMessageAndAskedAgain() {
         let (outcome, out) = session(["forty", "150", "40"] + Array(sevenWeeks.dropFirst()))
         #expect(outcome == level("see_doctor"))
-        #expect(out.contains("Not understood: give a number, for example 40."))
+        #expect(out.contains("Not understood: give a number, for example 40 years."))
         #expect(out.contains("Not understood: 150 is above 120"))
+    }
+
+    @Test func aNumberOfWeeksIsExplainedWithAFewWeeks() throws {
+        let item = try #require(Fixtures.engine.index.items["painkiller_weeks"])
+        guard case .failure(let problem) = PlainAnswerParser(language: .en, today: Fixtures.day).parse("a while", for: item) else {
+            Issue.record("a while was accepted as a number of weeks")
+            return
+        }
+        #expect(problem.message == "give a number, for example 2 weeks.")
+    }
+
+    @Test func aChoiceOfTwoSaysTheTwoNumbers() {
+        #expect(PlainAnswerParser.expectChoice(2, .en) == "type 1 or 2.")
+        #expect(PlainAnswerParser.expectChoice(4, .de) == "geben Sie eine Nummer von 1 bis 4 ein.")
     }
 
     @Test func durationsAcceptDaysWeeksMonthsAndAStartDate() throws {

@@ -66,7 +66,7 @@ struct PlainCheckInTests {
         #expect(out.contains("Kept from last time: Age: 40 years; Where it hurts: Lower back; Keeps coming back: no."))
         #expect(out.contains("It is now 6 weeks since the pain began on 9 Nov 2026."))
         #expect(!out.contains("How old are you?"))
-        #expect(out.contains("Since your last check-in on 23 Nov 2026:\n  - Now 6 weeks since the pain began (2 weeks at the last check-in).\n"))
+        #expect(out.contains("Since your last check-in on 23 Nov 2026:\n  - Now 6 weeks since the pain began (14 days at the last check-in).\n"))
         #expect(out.contains("  - Pain intensity: from 6/10 to 4/10.\n"))
         #expect(out.contains("  - The result changed from SELF-CARE to SEE A DOCTOR"))
         #expect(out.contains("Saved to your history: check-in 2 of this episode."))

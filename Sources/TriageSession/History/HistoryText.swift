@@ -84,8 +84,13 @@ public struct HistoryText {
             measure = (wording.label(item), checkIn.answers[id].map { wording.value($0, of: item) } ?? wording.t("value.unanswered"))
         }
         let level = q.level(checkIn.level).map(wording.title) ?? checkIn.level
-        let weeks = L.number(checkIn.weeks ?? episode.weeks(on: checkIn.answeredOn))
-        let text = t("history.row", wording.date(checkIn.answeredOn), weeks, measure.0, measure.1, level)
+        // "week 3" from three weeks on, "day 10" before: never "week 0.3".
+        let (key, count): (String, Int)
+        switch PeopleDuration(weeks: checkIn.weeks ?? episode.weeks(on: checkIn.answeredOn)) {
+        case .days(let days): (key, count) = ("history.row.day", days)
+        case .weeks(let weeks): (key, count) = ("history.row", weeks)
+        }
+        let text = t(key, wording.date(checkIn.answeredOn), L.number(Double(count)), measure.0, measure.1, level)
         return checkIn.nextCheck.map { t("history.row.next", text, wording.date($0.date)) } ?? text
     }
 

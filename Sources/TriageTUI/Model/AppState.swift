@@ -105,6 +105,15 @@ public struct Editor: Sendable, Equatable {
         case (.multiChoice, .list(let l)?): picked = Set(l); cursor = 0
         case (.multiChoice, _): cursor = 0
         case (.scale, .number(let n)?): scale = Int(n)
+        case (.decimal, .number(let n)?) where item.inputHint == .duration:
+            // As people count it: whole weeks from 3 weeks on when they are whole, else days
+            // (3.14 weeks, a check-in's weeks since the start, is 22 days), never "3.14".
+            if n >= 3 && n == n.rounded() {
+                text = language.number(n, decimals: 0)
+            } else {
+                text = language.number((n * 7).rounded(), decimals: 0)
+                unit = .days
+            }
         case (.integer, .number(let n)?), (.decimal, .number(let n)?): text = language.number(n, decimals: 2)
         case (.text, .string(let s)?), (.date, .string(let s)?): text = s
         default: break

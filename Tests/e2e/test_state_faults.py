@@ -35,7 +35,7 @@ for fault in ("read-only", "full"):
     code, out, err = run("--plain", stdin="1\n3 weeks\nno\nquit\n", env=env)
     f.check("Could not save the answers" in out, f"{fault}: no message about saving: {out[-600:]}")
     f.check(out.count("Could not save the answers") == 1, f"{fault}: the message repeats after every answer")
-    f.check("Question 4 of" in out and "Question 5 of" in out, f"{fault}: the questionnaire did not go on: {out[-600:]}")
+    f.check("Question 4, " in out and "Question 5, " in out, f"{fault}: the questionnaire did not go on: {out[-600:]}")
     with open(saved_path) as fh:
         now = fh.read()
     f.check(now == original, f"{fault}: the earlier saved answers changed: {now}")

@@ -33,6 +33,8 @@ public final class PlainSession {
     private let saved: SavedSession?
     private let prefilled: Bool
     private var saveFailureShown = false
+    /// Whether the last save of the answers failed: then no message may say they are saved.
+    private var answersUnsaved = false
     private let tracker: EpisodeTracker?
     /// A new check-in begins at the weeks since the start, to confirm or correct them.
     private var startAtWeeks = false
@@ -123,11 +125,11 @@ public final class PlainSession {
             case .jump(let target):
                 current = target
             case .quit:
-                say(store == nil ? s("plain.quit_unsaved") : s("plain.quit"))
+                say(store == nil ? s("plain.quit_unsaved") : s(answersUnsaved ? "plain.quit_failed" : "plain.quit"))
                 return stopped(.quit)
             case .ended:
                 say(s("plain.input_ended"))
-                if store != nil { say(s("plain.quit")) }
+                if store != nil { say(s(answersUnsaved ? "plain.quit_failed" : "plain.quit")) }
                 return stopped(.inputEnded)
             }
         }
@@ -206,7 +208,7 @@ public final class PlainSession {
                     try tracker.endEpisode(status)
                     say(s("plain.episode.ended"))
                 } catch {
-                    say(s("plain.save_failed", error.description))
+                    say(s("plain.episode_end_failed", error.description))
                 }
                 return .episodeEnded
             case "4":
@@ -320,7 +322,9 @@ public final class PlainSession {
         guard let store else { return }
         do {
             try store.save(session.saved(at: Date()))
+            answersUnsaved = false
         } catch {
+            answersUnsaved = true
             // Said once: repeating it after every answer would drown the questions.
             if !saveFailureShown { say(s("plain.save_failed", error.description)) }
             saveFailureShown = true
@@ -392,7 +396,8 @@ public final class PlainSession {
                 let path = try store.saveSummary(sheet, questionnaire: questionnaire.id, at: Date(), language: language, fileExtension: "txt")
                 say(s("plain.saved_sheet", path))
             } catch {
-                say(s("plain.save_failed", error.description))
+                let key = recorded != nil ? "plain.sheet_failed" : answersUnsaved ? "plain.sheet_failed.unsaved" : "plain.sheet_failed.unrecorded"
+                say(s(key, error.description))
             }
         }
         return .result(level)
@@ -408,7 +413,11 @@ public final class PlainSession {
             try? store?.delete(questionnaire: questionnaire.id)
             return recorded
         } catch {
-            say(s("plain.record_failed", error.description))
+            if answersUnsaved || store == nil {
+                say(s("plain.record_failed.unsaved", error.description))
+            } else {
+                say(s("plain.record_failed", error.description, store?.sessionPath(questionnaire: questionnaire.id) ?? ""))
+            }
             return nil
         }
     }

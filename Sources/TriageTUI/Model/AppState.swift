@@ -151,6 +151,8 @@ public struct AppState: Sendable {
     /// graphical session is there (without one, xdg-open would start a text browser in this
     /// very terminal).
     public var canOpenFiles = false
+    /// Whether saving the answers failed in this run: then no message may say they are saved.
+    public var answersUnsaved = false
     /// Where the summary sheet was last saved in this session, said again on the way out.
     public var savedSheets: SavedSheets?
     /// The window size, kept current by the loop: how far pages scroll, and whether the window

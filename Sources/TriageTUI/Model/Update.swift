@@ -103,6 +103,7 @@ extension AppState {
         switch result {
         case .answersNotSaved(let reason):
             notice = Notice(t("notice.save_failed", reason), isError: true)
+            answersUnsaved = true
         case .sheetsSaved(let text, let html):
             overlay = .saved(SavedSheets(text: text, html: html))
             savedSheets = SavedSheets(text: text, html: html)
@@ -134,7 +135,7 @@ extension AppState {
             notice = nil
             page = .history(scroll: 0)
         case .historyFailed(let reason):
-            notice = Notice(t("history.failed", reason), isError: true)
+            notice = Notice(t(answersUnsaved ? "history.failed.unsaved" : "history.failed", reason), isError: true)
         }
     }
 

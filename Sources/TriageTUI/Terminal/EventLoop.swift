@@ -106,7 +106,7 @@ public enum EventLoop {
             if let sheets = state.savedSheets { paragraphs.append(state.t("farewell.sheet", sheets.text, sheets.html)) }
             return paragraphs.joined(separator: "\n")
         }
-        guard !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
+        guard !state.answers.values.isEmpty, state.notice?.isError != true, !state.answersUnsaved else { return nil }
         return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
     }
 

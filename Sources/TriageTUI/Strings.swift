@@ -307,7 +307,7 @@ extension StringCatalog {
             "detail.caution": "Abgeraten",
             "detail.note": "Gut zu wissen",
             "detail.sign": "Warnzeichen",
-            "detail.safety_net": "Wann Sie wieder nachsehen sollten",
+            "detail.safety_net": "Nächste Kontrolle",
             "detail.your_answer": "Ihre Antwort: {0}",
             "detail.what_to_do": "Was zu tun ist",
             "detail.because": "Weil:",

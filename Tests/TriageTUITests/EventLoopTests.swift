@@ -228,7 +228,7 @@ final class FakeRunner: EffectRunning {
         let wording = state.wording
         state = update(state, .done(.sheetsSaved(text: "/s/summary.txt", html: "/s/summary.html"))).state
         let said = EventLoop.farewell(state) ?? ""
-        #expect(said.hasPrefix(wording.title(report.level) + ": " + wording.action(report.level)), "\(said)")
+        #expect(said.hasPrefix(wording.levelAndAction(report)), "\(said)")
         let next = try? #require(report.nextCheck)
         #expect(next.map { said.contains(wording.nextCheck($0)) } == true, "\(said)")
         #expect(said.contains("/s/summary.txt") && said.contains("/s/summary.html"), "\(said)")

@@ -93,26 +93,30 @@ public enum EventLoop {
 
     /// What the terminal keeps once the interface has gone (the screen that said it is gone):
     /// with a result, its level and action, the next check and where the sheet was saved; with
-    /// unfinished answers, what became of them.
+    /// unfinished answers, what became of them. Crisis help an answer raised stays too, whatever
+    /// else is said.
     static func farewell(_ state: AppState) -> String? {
+        let notices = state.session.raisedNotices.compactMap(state.session.notice).map { $0.title[state.language] + ": " + $0.explanation[state.language] }
+        var said: [String] = []
         if state.hasResult {
             let report = state.report, wording = state.wording
-            var paragraphs = [wording.title(report.level) + ": " + wording.action(report.level)]
+            said.append(wording.levelAndAction(report))
             if let next = report.nextCheck {
-                paragraphs.append(wording.nextCheck(next))
+                said.append(wording.nextCheck(next))
             } else if let past = report.pastLastCheck {
-                paragraphs.append(past[state.language])
+                said.append(past[state.language])
             }
-            if let sheets = state.savedSheets { paragraphs.append(state.t("farewell.sheet", sheets.text, sheets.html)) }
-            return paragraphs.joined(separator: "\n")
+            if let sheets = state.savedSheets { said.append(state.t("farewell.sheet", sheets.text, sheets.html)) }
+        } else if !state.answers.values.isEmpty, state.notice?.isError != true, !state.answersUnsaved {
+            said.append(state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved"))
         }
-        guard !state.answers.values.isEmpty, state.notice?.isError != true, !state.answersUnsaved else { return nil }
-        return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
+        said += notices
+        return said.isEmpty ? nil : said.joined(separator: "\n")
     }
 
     static func sayFarewell(_ state: AppState) {
         guard let text = farewell(state) else { return }
-        let lines = text.split(separator: "\n").flatMap { TextWrap.lines(String($0), width: 80) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: 80) }
         writeToStandardOutput(lines.joined(separator: "\n") + "\n")
     }
 

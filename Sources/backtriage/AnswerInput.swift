@@ -1,10 +1,5 @@
 import ArgumentParser
 import TriageKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An answer file as every command reads it: a .json or .yaml file is one answer set, a .jsonl
 /// file one a line, and `-` (where a command allows it) is JSONL on standard input. Shared so

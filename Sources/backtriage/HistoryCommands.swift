@@ -8,9 +8,6 @@ import TriageKit
 import TriageReport
 import TriageSession
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the history commands share: the questionnaire, the language, the history's place and
 /// the day.

@@ -135,6 +135,14 @@ struct HistoryStoreTests {
                 == "/home/a/.local/share/backtriage/history.sqlite3")
         #expect(HistoryStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/backtriage/history.sqlite3")
     }
+
+    /// Without HOME the history goes to the home folder the password database names for this
+    /// user, never under the folder the program happens to be started in.
+    @Test func defaultPathWithoutHomeIsTheUsersHomeFolder() throws {
+        let entry = String(cString: try #require(getpwuid(getuid())?.pointee.pw_dir))
+        #expect(HistoryStore.defaultPath(environment: [:]) == entry + "/.local/share/backtriage/history.sqlite3")
+        #expect(HistoryStore.defaultPath(environment: ["HOME": ""]).hasPrefix("/"))
+    }
 }
 
 @Suite("History schema")

@@ -6,6 +6,7 @@ import Foundation
 #endif
 import TriageKit
 import TriagePlain
+import TriageReport
 import TriageSession
 import TriageTUI
 

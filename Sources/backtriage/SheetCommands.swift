@@ -48,7 +48,7 @@ struct SheetCommand: ParsableCommand {
         let input = try AnswerInput.read(answers)
         if input.isLines {
             var count = 0
-            try input.forEachChunk { _ in count += 1 }
+            try exitingOnUnreadableInput { try input.forEachChunk { _ in count += 1 } }
             guard count == 1 else {
                 printError("backtriage: \(answers) holds \(count) answer sets; a sheet is made from one (split the .jsonl file)")
                 throw ExitCode(ExitStatus.badInput)

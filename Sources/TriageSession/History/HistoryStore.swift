@@ -49,6 +49,9 @@ public final class HistoryStore {
         return FilePath.home(environment) + "/.local/share/backtriage/" + fileName
     }
 
+    /// The version of the tables this program writes, which exports name.
+    public static var schemaVersion: Int { HistorySchema.current }
+
     /// The files SQLite keeps for a database at `path`.
     public static func files(of path: String) -> [String] { [path, path + "-wal", path + "-shm", path + "-journal"] }
 

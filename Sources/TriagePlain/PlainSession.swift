@@ -70,13 +70,12 @@ public final class PlainSession {
     private enum Command { case back, help, review, quit }
 
     private func command(_ line: String) -> Command? {
-        switch line.lowercased() {
-        case "back", "zurück", "zurueck", "b": return .back
-        case "help", "hilfe", "?", "h": return .help
-        case "review", "übersicht", "uebersicht", "r": return .review
-        case "quit", "ende", "exit", "q": return .quit
-        default: return nil
-        }
+        let words = StringCatalog.input
+        if words.accepts(line, as: "command.back") { return .back }
+        if words.accepts(line, as: "command.help") { return .help }
+        if words.accepts(line, as: "command.review") { return .review }
+        if words.accepts(line, as: "command.quit") { return .quit }
+        return nil
     }
 
     public func run() -> PlainOutcome {

@@ -79,8 +79,12 @@ extension SheetCommand {
             printError("backtriage: " + StringCatalog.history.text("history.empty", language.language))
             throw ExitCode(ExitStatus.failed)
         }
-        let trend = current.checkIns.count > 1 ? tracker.trend(current.episode, current.checkIns) : nil
-        try emit(format.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
+        // The sheet a check-in gives at its end: what changed since the one before, the trend.
+        let report = tracker.report(of: last)
+        let previous = current.checkIns.dropLast().last
+        let changes = previous.map { CheckInChanges(previous: $0, current: report, engine: engine) }
+        try emit(format.render(report, language: language.language, changes: changes, trend: tracker.trend(current.episode, current.checkIns)),
+                 to: output)
     }
 }
 

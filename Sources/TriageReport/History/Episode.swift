@@ -131,6 +131,20 @@ public struct EpisodeStatus: Sendable {
     public var isDue: Bool { nextCheck.map { $0.date <= today } ?? false }
 }
 
+extension EpisodeStatus {
+    /// The pain over the weeks with `report` as the check-in answered now, before it is
+    /// recorded: what a check-in's result shows, the same as once it is stored.
+    public func trend(engine: Engine, adding report: Report) -> Trend? {
+        let q = engine.questionnaire
+        var weeks: Double?
+        if let measure = q.safetyNet?.measure, case .number(let n)? = report.answers[ItemID(measure)] { weeks = n }
+        let now = CheckInRecord(id: 0, uuid: "", episodeID: episode.id, answeredOn: report.answeredOn, recordedAt: report.answeredOn,
+                                version: q.version, language: last.language, answers: report.answers, level: report.level.id,
+                                weeks: weeks, nextCheck: nil)
+        return Trend(engine: engine, episode: episode, checkIns: checkIns + [now])
+    }
+}
+
 extension CheckInRecord {
     /// The result this check-in gives with the questionnaire as it is now, on its own day.
     public func report(engine: Engine) -> Report {

@@ -27,11 +27,9 @@ public struct PlainAnswerParser {
         }
         switch item.kind {
         case .boolean:
-            switch text.lowercased() {
-            case "y", "yes", "j", "ja": return .success(.bool(true))
-            case "n", "no", "nein": return .success(.bool(false))
-            default: return expected("plain.expect.boolean")
-            }
+            if StringCatalog.input.accepts(text, as: "answer.yes") { return .success(.bool(true)) }
+            if StringCatalog.input.accepts(text, as: "answer.no") { return .success(.bool(false)) }
+            return expected("plain.expect.boolean")
         case .integer, .decimal, .scale:
             if item.inputHint == .duration {
                 if let start = Day.parse(text) {
@@ -46,7 +44,7 @@ public struct PlainAnswerParser {
             if let option = item.options.first(where: { matches(text, $0) }) { return .success(.string(option.value)) }
             return .failure(AnswerProblem(item: item.id, message: Self.expectChoice(item.options.count, language)))
         case .multiChoice:
-            if ["none", "keine", "-"].contains(text.lowercased()) || text.isEmpty { return .success(.list([])) }
+            if StringCatalog.input.accepts(text, as: "answer.none") || text.isEmpty { return .success(.list([])) }
             var picked: [String] = []
             for part in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
                 guard let n = Int(part), (1...item.options.count).contains(n) else {

@@ -86,13 +86,12 @@ public final class PlainSession {
     private enum Command { case back, help, review, quit }
 
     private func command(_ line: String) -> Command? {
-        switch line.lowercased() {
-        case "back", "zurück", "zurueck", "b": return .back
-        case "help", "hilfe", "?", "h": return .help
-        case "review", "übersicht", "uebersicht", "r": return .review
-        case "quit", "ende", "exit", "q": return .quit
-        default: return nil
-        }
+        let words = StringCatalog.input
+        if words.accepts(line, as: "command.back") { return .back }
+        if words.accepts(line, as: "command.help") { return .help }
+        if words.accepts(line, as: "command.review") { return .review }
+        if words.accepts(line, as: "command.quit") { return .quit }
+        return nil
     }
 
     public func run() -> PlainOutcome {
@@ -378,31 +377,19 @@ public final class PlainSession {
     private func finish() -> PlainOutcome {
         let report = session.report
         let wording = Wording(questionnaire, language)
-        let level = report.level
-        say("")
-        say(s("plain.result", wording.title(level), wording.action(report.action)))
-        for banner in report.banners { say(banner.entry.title[language] + ": " + banner.entry.explanation[language]) }
-        if !report.signs.isEmpty {
-            say(s("plain.warning_signs") + ": " + report.signs.map { "\(wording.label($0.item)) (\($0.cause.text[language]))" }
-                .joined(separator: "; ") + ".")
-        }
-        if level.result.suggestions && !report.allSuggestions.isEmpty {
-            say(s("plain.suggested") + ": " + report.allSuggestions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
-        }
-        if level.result.cautions && !report.cautions.isEmpty {
-            say(s("plain.advised_against") + ": " + report.cautions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
-        }
         let recorded = record()
-        if let changes = recorded?.changes {
+        // One outline for what is said here and what the sheet holds: a check-in's changes and
+        // the pain over the weeks included.
+        let outline = ResultOutline(report, wording, changes: recorded?.changes, trend: recorded?.trend)
+        if let action = outline.section(.action) {
             say("")
-            say(changes.heading(wording))
-            for line in changes.lines(wording) { say("  - " + line) }
+            say(s("plain.result", action.heading ?? "", action.entries.first?.text ?? ""))
         }
+        for entry in outline.section(.crisis)?.entries ?? [] { say(entry.text) }
         say("")
         say(s("plain.more"))
         say("")
-        let text = ResultText(wording).render(report)
-        write(text)
+        write(ResultText(wording).render(outline))
         if let recorded {
             // A check-in and its reminder are for a result with a next check; one that sends the
             // person to a doctor (or to 112) has none.
@@ -411,8 +398,7 @@ public final class PlainSession {
         }
         if let store {
             do {
-                let trend = (recorded?.checkIns.count ?? 0) > 1 ? recorded?.trend : nil
-                let sheet = SheetFormat.text.render(report, language: language, trend: trend)
+                let sheet = SheetText().render(SheetDocument(outline, wording))
                 let path = try store.saveSummary(sheet, questionnaire: questionnaire.id, at: Date(), language: language, fileExtension: "txt")
                 say(s("plain.saved_sheet", path))
             } catch {
@@ -420,7 +406,7 @@ public final class PlainSession {
                 say(s(key, error.description))
             }
         }
-        return .result(level)
+        return .result(report.level)
     }
 
     /// Adds the finished session to the history and removes its saved answers, which the

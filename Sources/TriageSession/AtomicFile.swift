@@ -5,11 +5,6 @@ import Foundation
 #endif
 import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why a file could not be read or written: the path and the operating system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {

@@ -126,7 +126,6 @@ extension StringCatalog {
             "review.first_open": "Go to the first open question",
 
             // Results
-            "results.signs": "Because you answered yes to:",
             "results.safety_entry": "{0}, and what to watch for",
             "results.watch_entry": "Signs to watch for",
             "results.take_along": "Take this with you: s saves a summary sheet with your answers for the doctors.",
@@ -288,7 +287,6 @@ extension StringCatalog {
             "review.show_result": "Mein Ergebnis zeigen",
             "review.first_open": "Zur ersten offenen Frage",
 
-            "results.signs": "Weil Sie mit Ja geantwortet haben:",
             "results.safety_entry": "{0}, und worauf Sie achten sollten",
             "results.watch_entry": "Zeichen, auf die Sie achten sollten",
             "results.take_along": "Nehmen Sie das mit: s speichert ein Blatt mit Ihren Antworten für die Ärzte.",

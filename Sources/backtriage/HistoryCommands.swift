@@ -8,9 +8,6 @@ import TriageKit
 import TriageReport
 import TriageSession
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the history commands share: the questionnaire, the language, the history's place and
 /// the day.
@@ -93,9 +90,9 @@ struct HistoryCommand: ParsableCommand {
                 guard let store = try tracker.history() else { return [] }
                 return try store.episodes().map { ($0, try store.checkIns(of: $0)) }
             }
-            text = HistoryExport.json(all, trendItem: trendItem, answers: true, exportedAt: Date()).serialized(pretty: true) + "\n"
+            text = HistoryExport.json(all, schema: HistoryStore.schemaVersion, trendItem: trendItem, answers: true, exportedAt: Date()).serialized(pretty: true) + "\n"
         case (false, .json):
-            text = HistoryExport.json(episodes, trendItem: trendItem, answers: false).serialized(pretty: true) + "\n"
+            text = HistoryExport.json(episodes, schema: HistoryStore.schemaVersion, trendItem: trendItem, answers: false).serialized(pretty: true) + "\n"
         case (false, .csv):
             text = HistoryExport.csv(episodes, trendItem: trendItem)
         default:

@@ -6,12 +6,10 @@ import Foundation
 #endif
 import TriageKit
 import TriagePlain
+import TriageReport
 import TriageSession
 import TriageTUI
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The questionnaire: the default when `backtriage` runs without a subcommand. Full-screen on a
 /// terminal; plain lines with `--plain`, through a pipe, or where TERM is dumb.

@@ -58,7 +58,7 @@ struct SheetCommand: ParsableCommand {
         let input = try AnswerInput.read(answers)
         if input.isLines {
             var count = 0
-            try input.forEachChunk { _ in count += 1 }
+            try exitingOnUnreadableInput { try input.forEachChunk { _ in count += 1 } }
             guard count == 1 else {
                 printError("backtriage: \(answers) holds \(count) answer sets; a sheet is made from one (split the .jsonl file)")
                 throw ExitCode(ExitStatus.badInput)
@@ -89,8 +89,12 @@ extension SheetCommand {
             printError("backtriage: " + StringCatalog.history.text("history.empty", language.language))
             throw ExitCode(ExitStatus.failed)
         }
-        let trend = current.checkIns.count > 1 ? tracker.trend(current.episode, current.checkIns) : nil
-        try emit(sheetFormat.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
+        // The sheet a check-in gives at its end: what changed since the one before, the trend.
+        let report = tracker.report(of: last)
+        let previous = current.checkIns.dropLast().last
+        let changes = previous.map { CheckInChanges(previous: $0, current: report, engine: engine) }
+        try emit(sheetFormat.render(report, language: language.language, changes: changes, trend: tracker.trend(current.episode, current.checkIns)),
+                 to: output)
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TriageKit
 
 /// Standard output through one large buffer, written with write(2) when it is full and when
 /// `flush()` is called. One system call per 256 KiB instead of one per result; on a terminal

@@ -25,12 +25,12 @@ private func twoCheckIns() throws -> (HistoryStore, HistoryExport.Episodes) {
 struct HistoryExportTests {
     @Test func theSummaryJSONHasTheTrendAndTheExportEveryAnswer() throws {
         let (_, episodes) = try twoCheckIns()
-        let summary = HistoryExport.json(episodes, trendItem: "intensity", answers: false).serialized()
+        let summary = HistoryExport.json(episodes, schema: HistoryStore.schemaVersion, trendItem: "intensity", answers: false).serialized()
         #expect(summary.contains("\"start\":\"2026-11-09\""))
         #expect(summary.contains("\"intensity\":6") && summary.contains("\"intensity\":4"))
         #expect(summary.contains("\"next_check\":{\"date\":\"2026-12-21\",\"weeks\":6}"))
         #expect(!summary.contains("\"answers\""))
-        let export = HistoryExport.json(episodes, trendItem: "intensity", answers: true, exportedAt: Date()).serialized()
+        let export = HistoryExport.json(episodes, schema: HistoryStore.schemaVersion, trendItem: "intensity", answers: true, exportedAt: Date()).serialized()
         #expect(export.contains("\"answers\":{\"age\":40,"))
         #expect(export.contains("\"rf_fever\":false"))
         #expect(export.contains("\"language\":\"de\""))

@@ -167,7 +167,7 @@ import TriageTestSupport
         #expect(state.page == .results(selection: 0))
         let text = screenText(state, size: large)
         #expect(text.contains("EMERGENCY"))
-        #expect(text.contains("Because you answered yes to:"))
+        #expect(text.contains("Warning signs you answered yes"))
         let report = state.report
         for entry in Fixtures.shipped.catalog where entry.kind != .note {
             #expect(!text.contains(entry.title[.en]), "\(entry.id) on an emergency result")

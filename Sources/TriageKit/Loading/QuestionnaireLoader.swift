@@ -3,9 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).

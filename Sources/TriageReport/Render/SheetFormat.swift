@@ -39,17 +39,19 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         return named == .json && fileExtension.hasSuffix("json")
     }
 
-    /// The sheet of `report` in this format and language, with the episode's `trend` where
-    /// there is one (text, Markdown and HTML). Dates come from the report and the trend, so the
-    /// output depends only on its inputs; `fhir` says where the FHIR formats' resources are
-    /// published and how the bundle is stamped.
-    public func render(_ report: Report, language: Language, trend: Trend? = nil,
+    /// The sheet of `report` in this format and language, with a check-in's `changes` and the
+    /// episode's `trend` where there are (text, Markdown and HTML, which lay out the result's
+    /// outline). Dates come from the report and the trend, so the output depends only on its
+    /// inputs; `fhir` says where the FHIR formats' resources are published and how the bundle
+    /// is stamped.
+    public func render(_ report: Report, language: Language, changes: CheckInChanges? = nil, trend: Trend? = nil,
                        fhir: FHIRBundle.Options = FHIRBundle.Options()) -> String {
         let wording = Wording(report.questionnaire, language)
+        let outline = { ResultOutline(report, wording, changes: changes, trend: trend) }
         switch self {
-        case .text: return SheetText().render(SheetDocument(report, wording, trend: trend))
-        case .markdown: return SheetMarkdown().render(SheetDocument(report, wording, trend: trend))
-        case .html: return SheetHTML().render(SheetDocument(report, wording, trend: trend))
+        case .text: return SheetText().render(SheetDocument(outline(), wording))
+        case .markdown: return SheetMarkdown().render(SheetDocument(outline(), wording))
+        case .html: return SheetHTML().render(SheetDocument(outline(), wording))
         case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
         case .fhir:
             return FHIRQuestionnaireResponse.json(report, language: language, canonical: fhir.canonical).serialized(pretty: true) + "\n"

@@ -32,6 +32,8 @@ public enum DetailSubject: Sendable, Equatable {
     case safetyNet
     /// What changed since the last check-in.
     case changes
+    /// A whole section of the result's outline (the doctor's questions, the pain over the weeks).
+    case section(ResultOutline.Kind)
 }
 
 /// A box over the page that takes the keys until it closes.
@@ -215,12 +217,23 @@ public struct AppState: Sendable {
     /// The report's words in the current language.
     var wording: Wording { Wording(questionnaire, language) }
 
-    /// The summary sheet to save or print, in the current language.
+    /// The pain over the weeks, for a check-in's result: the open episode's check-ins and this
+    /// one, as the history will hold them.
+    var trend: Trend? {
+        guard session.checkIn != nil, let episode else { return nil }
+        return episode.trend(engine: engine, adding: report)
+    }
+
+    /// The sections of the result, as every output shows them.
+    var outline: ResultOutline { ResultOutline(report, wording, changes: changes(report), trend: trend) }
+
+    /// The summary sheet to save or print, in the current language: the same sections as the
+    /// results screen, the trend of a check-in included.
     var sheets: SheetTexts {
-        let report = self.report
-        return SheetTexts(text: SheetFormat.text.render(report, language: language),
-                          html: SheetFormat.html.render(report, language: language), language: language,
-                          printable: SheetText().printable(SheetDocument(report, wording)))
+        let report = self.report, changes = changes(report), trend = trend
+        return SheetTexts(text: SheetFormat.text.render(report, language: language, changes: changes, trend: trend),
+                          html: SheetFormat.html.render(report, language: language, changes: changes, trend: trend), language: language,
+                          printable: SheetText().printable(SheetDocument(outline, wording)))
     }
 }
 

@@ -1,4 +1,5 @@
 import TriageKit
+import TriageReport
 import TriageSession
 
 /// What `update` reacts to: a key, or what came of an effect. Everything that changes the state

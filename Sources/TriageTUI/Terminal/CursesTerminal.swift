@@ -5,10 +5,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The only place that talks to ncurses: paints a `Screen` and reads keys. It knows nothing of
 /// questionnaires. Signals and hang-ups are seen through CSignals, whose state is defined once in C.

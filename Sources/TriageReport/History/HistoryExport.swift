@@ -8,7 +8,6 @@ import Foundation
 #endif
 #endif
 import TriageKit
-import TriageReport
 
 /// The history for programs and for taking elsewhere: JSON (a summary, or with `answers` every
 /// answer of every check-in), CSV (one row a check-in, for a spreadsheet), and a FHIR R4 Bundle
@@ -19,8 +18,9 @@ public enum HistoryExport {
     /// `{"format": "backtriage-history", "episodes": [...]}`. With `answers`, each check-in also
     /// holds its answers, language, questionnaire version and when it was stored, and the
     /// document says when it was exported: everything the history holds.
-    public static func json(_ episodes: Episodes, trendItem: ItemID?, answers: Bool, exportedAt: Date? = nil) -> JSON {
-        var top: [(String, JSON)] = [("format", .string("backtriage-history")), ("schema", .number(Double(HistorySchema.current)))]
+    /// `schema` is the version of the history's tables the episodes were read from.
+    public static func json(_ episodes: Episodes, schema: Int, trendItem: ItemID?, answers: Bool, exportedAt: Date? = nil) -> JSON {
+        var top: [(String, JSON)] = [("format", .string("backtriage-history")), ("schema", .number(Double(schema)))]
         if let exportedAt { top.append(("exported_at", .string(Timestamp.format(exportedAt)))) }
         top.append(("episodes", .array(episodes.map { episode, checkIns in
             .object([
@@ -89,7 +89,7 @@ public enum HistoryExport {
             checkIns.map { c in
                 .object([
                     ("fullUrl", .string("urn:uuid:" + c.uuid)),
-                    ("resource", FHIRQuestionnaireResponse.json(EpisodeTracker.report(engine: engine, of: c), language: language)),
+                    ("resource", FHIRQuestionnaireResponse.json(c.report(engine: engine), language: language)),
                 ])
             }
         }

@@ -40,15 +40,15 @@ struct SheetGoldenTests {
 /// How the text sheet falls into pages, for every example case in both languages.
 @Suite("Text sheet pages")
 struct TextSheetPages {
-    static let cases: [(String, Language)] = exampleCases().flatMap { c in [(c.name, Language.en), (c.name, .de)] }
+    static func cases() throws -> [(String, Language)] { try exampleCases().flatMap { c in [(c.name, Language.en), (c.name, .de)] } }
 
     func document(_ name: String, _ language: Language) throws -> SheetDocument {
-        let answers = try #require(exampleCases().first { $0.name == name }?.answers)
-        let report = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
-        return SheetDocument(report, Wording(report.questionnaire, language))
+        let report = Report(engine: Fixtures.engine, answers: try Fixtures.exampleAnswers(name), on: Fixtures.day)
+        let wording = Wording(report.questionnaire, language)
+        return SheetDocument(report, wording)
     }
 
-    @Test(arguments: cases)
+    @Test(arguments: try cases())
     func noPageEndsWithAHeading(_ name: String, _ language: Language) throws {
         let sheet = try document(name, language)
         let headings = Set(sheet.blocks.compactMap { block -> String? in
@@ -63,7 +63,7 @@ struct TextSheetPages {
         }
     }
 
-    @Test(arguments: cases)
+    @Test(arguments: try cases())
     func theFileAndThePrinterGetTheSamePages(_ name: String, _ language: Language) throws {
         let sheet = try document(name, language)
         let pages = SheetText().pages(sheet)

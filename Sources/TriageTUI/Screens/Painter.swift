@@ -28,6 +28,14 @@ struct Painter {
     var textWidth: Int { Self.textWidth(for: width) }
     static func textWidth(for width: Int) -> Int { min(maximumTextWidth, width - 6) }
     var left: Int { max(3, (width - textWidth) / 2) }
+    /// The column of a list or table that needs `needed` cells: the text column where that is
+    /// enough, else wider up to the frame, centred, so a label is shortened only when the
+    /// terminal is really too narrow for it ("lists use the width they have").
+    func listColumn(needing needed: Int) -> (left: Int, width: Int) {
+        let w = min(max(textWidth, needed), width - 6)
+        return (max(3, (width - w) / 2), w)
+    }
+
     /// First and last body rows.
     var top: Int { 1 }
     var bottom: Int { height - 4 }

@@ -25,7 +25,7 @@ struct ResultList {
     let rows: [Row]
 
     /// The sections the results screen draws above the list, not in it.
-    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .profile, .stillOpen]
+    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .crisis, .profile, .stillOpen]
 
     init(_ outline: ResultOutline, _ state: AppState) {
         let w = state.wording, report = outline.report

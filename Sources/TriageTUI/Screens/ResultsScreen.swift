@@ -64,21 +64,37 @@ enum ResultsScreen {
         let advice = shape.suggestions || shape.cautions
         var y = painter.top + 1
 
-        // The level: its word, reversed and tinted, and its action beside it.
+        // The level: its word, reversed and tinted, and its action beside it; when the action
+        // would take more than two lines there, the word stands on its own line and the action
+        // takes the whole width below it. The box grows to hold the whole action: it is never
+        // cut ("Never cut what keeps someone safe").
         let action = outline.section(.action)
         let tint = tint(level, of: q.triageLevels)
         let word = g.displayable((action?.heading ?? "").uppercased())
-        let actionX = x + 1 + DisplayWidth.of(word) + 4
-        let actionLines = TextWrap.lines(g.displayable(action?.entries.first?.text ?? ""), width: max(20, x + width - 1 - actionX))
-        let boxHeight = min(actionLines.count, painter.height >= 30 ? 6 : 3) + 2
+        let actionText = g.displayable(action?.entries.first?.text ?? "")
+        let besideX = x + 1 + DisplayWidth.of(word) + 4
+        let beside = TextWrap.lines(actionText, width: max(20, x + width - 1 - besideX))
+        let below = TextWrap.lines(actionText, width: width - 2)
+        let stacked = beside.count > 2 && below.count + 1 < beside.count
+        let actionLines = stacked ? below : beside
+        let actionX = stacked ? x + 1 : besideX
+        let boxHeight = actionLines.count + (stacked ? 1 : 0) + 2
         painter.screen.box(x: x - 1, y: y, width: width + 2, height: boxHeight, lines: g.heavy, style: Style(bold: true, tint: tint))
         painter.screen.put(" " + word + " ", x: x + 1, y: y + 1, style: Style(bold: true, reverse: true, tint: tint))
-        for (i, line) in actionLines.prefix(boxHeight - 2).enumerated() {
-            let cut = i == boxHeight - 3 && actionLines.count > boxHeight - 2
-            painter.screen.put(cut ? painter.fitted(line + " " + actionLines[i + 1], x + width - 1 - actionX) : line,
-                               x: actionX, y: y + 1 + i, style: .bold)
+        for (i, line) in actionLines.enumerated() {
+            painter.screen.put(line, x: actionX, y: y + 1 + i + (stacked ? 1 : 0), style: .bold)
         }
         y += boxHeight
+        // Crisis help stands right under the action, whole, as a banner: never an entry to find.
+        for entry in outline.section(.crisis)?.entries ?? [] {
+            for line in TextWrap.lines(g.displayable(entry.text), width: width - 2) {
+                painter.screen.put(g.marker + " ", x: x, y: y, style: Style(bold: true, tint: .red))
+                painter.screen.put(line, x: x + 2, y: y, style: .bold)
+                y += 1
+            }
+        }
+        // A box opened over the result (the keys) leaves the action and the crisis help in view.
+        painter.focusRow = y - 1
         if let remark = action?.entries.dropFirst().first?.text { y = painter.paragraph(remark, x: x, y: y, width: width, style: .bold, maxLines: 2) }
         if advice {
             // Whether a warning sign was answered comes first: it is what the level rests on.

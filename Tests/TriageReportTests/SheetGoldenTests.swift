@@ -77,3 +77,18 @@ struct TextSheetPages {
         for (i, page) in pages.enumerated() { #expect(String(file[i * SheetText.pageLength]) == page[0]) }
     }
 }
+
+@Suite("The sheet's header")
+struct SheetHeader {
+    @Test(arguments: Language.allCases)
+    func namesTheQuestionnaireAndTheDayNotItsIdOrVersion(_ language: Language) throws {
+        let report = Report(engine: Fixtures.engine, answers: Fixtures.baseline(), on: Fixtures.day)
+        let q = report.questionnaire
+        for format in [SheetFormat.html, .markdown] {
+            let sheet = format.render(report, language: language)
+            let top = sheet.split(separator: "\n").prefix(12).joined(separator: "\n")
+            #expect(top.contains(q.title[language]))
+            #expect(!top.contains(q.id) && !top.contains(q.version), "\(format): \(top)")
+        }
+    }
+}

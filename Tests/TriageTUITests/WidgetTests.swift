@@ -220,3 +220,13 @@ import TriageTestSupport
         #expect(TextWidget.handle(.enter, &editor, item, context) == .submit(.string("qL?r")))
     }
 }
+
+@Suite("The scale's anchors") struct ScaleAnchors {
+    @Test(arguments: Language.allCases)
+    func bothAnchorsAreWholeAt80x24(_ language: Language) throws {
+        let item = try #require(engine.index.items["intensity"])
+        let anchors = try #require(item.anchors)
+        let text = screenText(onQuestion("intensity", language))
+        #expect(text.contains("0 = " + anchors.min[language]) && text.contains("10 = " + anchors.max[language]), "\(text)")
+    }
+}

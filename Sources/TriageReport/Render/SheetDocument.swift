@@ -57,7 +57,9 @@ public struct SheetDocument: Sendable {
         language = L
         title = "\(q.title[L]): \(w.t("sheet.title"))"
         date = w.date(report.answeredOn)
-        identification = "\(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version))) · \(date)"
+        // The header is for the person and the doctor: the questionnaire's title and the day. Its
+        // id and version, for tracing, stand in the appendix ("About this sheet").
+        identification = "\(q.title[L]) · \(date)"
         var b: [Block] = []
 
         func lines(_ entries: [ResultOutline.Entry], summary: Bool) -> [Line] {
@@ -139,7 +141,7 @@ public struct SheetDocument: Sendable {
         }
         b.append(.heading(w.t("sheet.about")))
         b.append(.paragraph("\(w.t("sheet.answered_on")): \(date)"))
-        b.append(.paragraph("\(w.t("sheet.questionnaire")): \(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version)))"))
+        b.append(.paragraph("\(w.t("sheet.questionnaire")): \(q.title[L]), \(w.t("sheet.version", q.version))"))
         b.append(.paragraph(w.t("sheet.disclaimer")))
         b.append(.heading(w.t("sheet.sources")))
         b.append(.sources(report.sources.map { doc in

@@ -24,8 +24,9 @@ struct ResultList {
 
     let rows: [Row]
 
-    /// The sections the results screen draws above the list, not in it.
-    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .profile, .stillOpen]
+    /// The sections the results screen draws above the list, not in it. The pain is summed up
+    /// there in a line or two and is in the list in full.
+    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .stillOpen]
 
     init(_ outline: ResultOutline, _ state: AppState) {
         let w = state.wording, report = outline.report
@@ -54,6 +55,9 @@ struct ResultList {
                         switch entry.subject {
                         case .sign(let sign): rows.append(.sign(sign))
                         case .entry(let e): rows.append(.entry(e))
+                        case .fact where section.kind == .profile:
+                            // One row opens the whole profile, as it stands above the list.
+                            if case .section? = rows.last {} else { rows.append(.section(section.entries.map(\.text).joined(separator: "; "), .profile)) }
                         default: rows.append(.section(entry.text, section.kind))
                         }
                     }

@@ -162,25 +162,10 @@ public final class PlainSession {
     /// Offers a saved session: true to go on with it, nil when there is none or it is set aside
     /// (started over), false when the input ended.
     private func offerResume() -> Bool? {
-        guard let saved else { return nil }
-        let resumed: Session
-        if let tracker {
-            do throws(HistoryError) {
-                guard let continued = try tracker.resume(saved) else {
-                    // Already in the history (or nothing left to use): not offered again.
-                    try? store?.delete(questionnaire: questionnaire.id)
-                    return nil
-                }
-                resumed = continued
-            } catch {
-                say(s("plain.history_unreadable", error.description))
-                return nil
-            }
-        } else {
-            let answers = Session.resumable(saved, engine: session.engine)
-            guard !answers.values.isEmpty else { return nil }
-            resumed = Session(engine: session.engine, answers: answers, today: session.today)
-        }
+        guard saved != nil else { return nil }
+        let start = SessionStart(engine: session.engine, saved: saved, store: store, tracker: tracker, today: session.today)
+        if let problem = start.historyProblem { say(s("plain.history_unreadable", problem.description)) }
+        guard let saved = start.saved, let resumed = start.resumed else { return nil }
         let progress = resumed.progress
         say(s("plain.resume", language.dateTime(saved.savedAt), String(progress.answered), String(progress.total)))
         while true {
@@ -413,18 +398,15 @@ public final class PlainSession {
     /// history now holds. Nil when there is no history (`--no-save`), the weeks are not
     /// answered, or it failed (said here; the saved answers stay).
     private func record() -> RecordedCheckIn? {
-        guard let tracker else { return nil }
-        do throws(HistoryError) {
-            guard let recorded = try tracker.record(session, language: language) else { return nil }
-            try? store?.delete(questionnaire: questionnaire.id)
-            return recorded
-        } catch {
+        let finished = SessionFinish.finish(session, language: language, tracker: tracker, store: store)
+        if case .failed(let error) = finished {
+            // Whether the answers are still saved decides what can be said and done.
             if answersUnsaved || store == nil {
                 say(s("plain.record_failed.unsaved", error.description))
             } else {
                 say(s("plain.record_failed", error.description, store?.sessionPath(questionnaire: questionnaire.id) ?? ""))
             }
-            return nil
         }
+        return finished.recorded
     }
 }

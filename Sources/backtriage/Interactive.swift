@@ -71,26 +71,13 @@ struct Interactive: ParsableCommand {
         }
         // The history is read before curses starts, so that a problem with it is said plainly;
         // the questionnaire then goes on without it.
-        var episode: EpisodeStatus?
-        var resumed: Session?
-        var continuable = resumable
-        if let tracker, prefill == nil {
-            do throws(HistoryError) {
-                episode = try tracker.status()
-                if let saved = resumable {
-                    resumed = try tracker.resume(saved)
-                    // Answers the history already holds: nothing to continue.
-                    if resumed == nil {
-                        continuable = nil
-                        try? store.delete(questionnaire: engine.questionnaire.id)
-                    }
-                }
-            } catch {
-                printError("backtriage: the history cannot be read: \(error.description); the questionnaire goes on without it")
-            }
+        let start = SessionStart(engine: engine, saved: resumable, store: noSave ? nil : store,
+                                 tracker: prefill == nil ? tracker : nil, today: today)
+        if let problem = start.historyProblem {
+            printError("backtriage: the history cannot be read: \(problem.description); the questionnaire goes on without it")
         }
         let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
-                             resumable: continuable, resumed: resumed, savingEnabled: !noSave, episode: episode,
+                             resumable: start.saved, resumed: start.resumed, savingEnabled: !noSave, episode: start.episode,
                              historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles())
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()

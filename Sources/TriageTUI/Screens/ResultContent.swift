@@ -24,13 +24,17 @@ struct ResultList {
 
     let rows: [Row]
 
-    /// The sections the results screen draws above the list, not in it.
-    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .crisis, .profile, .stillOpen]
+    /// The sections the results screen draws above the list, not in it: the action and, right
+    /// under it, the crisis help, whole. The pain is summed up there in a line or two, in its
+    /// place, and is in full at the end of the list, so the selection starts on what the result
+    /// says rather than on what the person answered.
+    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .crisis, .stillOpen]
 
     init(_ outline: ResultOutline, _ state: AppState) {
         let w = state.wording, report = outline.report
         var rows: [Row] = []
-        for section in outline.sections where !Self.drawnAbove.contains(section.kind) {
+        let inList = outline.sections.filter { !Self.drawnAbove.contains($0.kind) }
+        for section in inList.filter({ $0.kind != .profile }) + inList.filter({ $0.kind == .profile }) {
             // "No warning sign answered yes" is said in the summary above the list.
             if section.kind == .signs && section.entries.isEmpty { continue }
             if let heading = section.heading { rows.append(.heading(heading)) }
@@ -54,6 +58,9 @@ struct ResultList {
                         switch entry.subject {
                         case .sign(let sign): rows.append(.sign(sign))
                         case .entry(let e): rows.append(.entry(e))
+                        case .fact where section.kind == .profile:
+                            // One row opens the whole profile, as it stands above the list.
+                            if case .section? = rows.last {} else { rows.append(.section(section.entries.map(\.text).joined(separator: "; "), .profile)) }
                         default: rows.append(.section(entry.text, section.kind))
                         }
                     }

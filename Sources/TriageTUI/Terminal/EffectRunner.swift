@@ -100,15 +100,14 @@ public struct EffectRunner: EffectRunning {
     /// nothing is lost.
     private func record(_ result: ResultToRecord) -> EffectResult? {
         let keep = Effect.saveAnswers(result.session.answers, checkIn: result.session.checkIn?.episode.uuid)
-        guard let tracker else { return perform(keep) }
-        do throws(HistoryError) {
-            guard try tracker.record(result.session, language: result.language) != nil else { return perform(keep) }
-        } catch {
+        switch SessionFinish.finish(result.session, language: result.language, tracker: tracker, store: store) {
+        case .recorded(_, let removal?): return .answersNotSaved(removal.description)
+        case .recorded: return nil
+        case .notRecorded: return perform(keep)
+        case .failed(let error):
             _ = perform(keep)
             return .historyFailed(error.description)
         }
-        do throws(FileError) { try store.delete(questionnaire: questionnaire.id) } catch { return .answersNotSaved(error.description) }
-        return nil
     }
 
     /// Both sheets beside the saved answers, named by the moment and the language.

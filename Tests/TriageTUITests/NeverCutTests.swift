@@ -154,6 +154,9 @@ struct NeverCut {
                 // Below 80x24 the small box keeps the action.
                 let small = screenText(state, size: Size(width: size.width - 30, height: size.height - 8))
                 Self.expectWhole(state.wording.levelAndAction(state.report), on: small, "\(name): the action in a small window")
+                for crisis in outline.section(.crisis)?.entries ?? [] where size == Self.sizes[1] {
+                    Self.expectWhole(crisis.text, on: small, "\(name): the crisis help in a small window")
+                }
             }
         }
     }

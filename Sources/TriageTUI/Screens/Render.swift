@@ -27,8 +27,8 @@ public func render(_ state: AppState, size: Size, glyphs: Glyphs = .unicode) -> 
     return painter.screen
 }
 
-/// The window is smaller than the screens need: the result's action while one stands (it must
-/// not vanish with the screen that said it), then the size, how to go on, and that answers are
+/// The window is smaller than the screens need: the result's action and crisis help while a
+/// result stands (they must not vanish with the screen that said them), then the size, how to go on, and that answers are
 /// kept. The action comes first, so that it is what remains in the smallest window.
 enum TooSmallScreen {
     static func draw(_ state: AppState, into painter: inout Painter) {
@@ -36,7 +36,13 @@ enum TooSmallScreen {
         let width = painter.width, height = painter.height
         let textWidth = max(8, min(width - 4, 76))
         var action: [String] = []
-        if let standing = state.standingAction { action = TextWrap.lines(g.displayable(standing), width: textWidth) + [""] }
+        if let standing = state.standingAction {
+            action = TextWrap.lines(g.displayable(standing), width: textWidth) + [""]
+            // Crisis help the result carries stays too.
+            for entry in state.outline.section(.crisis)?.entries ?? [] {
+                action += TextWrap.lines(g.displayable(entry.text), width: textWidth) + [""]
+            }
+        }
         let message = [state.t("small.size", String(width), String(height)),
                        state.t("small.needs", String(minimumSize.width), String(minimumSize.height)),
                        state.t("small.enlarge"), "  backtriage --plain",

@@ -37,7 +37,9 @@ public enum FHIRQuestionnaireResponse {
             ("meta", .object([("profile", .array([.string(FHIRURL.sdcResponse)]))])),
             ("language", .string(language.rawValue)),
             ("questionnaire", .string(canonical.reference(q))),
-            ("status", .string("completed")),
+            // Answers that stop at an emergency sign leave required questions open, as a
+            // session does: R4 calls that response stopped, never completed.
+            ("status", .string(report.missing.isEmpty ? "completed" : "stopped")),
             ("authored", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("item", .array(groups)),
         ])

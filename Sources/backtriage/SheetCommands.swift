@@ -55,11 +55,7 @@ struct SheetCommand: ParsableCommand {
             }
         }
         let today = Today.date
-        // A bundle is stamped with the moment it is made and fresh identifiers, unless
-        // BACKTRIAGE_TODAY asks for reproducible output.
-        let options = Today.isFixed
-            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: today, identity: .derived)
-            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
+        let options = bundleOptions
         try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
             try emit(format.render(report, language: language.language, fhir: options), to: output)
@@ -68,6 +64,15 @@ struct SheetCommand: ParsableCommand {
 }
 
 extension SheetCommand {
+    /// Where the FHIR formats' resources are published, and how a bundle is stamped: with the
+    /// moment it is made and fresh identifiers, unless BACKTRIAGE_TODAY asks for reproducible
+    /// output. The same for a sheet of answers and of the history.
+    var bundleOptions: FHIRBundle.Options {
+        Today.isFixed
+            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: Today.date, identity: .derived)
+            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
+    }
+
     /// The sheet of the current episode's last check-in, as the questionnaire reads it now.
     private func historySheet() throws {
         let engine = Engine(try location.load(questionnaire))
@@ -80,7 +85,7 @@ extension SheetCommand {
             throw ExitCode(ExitStatus.failed)
         }
         let trend = current.checkIns.count > 1 ? tracker.trend(current.episode, current.checkIns) : nil
-        try emit(format.render(tracker.report(of: last), language: language.language, trend: trend), to: output)
+        try emit(format.render(tracker.report(of: last), language: language.language, trend: trend, fhir: bundleOptions), to: output)
     }
 }
 
@@ -108,8 +113,7 @@ struct ExportQuestionnaire: ParsableCommand {
 
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, language: language.language, canonical: fhir.canonical).serialized(pretty: true) + "\n",
-                 to: output)
+        try emit(FHIRQuestionnaire.json(q, canonical: fhir.canonical).serialized(pretty: true) + "\n", to: output)
     }
 }
 

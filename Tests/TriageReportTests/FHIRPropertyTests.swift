@@ -8,7 +8,7 @@ import TriageKit
 /// every rule constant (2.004 weeks of painkillers, 5.999 weeks of pain, a hair below 12...).
 @Suite("FHIR over generated answer sets")
 struct FHIRPropertyTests {
-    static let questionnaire = FHIRQuestionnaire.json(Fixtures.shipped, language: .en)
+    static let questionnaire = FHIRQuestionnaire.json(Fixtures.shipped)
 
     /// No response holds an answer to an item that is disabled, by the engine's asked logic and
     /// by R4's rules applied to the exported Questionnaire; reading it back gives the identical
@@ -17,7 +17,7 @@ struct FHIRPropertyTests {
         let r4 = R4Enablement(questionnaire: Self.questionnaire)
         await propertyCheck(count: 1_000, input: everyAnswerSets) { answers in
             let report = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
-            let response = FHIRQuestionnaireResponse.json(report, language: .en)
+            let response = FHIRQuestionnaireResponse.json(report)
             let linkIds = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
                 .subtracting(Fixtures.shipped.derived.map(\.id))
             let asked = Set(Fixtures.engine.askedItems(given: answers).map(\.id.rawValue))
@@ -46,7 +46,7 @@ struct FHIRPropertyTests {
             if report.answers != asked { Issue.record("the report holds \(report.answers.values.keys.sorted())") }
             let appendix = Set(report.answerSections.flatMap { $0.answers.map(\.item.id) })
             if appendix != Set(asked.values.keys) { Issue.record("the appendix holds \(appendix.sorted())") }
-            let response = FHIRQuestionnaireResponse.json(report, language: .en)
+            let response = FHIRQuestionnaireResponse.json(report)
             let inResponse = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
                 .subtracting(Fixtures.shipped.derived.map(\.id))
             if inResponse != Set(asked.values.keys.map(\.rawValue)) { Issue.record("the response holds \(inResponse.sorted())") }

@@ -149,7 +149,9 @@ public enum AnswerFileReader {
                                      hint: "a FHIR resource is JSON (RFC 8259): no comments, no single quotes, no numbers with leading zeros")
                     case .success(let node?): root = node
                     case .failure(let problem) where problem.isBeyondSyntax: throw adjusted(file.diagnostic(for: problem))
-                    default: throw failAt(offset: offset, "invalid answer file syntax: \(message)")
+                    default:
+                        let fhir = text.contains("\"resourceType\"")
+                        throw failAt(offset: offset, (fhir ? "invalid FHIR JSON: " : "invalid answer file syntax: ") + message)
                     }
                 case .duplicateKeys(let keys, let offset):
                     throw failAt(offset: offset, "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",

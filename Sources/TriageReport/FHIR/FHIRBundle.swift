@@ -65,7 +65,7 @@ private struct BundleBuilder {
         self.options = options
         wording = Wording(report.questionnaire, language)
         q = report.questionnaire
-        response = FHIRQuestionnaireResponse.json(report, language: language, canonical: options.canonical)
+        response = FHIRQuestionnaireResponse.json(report, canonical: options.canonical)
         recorded = options.recorded ?? report.answeredOn
     }
 
@@ -222,20 +222,26 @@ private struct BundleBuilder {
         case .random:
             return "urn:uuid:" + UUID().uuidString.lowercased()
         case .derived:
-            let seed = Array((canonical.reference(q) + "\n" + name + "\n" + response.serialized()).utf8)
-            var bytes = FHIRTime.fnv1a(seed, basis: 0xcbf2_9ce4_8422_2325) + FHIRTime.fnv1a(seed, basis: 0x8422_2325_cbf2_9ce4)
-            bytes[6] = (bytes[6] & 0x0F) | 0x80
-            bytes[8] = (bytes[8] & 0x3F) | 0x80
-            let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
-            let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-            return "urn:uuid:" + parts.joined(separator: "-")
+            return FHIRTime.derivedUUID(canonical.reference(q) + "\n" + name + "\n" + response.serialized())
         }
     }
 }
 
-enum FHIRTime {
+public enum FHIRTime {
     /// A FHIR instant in UTC: `2026-11-23T09:05:00Z`.
-    static func instant(_ date: Date) -> String { Timestamp.format(date) }
+    public static func instant(_ date: Date) -> String { Timestamp.format(date) }
+
+    /// A `urn:uuid:` that depends only on `seed`: an RFC 9562 version 8 UUID of two FNV-1a
+    /// hashes, for identifiers that are the same in every export of the same content.
+    public static func derivedUUID(_ seed: String) -> String {
+        let bytes8 = Array(seed.utf8)
+        var bytes = fnv1a(bytes8, basis: 0xcbf2_9ce4_8422_2325) + fnv1a(bytes8, basis: 0x8422_2325_cbf2_9ce4)
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
 
     /// The 8 bytes of a 64-bit FNV-1a hash of `bytes`, from the offset `basis`.
     static func fnv1a(_ bytes: [UInt8], basis: UInt64) -> [UInt8] {

@@ -1,8 +1,10 @@
 import TriageKit
 
 /// The questionnaire as one FHIR R4 `Questionnaire` per content version, in every language it
-/// has: the primary language in the text elements, the others as `translation` extensions. A
-/// form built from it asks what the engine asks:
+/// has: the primary language (the first the questionnaire lists, always the same) in the text
+/// elements, the others as `translation` extensions. One url|version is one resource, whatever
+/// language a person uses: a response in German is checked against the same resource as one in
+/// English. A form built from it asks what the engine asks:
 /// - sections are groups; each question keeps its id as linkId, its type, options, range, unit
 ///   (UCUM, `questionnaire-unit`) and codes (LOINC where one exists);
 /// - conditions are `enableWhen` entries with R4's exact meaning (see `EnableWhen`);
@@ -15,9 +17,16 @@ public enum FHIRQuestionnaire {
     /// The linkId of the display item shown when an emergency sign is answered yes.
     public static let actNowLinkId = "act-now"
 
-    public static func json(_ q: Questionnaire, language: Language, canonical: FHIRCanonical = .standard) -> JSON {
-        Exporter(q: q, primary: language, canonical: canonical).questionnaire()
+    public static func json(_ q: Questionnaire, canonical: FHIRCanonical = .standard) -> JSON {
+        Exporter(q: q, primary: primaryLanguage(q), canonical: canonical).questionnaire()
     }
+
+    /// The language of every FHIR resource's own texts: the questionnaire's first language. The
+    /// others are translations, so no two exports of one version differ.
+    public static func primaryLanguage(_ q: Questionnaire) -> Language { languages(q).first ?? .en }
+
+    /// The languages the resources carry, the primary one first.
+    public static func languages(_ q: Questionnaire) -> [Language] { q.languages.isEmpty ? Language.allCases : q.languages }
 
     /// The FHIR item type of a question kind; a scale is answered with a whole number.
     static func type(_ kind: ItemKind) -> String {
@@ -76,7 +85,7 @@ private struct Exporter {
         self.primary = primary
         self.canonical = canonical
         fhirPath = FHIRPathTranslator(q)
-        languages = q.languages.isEmpty ? Language.allCases : q.languages
+        languages = FHIRQuestionnaire.languages(q)
     }
 
     func text(_ name: String, _ t: LocalizedText, more: [JSON] = []) -> [(String, JSON)] {

@@ -319,12 +319,12 @@ public final class PlainSession {
     /// sign interrupts once, as in the full-screen interface.
     private func interruptIfEmergency() -> PlainOutcome? {
         let pending = session.pendingEmergencies
-        guard !pending.isEmpty, let top = questionnaire.mostUrgentLevel else { return nil }
+        guard !pending.isEmpty else { return nil }
         session.acknowledgeEmergencies()
         let report = session.report
         let wording = Wording(questionnaire, language)
         say("")
-        say(s("plain.act_now", top.action[language]))
+        say(s("plain.act_now", wording.action(report.action)))
         for sign in report.signs where pending.contains(sign.item.id) {
             say("  " + s("plain.act_now.sign", wording.label(sign.item), sign.cause.text[language]))
         }
@@ -344,7 +344,8 @@ public final class PlainSession {
         let wording = Wording(questionnaire, language)
         let level = report.level
         say("")
-        say(s("plain.result", wording.title(level), wording.action(level)))
+        say(s("plain.result", wording.title(level), wording.action(report.action)))
+        for banner in report.banners { say(banner.entry.title[language] + ": " + banner.entry.explanation[language]) }
         if !report.signs.isEmpty {
             say(s("plain.warning_signs") + ": " + report.signs.map { "\(wording.label($0.item)) (\($0.cause.text[language]))" }
                 .joined(separator: "; ") + ".")

@@ -69,12 +69,19 @@ public struct Assessment: Sendable {
         public var date: Date
     }
 
-    /// Warning signs answered no that could newly appear, grouped by the level they would call
-    /// for, most urgent group first: what to watch for.
+    /// Warning signs answered no that could newly appear, grouped by the action they would call
+    /// for, most demanding first: what to watch for.
     public struct WatchGroup: Sendable, Hashable {
-        /// The triage level the signs of this group call for.
-        public var level: TriageLevel
+        /// The action the signs of this group call for.
+        public var action: Action
         public var items: [ItemID]
+    }
+
+    /// A note whose text gains sentences for these answers (its addenda whose conditions hold).
+    public struct Addenda: Sendable, Hashable {
+        public var note: String
+        /// Positions in the note's `addenda`.
+        public var positions: [Int]
     }
 
     /// A conclusion a rule brought that the result's level leaves out ("result shape by level").
@@ -87,6 +94,9 @@ public struct Assessment: Sendable {
     public var version: String
     /// How urgently a doctor should look at it.
     public var level: TriageLevel
+    /// Where to go and how: the first action, in the questionnaire's order, among the actions of
+    /// the fired rules of the result's level; the level's default when none of them names one.
+    public var action: Action
     public var redFlags: [RedFlag]
     public var suggestions: [Conclusion]
     public var cautions: [Conclusion]
@@ -109,4 +119,6 @@ public struct Assessment: Sendable {
     /// The items asked with these answers, in order (answered or not): what the result's
     /// answers are, and which required ones are still missing.
     public var askedItems: [ItemID] = []
+    /// The addenda of the result's notes that hold for these answers.
+    public var addenda: [Addenda] = []
 }

@@ -193,6 +193,10 @@ public struct Engine: Sendable {
         // Highlighted cautions first: they matter most to this person.
         if !highlighted.isEmpty { cautionList = cautionList.filter(\.highlighted) + cautionList.filter { !$0.highlighted } }
         var suggestionList = conclusions(suggestions), noteList = conclusions(notes)
+        // A banner note (crisis help) stands first among the notes, on every output.
+        if noteList.contains(where: { index.entries[.note]?[$0.id]?.banner == true }) {
+            noteList = noteList.filter { index.entries[.note]?[$0.id]?.banner == true } + noteList.filter { index.entries[.note]?[$0.id]?.banner != true }
+        }
 
         // The level decides what the result may say: a red flag calls for action, not advice.
         var withheld: [Assessment.Withheld] = []
@@ -212,23 +216,46 @@ public struct Engine: Sendable {
         for (id, slot) in index.derivedSlots { if case .value(let v) = scope.value(at: slot) { derived[id] = v } }
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
-        let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), action: LocalizedText([:]))
-        return Assessment(questionnaire: q.id, version: q.version, level: result,
+        let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), defaultAction: "")
+        return Assessment(questionnaire: q.id, version: q.version, level: result, action: action(of: fired, at: result),
                           redFlags: redFlags, suggestions: suggestionList,
                           cautions: cautionList, notes: noteList,
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
                           nextCheck: shape.nextCheck ? nextCheck(scope, from: date) : nil,
                           watchList: watchList(scope, shape), withheld: withheld,
                           ignoredAnswers: ignoredAnswers(scope), answeredOn: date,
-                          askedItems: traced ? askedIDs(scope) : [])
+                          askedItems: traced ? askedIDs(scope) : [], addenda: addenda(of: noteList, in: scope))
     }
 
-    /// Warning signs answered no, grouped by the level each would call for, in the levels' order.
+    /// The first action, in the questionnaire's order, among those of the fired rules of
+    /// `level`; the level's default when no fired rule of it has one (no rule fired at all).
+    private func action(of fired: [Int], at level: TriageLevel) -> Action {
+        var chosen: Action? = nil
+        for r in fired where index.ruleLevels[r]?.id == level.id {
+            if let a = index.ruleActions[r], chosen == nil || a.order < chosen!.order { chosen = a }
+        }
+        return chosen ?? index.actions[level.defaultAction]
+            ?? Action(id: level.defaultAction, level: level.id, order: 0, text: LocalizedText([:]))
+    }
+
+    /// Warning signs answered no, grouped by the action each would call for, in the actions' order.
     private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
-        questionnaire.triageLevels.compactMap { level in
-            guard shape.watches(level.id) else { return nil }
-            let items = index.watchedSigns.filter { $0.level == level.id && scope.value(at: $0.slot) == .no }.map { $0.id }
-            return items.isEmpty ? nil : .init(level: level, items: items)
+        var byAction: [String: [ItemID]] = [:]
+        for sign in index.watchedSigns where scope.value(at: sign.slot) == .no {
+            guard let placement = sign.placements.first(where: { $0.condition.map { scope.evaluate($0).isTrue } ?? true }),
+                  shape.watches(placement.action) else { continue }
+            byAction[placement.action, default: []].append(sign.id)
+        }
+        if byAction.isEmpty { return [] }
+        return questionnaire.actions.compactMap { action in byAction[action.id].map { .init(action: action, items: $0) } }
+    }
+
+    /// The addenda of `notes` whose conditions hold.
+    private func addenda(of notes: [Assessment.Conclusion], in scope: Scope) -> [Assessment.Addenda] {
+        notes.compactMap { note in
+            guard let entry = index.entries[.note]?[note.id], !entry.addenda.isEmpty else { return nil }
+            let positions = entry.addenda.indices.filter { scope.evaluate(entry.addenda[$0].condition.root.resolving(index.slotOf)).isTrue }
+            return positions.isEmpty ? nil : .init(note: note.id, positions: positions)
         }
     }
 

@@ -111,10 +111,8 @@ enum Overlays {
                 lines += painter.dialogLines(state.wording.sign(sign) + ".", width: inner, style: .bold)
             }
             lines.append(("", .plain))
-            if let top = state.questionnaire.mostUrgentLevel {
-                lines += painter.dialogLines(state.wording.action(top), width: inner, style: Style(bold: true, tint: .red))
-                lines.append(("", .plain))
-            }
+            lines += painter.dialogLines(state.wording.action(report.action), width: inner, style: Style(bold: true, tint: .red))
+            lines.append(("", .plain))
             lines.append((state.t(state.savingEnabled ? "emergency.saved" : "emergency.kept"), .plain))
             painter.dialog(title: state.t("emergency.title"), lines: lines,
                            buttons: [state.t("emergency.show_result"), state.t("emergency.go_on")], choice: choice,

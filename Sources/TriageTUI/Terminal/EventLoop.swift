@@ -88,10 +88,7 @@ public enum EventLoop {
     /// What the terminal keeps once the interface has gone: the emergency's action while one
     /// stands (the screen that said it is gone), and what became of unfinished answers.
     static func farewell(_ state: AppState) -> String? {
-        let q = state.questionnaire, L = state.language
-        if state.session.emergencyStands, let top = q.mostUrgentLevel {
-            return state.wording.title(top) + ": " + top.action[L]
-        }
+        if state.session.emergencyStands { return state.wording.levelAndAction(state.report) }
         guard !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
         return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
     }

@@ -128,7 +128,7 @@ private struct BundleBuilder {
             ("performer", .object([("display", .string("backtriage"))])),
             ("basis", .array([reference(basis)])),
             ("prediction", .array(predictions)),
-            ("mitigation", .string(report.action.text[language])),
+            ("mitigation", .string(wording.action(report.action))),
         ]
         if let remark = level.finalRemark { fields.append(("note", .array([.object([("text", .string(remark[language]))])]))) }
         return .object(fields)
@@ -164,7 +164,7 @@ private struct BundleBuilder {
             ("status", .string("active")),
             ("intent", .string("proposal")),
             ("title", .string(t("sheet.what_to_do") + ": " + report.level.title[language])),
-            ("description", .string(report.action.text[language])),
+            ("description", .string(wording.action(report.action))),
             ("subject", subject),
             ("created", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("supportingInfo", .array([reference(assessment)])),

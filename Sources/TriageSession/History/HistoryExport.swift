@@ -110,7 +110,8 @@ public enum HistoryExport {
             ]))
             for c in checkIns {
                 let responseURL = "urn:uuid:" + c.uuid
-                entry(responseURL, FHIRQuestionnaireResponse.json(EpisodeTracker.report(engine: engine, of: c), canonical: canonical))
+                let report = EpisodeTracker.report(engine: engine, of: c)
+                entry(responseURL, FHIRQuestionnaireResponse.json(report, canonical: canonical))
                 let level = q.level(c.level)
                 let title = level?.title[language] ?? c.level
                 var prediction: [(String, JSON)] = [
@@ -133,7 +134,10 @@ public enum HistoryExport {
                     ("basis", .array([.object([("reference", .string(responseURL))]), .object([("reference", .string(episodeURL))])])),
                     ("prediction", .array([.object(prediction)])),
                 ]
-                if let action = level?.action[language] { assessment.append(("mitigation", .string(action))) }
+                // What to do: the result's action as the questionnaire reads the answers now, when
+                // it gives the level stored; else the stored level's default action.
+                let action = report.level.id == c.level ? report.action : level.flatMap(q.defaultAction(of:))
+                if let action { assessment.append(("mitigation", .string(Wording(q, language).action(action)))) }
                 entry(FHIRTime.derivedUUID("result\n" + c.uuid), .object(assessment))
             }
         }

@@ -91,20 +91,27 @@ extension SheetCommand {
 
 /// `backtriage export-questionnaire`: the questionnaire for other systems.
 struct ExportQuestionnaire: ParsableCommand {
-    enum Format: String, ExpressibleByArgument { case fhir }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case fhir
+        /// The Questionnaire with every CodeSystem and ValueSet it uses, in one Bundle.
+        case fhirBundle = "fhir-bundle"
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "export-questionnaire",
-        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).",
+        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers), or with its terminology.",
         discussion: """
-        One Questionnaire per content version holds every language of the questionnaire: --lang \
-        picks the primary one, the others are FHIR translation extensions. It uses the SDC \
-        extensions for units, help texts, the pain slider and the derived values (FHIRPath). \
-        --canonical-base sets where the Questionnaire is published; sheet and evaluate take the \
-        same option to write and read responses to it.
+        One Questionnaire per content version holds every language of the questionnaire: its \
+        texts are in the questionnaire's first language, the others are FHIR translation \
+        extensions, so every export of a version is the same resource. It uses the SDC \
+        extensions for units, help texts, the pain slider, the derived values and the triage \
+        level (FHIRPath). --format fhir-bundle writes a Bundle (collection) of the Questionnaire \
+        with every CodeSystem and ValueSet its answers and results use. --canonical-base sets \
+        where they are published; sheet and evaluate take the same option to write and read \
+        responses to it.
         """)
     @OptionGroup var location: LocationOptions
-    @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
+    @Option(name: .long, help: "Format: fhir (the Questionnaire) or fhir-bundle (with its CodeSystems and ValueSets).") var format: Format = .fhir
     @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
@@ -113,7 +120,8 @@ struct ExportQuestionnaire: ParsableCommand {
 
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, canonical: fhir.canonical).serialized(pretty: true) + "\n", to: output)
+        let json = format == .fhir ? FHIRQuestionnaire.json(q, canonical: fhir.canonical) : FHIRPackage.json(q, canonical: fhir.canonical)
+        try emit(json.serialized(pretty: true) + "\n", to: output)
     }
 }
 

@@ -21,6 +21,7 @@ enum FHIRURL {
     static let sdcRender = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-render"
     static let sdcBehave = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-behave"
     static let sdcResponse = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse"
+    static let observationExtract = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
 }
 
 /// Small builders for the JSON shapes FHIR repeats.

@@ -25,19 +25,33 @@ public enum FHIRQuestionnaireResponse {
             guard !items.isEmpty else { return nil }
             return .object([("linkId", .string(section.id))] + text(section.title) + [("item", .array(items))])
         }
-        let derived: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
+        let derivedItems: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
             guard let value = report.assessment.derived[d.id], FHIRPathTranslator(q).translate(d.expression.root) != nil,
                   let answer = derivedValue(d, value) else { return nil }
             return .object([("linkId", .string(d.id))] + text(d.text) + [("answer", .array([.object([answer])]))])
+        }
+        var derived = derivedItems
+        if FHIRPathTranslator(q).levelCode() != nil {
+            // The level, as the Questionnaire's hidden coded item computes it.
+            var coding: [(String, JSON)] = [("system", .string(canonical.codeSystem(q, concept: FHIRCodeSystem.triageLevel))),
+                                            ("code", .string(report.level.id))]
+            coding += FHIRJSON.text("display", report.level.title, language, languages)
+            derived.append(.object([("linkId", .string(FHIRQuestionnaire.levelLinkId))]
+                                   + text(StringCatalog.report.localized("fhir.outcome", languages))
+                                   + [("answer", .array([.object([("valueCoding", .object(coding))])]))]))
         }
         if !derived.isEmpty {
             groups.append(.object([("linkId", .string(FHIRResponseReader.derivedGroupLinkId))]
                                   + text(StringCatalog.report.localized("fhir.derived", languages)) + [("item", .array(derived))]))
         }
+        let wording = Wording(q, language)
+        let narrative = [q.title[language] + ", " + AnswerValidation.formatDate(report.answeredOn)]
+            + q.items.compactMap { item in report.answers[item.id].map { wording.label(item) + ": " + wording.value($0, of: item) } }
         return .object([
             ("resourceType", .string("QuestionnaireResponse")),
             ("meta", .object([("profile", .array([.string(FHIRURL.sdcResponse)]))])),
             ("language", .string(language.rawValue)),
+            ("text", FHIRNarrative.text(narrative)),
             ("questionnaire", .string(canonical.reference(q))),
             // Answers that stop at an emergency sign leave required questions open, as a
             // session does: R4 calls that response stopped, never completed.

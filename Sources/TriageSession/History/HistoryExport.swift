@@ -116,8 +116,7 @@ public enum HistoryExport {
                 let title = level?.title[language] ?? c.level
                 var prediction: [(String, JSON)] = [
                     ("outcome", .object([("text", .string(StringCatalog.report.text("fhir.outcome", language)))])),
-                    ("qualitativeRisk", FHIRJSON.concept([FHIRJSON.coding(canonical.codeSystem(q, concept: "triage-level"), c.level, level?.title[language])],
-                                                         text: title)),
+                    ("qualitativeRisk", FHIRBundle.levelConcept(q, levelID: c.level, language: language, canonical: canonical)),
                 ]
                 if let next = c.nextCheck {
                     // The level holds until the next check, when the guidance looks again.

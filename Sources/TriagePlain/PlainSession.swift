@@ -103,6 +103,7 @@ public final class PlainSession {
             switch askItem(item) {
             case .answered:
                 if let outcome = interruptIfEmergency() { return outcome }
+                sayPendingNotices()
                 current = session.item(after: item)
             case .back:
                 if let previous = session.item(before: item) { current = previous } else { say(s("plain.first")) }
@@ -121,8 +122,26 @@ public final class PlainSession {
 
     /// A session that stops early still gives its result when an emergency answer already
     /// decides it: that result stands whatever is still open, and is never "stopped early".
+    /// Crisis help an answer raised is said again on the way out.
     private func stopped(_ outcome: PlainOutcome) -> PlainOutcome {
-        session.emergencyStands ? finish() : outcome
+        if session.emergencyStands { return finish() }
+        for id in session.raisedNotices { if let entry = session.notice(id) { sayNotice(entry) } }
+        return outcome
+    }
+
+    /// Says at once a notice an answer raised (crisis help), before the next question: a notice,
+    /// not a stop.
+    private func sayPendingNotices() {
+        let pending = session.pendingNotices
+        guard !pending.isEmpty else { return }
+        session.acknowledgeNotices()
+        for id in pending { if let entry = session.notice(id) { sayNotice(entry) } }
+    }
+
+    private func sayNotice(_ entry: CatalogEntry) {
+        say("")
+        say("!! " + entry.title[language] + ": " + entry.explanation[language])
+        say("")
     }
 
     /// Offers a saved session: true to go on with it, nil when there is none or it is set aside

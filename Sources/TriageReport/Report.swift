@@ -152,13 +152,10 @@ public struct Report: Sendable {
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
             list.compactMap { c in
                 guard var entry = engine.index.entries[kind]?[c.id] else { return nil }
-                // The sentences a note gains for these answers are part of its text on every output.
-                if kind == .note, let added = a.addenda.first(where: { $0.note == c.id }) {
-                    var text = entry.explanation.translations
-                    for language in text.keys {
-                        for p in added.positions { text[language]! += " " + entry.addenda[p].text[language] }
-                    }
-                    entry.explanation = LocalizedText(text)
+                // The words that hold for these answers, on every output.
+                if let v = c.variant {
+                    if let explanation = entry.variants[v].explanation { entry.explanation = explanation }
+                    if let source = entry.variants[v].source { entry.source = source }
                 }
                 let traced = a.trace.filter { $0.kind == Assessment.TraceKind(kind) && $0.id == c.id }
                 let reasons = traced.compactMap { t in engine.index.rules[t.rule].map { Reason(rule: $0, facts: facts(t.answers)) } }
@@ -175,9 +172,11 @@ public struct Report: Sendable {
         notes = entries(a.notes, .note)
 
         let net = q.safetyNet
-        nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text ?? LocalizedText([:])) }
+        nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text(for: a.level.id) ?? LocalizedText([:])) }
         let measureKnown = net.map { asked[ItemID($0.measure)] != nil } ?? false
-        pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && measureKnown ? net?.noneText : nil
+        // Past every threshold only where thresholds apply at all (none do for a child).
+        let thresholdsApply = measureKnown && !engine.safetyNetWeeks(given: answers).isEmpty
+        pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && thresholdsApply ? net?.noneText : nil
         watchList = a.watchList.map { group in WatchGroup(action: group.action, items: group.items.compactMap { q.item($0) }) }
 
         var profile: [Fact] = []

@@ -19,7 +19,7 @@ struct FHIRPropertyTests {
             let report = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
             let response = FHIRQuestionnaireResponse.json(report)
             let linkIds = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
-                .subtracting(Fixtures.shipped.derived.map(\.id))
+                .subtracting(Fixtures.shipped.derived.map(\.id) + [FHIRQuestionnaire.levelLinkId])
             let asked = Set(Fixtures.engine.askedItems(given: answers).map(\.id.rawValue))
             #expect(linkIds.isSubset(of: asked), "not asked: \(linkIds.subtracting(asked).sorted())")
             let enabled = r4.enabled(answers)
@@ -48,7 +48,7 @@ struct FHIRPropertyTests {
             if appendix != Set(asked.values.keys) { Issue.record("the appendix holds \(appendix.sorted())") }
             let response = FHIRQuestionnaireResponse.json(report)
             let inResponse = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
-                .subtracting(Fixtures.shipped.derived.map(\.id))
+                .subtracting(Fixtures.shipped.derived.map(\.id) + [FHIRQuestionnaire.levelLinkId])
             if inResponse != Set(asked.values.keys.map(\.rawValue)) { Issue.record("the response holds \(inResponse.sorted())") }
             let text = ReportJSON.json(report).serialized()
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],

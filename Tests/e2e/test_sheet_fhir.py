@@ -36,7 +36,7 @@ f.check(q["language"] == "en", f"language {q['language']}")
 items_en = {i["linkId"]: i for i, _ in fhir_r4.walk(q["item"])}
 f.check(all(fhir_r4.translations(i.get("_text")).get("de") for i in items_en.values() if "text" in i),
         "an item text has no German translation")
-f.check(fhir_r4.translations(q.get("_title")).get("de") == "Rückenschmerzen", "title translation")
+f.check(fhir_r4.translations(q.get("_title")).get("de") not in (None, q["title"]), "the title has no German translation")
 f.check(len(items_en) == len(set(items_en)), "linkIds are not unique")
 
 # The canonical base a deployment sets reaches every URL of the export.

@@ -12,6 +12,9 @@ public struct Assessment: Sendable {
         public var rules: [String]
         /// Shown prominently (e.g. bed rest for a person who mostly rests).
         public var highlighted: Bool
+        /// The position of the entry's variant that holds for these answers, if any: its words
+        /// replace the entry's.
+        public var variant: Int? = nil
     }
 
     /// A warning sign answered yes, with what it can point to.
@@ -77,12 +80,6 @@ public struct Assessment: Sendable {
         public var items: [ItemID]
     }
 
-    /// A note whose text gains sentences for these answers (its addenda whose conditions hold).
-    public struct Addenda: Sendable, Hashable {
-        public var note: String
-        /// Positions in the note's `addenda`.
-        public var positions: [Int]
-    }
 
     /// A conclusion a rule brought that the result's level leaves out ("result shape by level").
     public struct Withheld: Sendable, Hashable {
@@ -96,6 +93,7 @@ public struct Assessment: Sendable {
     public var level: TriageLevel
     /// Where to go and how: the first action, in the questionnaire's order, among the actions of
     /// the fired rules of the result's level; the level's default when none of them names one.
+    /// Its text is already the variant that holds for these answers.
     public var action: Action
     public var redFlags: [RedFlag]
     public var suggestions: [Conclusion]
@@ -119,6 +117,4 @@ public struct Assessment: Sendable {
     /// The items asked with these answers, in order (answered or not): what the result's
     /// answers are, and which required ones are still missing.
     public var askedItems: [ItemID] = []
-    /// The addenda of the result's notes that hold for these answers.
-    public var addenda: [Addenda] = []
 }

@@ -217,25 +217,42 @@ public struct Engine: Sendable {
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
         let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), defaultAction: "")
-        return Assessment(questionnaire: q.id, version: q.version, level: result, action: action(of: fired, at: result),
+        markVariants(&suggestionList, .suggestion, scope)
+        markVariants(&cautionList, .caution, scope)
+        markVariants(&noteList, .note, scope)
+        return Assessment(questionnaire: q.id, version: q.version, level: result, action: action(of: fired, at: result, scope),
                           redFlags: redFlags, suggestions: suggestionList,
                           cautions: cautionList, notes: noteList,
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
                           nextCheck: shape.nextCheck ? nextCheck(scope, from: date) : nil,
                           watchList: watchList(scope, shape), withheld: withheld,
                           ignoredAnswers: ignoredAnswers(scope), answeredOn: date,
-                          askedItems: traced ? askedIDs(scope) : [], addenda: addenda(of: noteList, in: scope))
+                          askedItems: traced ? askedIDs(scope) : [])
     }
 
     /// The first action, in the questionnaire's order, among those of the fired rules of
     /// `level`; the level's default when no fired rule of it has one (no rule fired at all).
-    private func action(of fired: [Int], at level: TriageLevel) -> Action {
+    private func action(of fired: [Int], at level: TriageLevel, _ scope: Scope) -> Action {
         var chosen: Action? = nil
         for r in fired where index.ruleLevels[r]?.id == level.id {
             if let a = index.ruleActions[r], chosen == nil || a.order < chosen!.order { chosen = a }
         }
-        return chosen ?? index.actions[level.defaultAction]
+        var action = chosen ?? index.actions[level.defaultAction]
             ?? Action(id: level.defaultAction, level: level.id, order: 0, text: LocalizedText([:]))
+        if let conditions = index.actionVariants[action.id],
+           let holding = conditions.firstIndex(where: { scope.evaluate($0).isTrue }) {
+            action.text = action.variants[holding].text
+        }
+        return action
+    }
+
+    /// Marks each conclusion with the first of its entry's variants that holds.
+    private func markVariants(_ list: inout [Assessment.Conclusion], _ kind: CatalogEntry.Kind, _ scope: Scope) {
+        guard let variants = index.entryVariants[kind], !variants.isEmpty else { return }
+        for i in list.indices {
+            guard let conditions = variants[list[i].id] else { continue }
+            list[i].variant = conditions.firstIndex { scope.evaluate($0).isTrue }
+        }
     }
 
     /// Warning signs answered no, grouped by the action each would call for, in the actions' order.
@@ -248,15 +265,6 @@ public struct Engine: Sendable {
         }
         if byAction.isEmpty { return [] }
         return questionnaire.actions.compactMap { action in byAction[action.id].map { .init(action: action, items: $0) } }
-    }
-
-    /// The addenda of `notes` whose conditions hold.
-    private func addenda(of notes: [Assessment.Conclusion], in scope: Scope) -> [Assessment.Addenda] {
-        notes.compactMap { note in
-            guard let entry = index.entries[.note]?[note.id], !entry.addenda.isEmpty else { return nil }
-            let positions = entry.addenda.indices.filter { scope.evaluate(entry.addenda[$0].condition.root.resolving(index.slotOf)).isTrue }
-            return positions.isEmpty ? nil : .init(note: note.id, positions: positions)
-        }
     }
 
     /// Answered items that are not asked, in questionnaire order.

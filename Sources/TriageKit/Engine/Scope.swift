@@ -136,6 +136,10 @@ public final class QuestionnaireIndex: Sendable {
     /// The action each rule calls for (its own, or its level's default), by rule position.
     public let ruleActions: [Action?]
     public let actions: [String: Action]
+    /// The conditions of each action's variants, resolved to slots, by action id.
+    let actionVariants: [String: [Expr]]
+    /// The conditions of each catalog entry's variants, resolved to slots, by kind and id.
+    let entryVariants: [CatalogEntry.Kind: [String: [Expr]]]
     /// The warning signs a watch list can name, in order, with their slots and their placements
     /// (the action whose group names them, the first whose condition holds).
     let watchedSigns: [(id: ItemID, slot: Int, placements: [(condition: Expr?, action: String)])]
@@ -175,6 +179,14 @@ public final class QuestionnaireIndex: Sendable {
         ruleLevels = q.rules.map { $0.triage.flatMap { levels[$0] } }
         let actions = Dictionary(q.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.actions = actions
+        actionVariants = Dictionary(q.actions.filter { !$0.variants.isEmpty }.map { a in
+            (a.id, a.variants.map { $0.condition.root.resolving(slotOf) })
+        }, uniquingKeysWith: { a, _ in a })
+        var entryVariants: [CatalogEntry.Kind: [String: [Expr]]] = [:]
+        for e in q.catalog where !e.variants.isEmpty && entryVariants[e.kind]?[e.id] == nil {
+            entryVariants[e.kind, default: [:]][e.id] = e.variants.map { $0.condition.root.resolving(slotOf) }
+        }
+        self.entryVariants = entryVariants
         ruleActions = zip(q.rules, ruleLevels).map { rule, level in (rule.action ?? level?.defaultAction).flatMap { actions[$0] } }
         watchedSigns = orderedItems.compactMap { item in
             guard item.isRedFlag, !item.watch.isEmpty else { return nil }

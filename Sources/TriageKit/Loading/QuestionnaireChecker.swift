@@ -74,6 +74,13 @@ struct QuestionnaireChecker {
                 undefined(invariant.location, "\(what) names the level '\(level)', which is not defined",
                       hint: suggestion(level, q.triageLevels.map(\.id)))
             }
+            for action in invariant.watches where q.action(action) == nil {
+                undefined(invariant.location, "\(what) names the action '\(action)', which is not defined",
+                          hint: suggestion(action, q.actions.map(\.id)))
+            }
+            for id in invariant.includes where !entryIds.contains(id) {
+                undefined(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
+            }
             if let action = invariant.action, q.action(action) == nil {
                 undefined(invariant.location, "\(what) names the action '\(action)', which is not defined",
                           hint: suggestion(action, q.actions.map(\.id)))
@@ -140,6 +147,10 @@ struct QuestionnaireChecker {
                       hint: "name it in a rule of the level '\(action.level)' (action: \(action.id)), or make it the level's action")
             }
         }
+        for level in (q.safetyNet?.textByLevel.keys).map(Array.init) ?? [] where q.level(level) == nil {
+            undefined(nil, "safety_net has a text for the level '\(level)', which is not defined",
+                      hint: suggestion(level, q.triageLevels.map(\.id)))
+        }
         for item in q.items {
             for placement in item.watch {
                 guard let action = q.action(placement.action) else {
@@ -160,11 +171,12 @@ struct QuestionnaireChecker {
                           hint: suggestion(notice, noteIds))
             }
         }
-        for entry in q.catalog {
-            for addendum in entry.addenda {
-                if let t = typeCheck(addendum.condition, "an addendum of \(entry.kind.rawValue) '\(entry.id)'"), t != .boolean {
-                    error(addendum.condition.location, "the condition of an addendum of '\(entry.id)' is \(t), not a yes/no value")
-                }
+        var conditions: [(Expression, String)] = []
+        for entry in q.catalog { conditions += entry.variants.map { ($0.condition, "a variant of \(entry.kind.rawValue) '\(entry.id)'") } }
+        for action in q.actions { conditions += action.variants.map { ($0.condition, "a variant of action '\(action.id)'") } }
+        for (condition, what) in conditions {
+            if let t = typeCheck(condition, what), t != .boolean {
+                error(condition.location, "the condition of \(what) is \(t), not a yes/no value")
             }
         }
     }

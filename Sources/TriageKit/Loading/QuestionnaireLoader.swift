@@ -351,18 +351,26 @@ private struct Builder {
     }
 
     private func readAction(_ node: YAMLNode, _ r: NodeReader) -> Action? {
-        guard let f = r.fields(node, "an action", allowed: ["id", "level", "text", "watch_heading"]),
+        guard let f = r.fields(node, "an action", allowed: ["id", "level", "text", "watch_heading", "variants"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "action '\(id)'"
         if actions.contains(where: { $0.id == id }) { r.error(node, "\(what) is defined twice") }
-        return Action(id: id, level: f.required("level") { n, w in r.identifier(n, w) } ?? "", order: 0,
+        var action = Action(id: id, level: f.required("level") { n, w in r.identifier(n, w) } ?? "", order: 0,
                       text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
                       watchHeading: f.optional("watch_heading") { n, _ in r.text(n, "the watch heading of \(what)") },
                       location: r.location(node))
+        for v in r.sequence(f["variants"], "the variants of \(what)") {
+            guard let vf = r.fields(v, "a variant of \(what)", allowed: ["when", "text"]),
+                  let condition = vf.required("when", { n, _ in r.expression(n, "the condition of a variant of \(what)") }),
+                  let text = vf.required("text", { n, _ in r.text(n, "the text of a variant of \(what)") }) else { continue }
+            action.variants.append((condition, text))
+        }
+        return action
     }
 
     private func readInvariant(_ node: YAMLNode, _ r: NodeReader) -> Invariant? {
-        let allowed = ["id", "when", "level", "at_least", "action", "excludes", "only_notes", "never", "never_together"]
+        let allowed = ["id", "when", "level", "at_least", "action", "includes", "watches", "excludes", "only_notes", "never",
+                       "never_together"]
         guard let f = r.fields(node, "an invariant", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
         let what = "invariant '\(id)'"
@@ -371,6 +379,11 @@ private struct Builder {
         invariant.level = f.optional("level", r.string)
         invariant.atLeast = f.optional("at_least", r.string)
         invariant.action = f.optional("action", r.string)
+        invariant.includes = f.optional("includes", r.strings) ?? []
+        invariant.watches = f.optional("watches", r.strings) ?? []
+        if !invariant.watches.isEmpty && invariant.level == nil {
+            r.error(f["watches"], "\(what) claims what a watch list shows; give the 'level' whose results it speaks of")
+        }
         for name in f.optional("excludes", r.strings) ?? [] {
             if let part = Invariant.Part(rawValue: name) { invariant.excludes.append(part) } else {
                 r.error(f["excludes"], "\(what) excludes '\(name)', which is not a part of a result",
@@ -380,9 +393,10 @@ private struct Builder {
         invariant.onlyNotes = f.optional("only_notes", r.strings)
         invariant.never = f.optional("never", r.strings) ?? []
         invariant.neverTogether = f.optional("never_together", r.strings) ?? []
-        if invariant.atLeast == nil && invariant.action == nil && invariant.excludes.isEmpty && invariant.onlyNotes == nil
+        if invariant.atLeast == nil && invariant.action == nil && invariant.includes.isEmpty && invariant.watches.isEmpty
+            && invariant.excludes.isEmpty && invariant.onlyNotes == nil
             && invariant.never.isEmpty && invariant.neverTogether.isEmpty {
-            r.error(node, "\(what) claims nothing", hint: "give at_least, action, excludes, only_notes, never or never_together")
+            r.error(node, "\(what) claims nothing", hint: "give at_least, action, includes, watches, excludes, only_notes, never or never_together")
         }
         if invariant.neverTogether.count == 1 { r.error(f["never_together"], "never_together in \(what) needs two or more entries") }
         return invariant
@@ -413,8 +427,14 @@ private struct Builder {
               let file = f.required("file", r.string) else { return nil }
         let what = "document '\(file)'"
         if documents.contains(where: { $0.file == file }) { r.error(node, "\(what) is listed twice") }
-        let url = f.optional("url", r.string)
-        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+        // One address, or one per language ({en: ..., de: ...}).
+        var url: LocalizedText?
+        if case .scalar? = f["url"] {
+            url = f.optional("url", r.string).map { address in LocalizedText(Dictionary(uniqueKeysWithValues: languages.compactMap(Language.init(rawValue:)).map { ($0, address) })) }
+        } else {
+            url = f.optional("url") { n, _ in r.text(n, "the url of \(what)") }
+        }
+        for address in url?.translations.values.sorted() ?? [] where !(address.hasPrefix("https://") || address.hasPrefix("http://")) {
             r.error(f["url"], "the url of \(what) must start with https:// or http://")
         }
         var document = SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
@@ -576,7 +596,7 @@ private struct Builder {
     }
 
     private func readSafetyNet(_ node: YAMLNode, _ r: NodeReader) -> SafetyNet? {
-        guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text"]),
+        guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text", "text_by_level"]),
               let measure = f.required("measure", { n, w in r.identifier(n, w) }) else { return nil }
         var thresholds: [SafetyNet.Threshold] = []
         for t in r.sequence(f["thresholds"], "the thresholds of safety_net") {
@@ -586,15 +606,27 @@ private struct Builder {
             if weeks != weeks.sorted() { r.error(tf["weeks"], "threshold weeks must be in increasing order") }
             thresholds.append(.init(condition: condition, weeks: weeks))
         }
-        return SafetyNet(measure: measure, thresholds: thresholds,
-                         text: f.required("text", r.text) ?? LocalizedText([:]),
-                         noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
+        var net = SafetyNet(measure: measure, thresholds: thresholds,
+                            text: f.required("text", r.text) ?? LocalizedText([:]),
+                            noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
+        if let node = f["text_by_level"] {
+            if case .mapping(let byLevel) = node {
+                for (key, value) in byLevel {
+                    guard let level = r.identifier(key, "a level of text_by_level in safety_net") else { continue }
+                    net.textByLevel[level] = r.text(value, "the safety_net text for '\(level)'")
+                }
+            } else {
+                r.error(node, "text_by_level of safety_net must map level ids to texts")
+            }
+        }
+        return net
     }
 
     private func readEntry(_ node: YAMLNode, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
         var allowed = ["id", "title", "explanation", "evidence", "practical", "source", "doctor_question"]
         allowed.append("subject")
-        if kind == .note { allowed += ["banner", "addenda"] }
+        allowed.append("variants")
+        if kind == .note { allowed.append("banner") }
         if kind != .note { allowed.append("group") }
         guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
@@ -617,11 +649,13 @@ private struct Builder {
                             source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node),
                             doctorQuestion: f.optional("doctor_question") { n, _ in r.text(n, "the doctor question of \(what)") })
         entry.banner = f.optional("banner", r.bool) ?? false
-        for a in r.sequence(f["addenda"], "the addenda of \(what)") {
-            guard let af = r.fields(a, "an addendum of \(what)", allowed: ["when", "text"]),
-                  let condition = af.required("when", { n, _ in r.expression(n, "the condition of an addendum of \(what)") }),
-                  let text = af.required("text", { n, _ in r.text(n, "an addendum of \(what)") }) else { continue }
-            entry.addenda.append(.init(condition: condition, text: text))
+        for v in r.sequence(f["variants"], "the variants of \(what)") {
+            guard let vf = r.fields(v, "a variant of \(what)", allowed: ["when", "explanation", "source"]),
+                  let condition = vf.required("when", { n, _ in r.expression(n, "the condition of a variant of \(what)") }) else { continue }
+            let text = vf.optional("explanation") { n, _ in r.text(n, "the explanation of a variant of \(what)") }
+            let source = vf.optional("source") { n, _ in r.source(n, what) }
+            if text == nil && source == nil { r.error(v, "a variant of \(what) changes nothing", hint: "give it an explanation, a source or both") }
+            entry.variants.append(.init(condition: condition, explanation: text, source: source))
         }
         return entry
     }

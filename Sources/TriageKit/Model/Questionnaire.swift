@@ -230,6 +230,12 @@ public struct SafetyNet: Sendable {
     public var thresholds: [Threshold]
     public var text: LocalizedText
     public var noneText: LocalizedText
+    /// What to do at the next check on a result of a level, where it differs from `text`: a
+    /// person already sent to a doctor is told to go back, not to make an appointment again.
+    public var textByLevel: [String: LocalizedText] = [:]
+
+    /// What to do at the next check on a result of `level`.
+    public func text(for level: String) -> LocalizedText { textByLevel[level] ?? text }
 }
 
 /// What answering again during an episode (a check-in) asks: declared by the questionnaire, so
@@ -280,7 +286,7 @@ public struct ResultShape: Hashable, Sendable {
 /// "go to an emergency department"). Each level has a default action; a rule of that level may
 /// name another. A result shows one action: the first, in the questionnaire's order, among the
 /// actions of the fired rules of the result's level.
-public struct Action: Hashable, Sendable {
+public struct Action: Sendable {
     public var id: String
     /// The level this action belongs to.
     public var level: String
@@ -291,6 +297,9 @@ public struct Action: Hashable, Sendable {
     public var text: LocalizedText
     /// The heading of this action's group in a watch list ("Call 112 at once if any of these appears").
     public var watchHeading: LocalizedText?
+    /// Other words for some answers: the first whose condition holds replaces `text` (an
+    /// appointment "to have it examined" where a result has no options to discuss).
+    public var variants: [(condition: Expression, text: LocalizedText)] = []
     public var location: SourceLocation?
 
     public init(id: String, level: String, order: Int, text: LocalizedText, watchHeading: LocalizedText? = nil,
@@ -302,6 +311,12 @@ public struct Action: Hashable, Sendable {
         self.watchHeading = watchHeading
         self.location = location
     }
+}
+
+extension Action: Hashable {
+    /// Actions are told apart by id; within one questionnaire an id names one action.
+    public static func == (a: Action, b: Action) -> Bool { a.id == b.id && a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// Where a warning sign answered no stands in a watch list: the action it would call for, which
@@ -348,14 +363,17 @@ public struct CatalogEntry: Sendable, Identifiable {
         var location: SourceLocation?
         var doctorQuestion: LocalizedText?
         var banner = false
-        var addenda: [Addendum] = []
+        var variants: [Variant] = []
     }
 
-    /// A sentence the explanation gains when its condition holds for the person's answers
-    /// (crisis help: the youth helpline for someone under 18).
-    public struct Addendum: Sendable {
+    /// The entry's words for some answers: the first variant whose condition holds replaces the
+    /// explanation and, where it names one, the source (crisis help with the youth helpline under
+    /// 18; paracetamol for the neck, which another guideline speaks of).
+    public struct Variant: Sendable {
         public var condition: Expression
-        public var text: LocalizedText
+        /// Nil keeps the entry's own explanation (a variant that only cites another source).
+        public var explanation: LocalizedText?
+        public var source: SourceRef?
     }
 
     private var storage: SharedFields<Fields>
@@ -383,7 +401,7 @@ public struct CatalogEntry: Sendable, Identifiable {
     /// A note that stands first among the notes and right under the action on every output
     /// (crisis help), never below the advice.
     public var banner: Bool { get { storage.fields.banner } set { storage.update { $0.banner = newValue } } }
-    public var addenda: [Addendum] { get { storage.fields.addenda } set { storage.update { $0.addenda = newValue } } }
+    public var variants: [Variant] { get { storage.fields.variants } set { storage.update { $0.variants = newValue } } }
     /// A question the person can ask their doctor about this entry, for the summary sheet.
     public var doctorQuestion: LocalizedText? { get { storage.fields.doctorQuestion } set { storage.update { $0.doctorQuestion = newValue } } }
 }
@@ -397,7 +415,8 @@ public struct SourceDocument: Sendable, Hashable {
     /// A short name for tight spaces (a printed page): "betanet".
     public var short: LocalizedText? = nil
     public var publisher: String?
-    public var url: String?
+    /// Where to find it; a document published in several languages has one address each.
+    public var url: LocalizedText?
     public var location: SourceLocation?
     /// A guideline the content cites for facts (NVL, DEGAM, ...) rather than a source text kept
     /// beside the content.
@@ -492,6 +511,11 @@ public struct Invariant: Sendable {
     public var atLeast: String?
     /// The result shows this action.
     public var action: String?
+    /// The result holds each of these catalog entries.
+    public var includes: [String] = []
+    /// The watch list of a result of `level` shows the groups of these actions (where any of
+    /// their signs is asked and answered no).
+    public var watches: [String] = []
     /// These parts of the result are empty.
     public var excludes: [Part] = []
     /// The result carries no note but these.

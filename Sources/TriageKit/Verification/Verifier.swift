@@ -176,6 +176,22 @@ private struct Search {
                 "\(scope) holds but the result's action is \(engine.evaluate(AnswerSet(witness)).action.id), not \(id)"
             }
         }
+        for id in invariant.includes {
+            for entry in q.catalog where entry.id == id {
+                // Notes have no subject, so no conflict can drop them; suggestions and cautions may
+                // be dropped by conflict resolution, which this does not model: name notes here.
+                check(property, Self.all(applies + [Self.not(shown(entry.kind, id))])) { _ in
+                    "\(scope) holds but the result does not hold the \(entry.kind.rawValue) '\(id)'"
+                }
+            }
+        }
+        if !invariant.watches.isEmpty, let id = invariant.level, let level = q.level(id) {
+            properties += 1
+            for action in invariant.watches where !level.result.watches(action) {
+                failures.append(.init(property: property, message: "a \(id) result's watch list leaves out the signs of '\(action)'",
+                                      counterExample: nil))
+            }
+        }
         for part in invariant.excludes {
             switch part {
             case .nextCheck:

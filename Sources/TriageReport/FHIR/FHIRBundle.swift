@@ -198,7 +198,7 @@ private struct BundleBuilder {
             // R4 has no element for a citation on an activity; cqf-citation (allowed on any
             // element from R4B on) carries the document and section as a person reads them.
             detail.append(("extension", .array([FHIRJSON.ext(FHIRURL.citation, ("valueString", .string(wording.citation(source))))])))
-            if let url = q.document(source.file)?.url { detail.append(("instantiatesUri", .array([.string(url)]))) }
+            if let url = q.document(source.file)?.url?[language] { detail.append(("instantiatesUri", .array([.string(url)]))) }
         }
         let system = canonical.codeSystem(q, concept: e.kind.rawValue)
         detail.append(("code", FHIRJSON.concept([FHIRJSON.coding(system, e.id, e.title[language])], text: e.title[language])))

@@ -132,7 +132,7 @@ public struct SheetDocument: Sendable {
         b.append(.paragraph(w.t("sheet.disclaimer")))
         b.append(.heading(w.t("sheet.sources")))
         b.append(.sources(report.sources.map { doc in
-            Line(title: doc.title[L], text: [doc.publisher, doc.url].compactMap { $0 }.joined(separator: ". "))
+            Line(title: doc.title[L], text: [doc.publisher, doc.url?[L]].compactMap { $0 }.joined(separator: ". "))
         }))
         blocks = b
     }

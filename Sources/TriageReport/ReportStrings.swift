@@ -60,6 +60,7 @@ extension StringCatalog {
             "fhir.outcome": "How soon a doctor should look at the back pain",
             "fhir.method": "The rules of the questionnaire {0}, version {1} ({2})",
             "fhir.content_version": "Questionnaire {0}, content version {1}",
+            "fhir.causes": "What a warning sign can point to",
         ],
         .de: [
             "result.title": "Ihr Ergebnis",
@@ -117,6 +118,7 @@ extension StringCatalog {
             "fhir.outcome": "Wie bald die Rückenschmerzen ärztlich angeschaut werden sollten",
             "fhir.method": "Die Regeln des Fragebogens {0}, Version {1} ({2})",
             "fhir.content_version": "Fragebogen {0}, Inhaltsversion {1}",
+            "fhir.causes": "Worauf ein Warnzeichen hinweisen kann",
         ],
     ])
 }

@@ -65,11 +65,7 @@ struct SheetCommand: ParsableCommand {
             }
         }
         let today = Today.date
-        // A bundle is stamped with the moment it is made and fresh identifiers, unless
-        // BACKTRIAGE_TODAY asks for reproducible output.
-        let options = Today.isFixed
-            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: today, identity: .derived)
-            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
+        let options = bundleOptions
         try input.forEachValid(location, canonical: fhir.canonical) { document, engine in
             let report = Report(engine: engine, answers: document.answers, on: document.date ?? today)
             try emit(sheetFormat.render(report, language: language.language, fhir: options), to: output)
@@ -78,6 +74,15 @@ struct SheetCommand: ParsableCommand {
 }
 
 extension SheetCommand {
+    /// Where the FHIR formats' resources are published, and how a bundle is stamped: with the
+    /// moment it is made and fresh identifiers, unless BACKTRIAGE_TODAY asks for reproducible
+    /// output. The same for a sheet of answers and of the history.
+    var bundleOptions: FHIRBundle.Options {
+        Today.isFixed
+            ? FHIRBundle.Options(canonical: fhir.canonical, recorded: Today.date, identity: .derived)
+            : FHIRBundle.Options(canonical: fhir.canonical, recorded: Date(), identity: .random)
+    }
+
     /// The sheet of the current episode's last check-in, as the questionnaire reads it now.
     private func historySheet() throws {
         let engine = Engine(try location.load(questionnaire))
@@ -93,27 +98,35 @@ extension SheetCommand {
         let report = tracker.report(of: last)
         let previous = current.checkIns.dropLast().last
         let changes = previous.map { CheckInChanges(previous: $0, current: report, engine: engine) }
-        try emit(sheetFormat.render(report, language: language.language, changes: changes, trend: tracker.trend(current.episode, current.checkIns)),
+        try emit(sheetFormat.render(report, language: language.language, changes: changes,
+                                    trend: tracker.trend(current.episode, current.checkIns), fhir: bundleOptions),
                  to: output)
     }
 }
 
 /// `backtriage export-questionnaire`: the questionnaire for other systems.
 struct ExportQuestionnaire: ParsableCommand {
-    enum Format: String, ExpressibleByArgument { case fhir }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case fhir
+        /// The Questionnaire with every CodeSystem and ValueSet it uses, in one Bundle.
+        case fhirBundle = "fhir-bundle"
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "export-questionnaire",
-        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers).",
+        abstract: "Write a questionnaire as a FHIR R4 Questionnaire (the form sheet --format fhir answers), or with its terminology.",
         discussion: """
-        One Questionnaire per content version holds every language of the questionnaire: --lang \
-        picks the primary one, the others are FHIR translation extensions. It uses the SDC \
-        extensions for units, help texts, the pain slider and the derived values (FHIRPath). \
-        --canonical-base sets where the Questionnaire is published; sheet and evaluate take the \
-        same option to write and read responses to it.
+        One Questionnaire per content version holds every language of the questionnaire: its \
+        texts are in the questionnaire's first language, the others are FHIR translation \
+        extensions, so every export of a version is the same resource. It uses the SDC \
+        extensions for units, help texts, the pain slider, the derived values and the triage \
+        level (FHIRPath). --format fhir-bundle writes a Bundle (collection) of the Questionnaire \
+        with every CodeSystem and ValueSet its answers and results use. --canonical-base sets \
+        where they are published; sheet and evaluate take the same option to write and read \
+        responses to it.
         """)
     @OptionGroup var location: LocationOptions
-    @Option(name: .long, help: "Format: fhir.") var format: Format = .fhir
+    @Option(name: .long, help: "Format: fhir (the Questionnaire) or fhir-bundle (with its CodeSystems and ValueSets).") var format: Format = .fhir
     @Option(name: .long, help: "Questionnaire id.") var questionnaire: String = "back-pain"
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
@@ -122,8 +135,8 @@ struct ExportQuestionnaire: ParsableCommand {
 
     func run() throws {
         let q = try location.load(questionnaire)
-        try emit(FHIRQuestionnaire.json(q, language: language.language, canonical: fhir.canonical).serialized(pretty: true) + "\n",
-                 to: output)
+        let json = format == .fhir ? FHIRQuestionnaire.json(q, canonical: fhir.canonical) : FHIRPackage.json(q, canonical: fhir.canonical)
+        try emit(json.serialized(pretty: true) + "\n", to: output)
     }
 }
 

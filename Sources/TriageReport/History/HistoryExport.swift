@@ -80,24 +80,72 @@ public enum HistoryExport {
         return "\"" + field.replacing("\"", with: "\"\"") + "\""
     }
 
-    /// A FHIR R4 Bundle (type collection) of one QuestionnaireResponse a check-in of the
-    /// questionnaire `engine` has, each `authored` on its day, as the sheet's FHIR writer makes
-    /// them; `fullUrl` is the check-in's id, the same in every export.
-    public static func fhirBundle(_ episodes: Episodes, engine: Engine, language: Language, at moment: Date) -> JSON {
+    /// A FHIR R4 Bundle (type collection) of the history of the questionnaire `engine` has:
+    /// each episode as an `EpisodeOfCare` (active while open, finished once ended, its period
+    /// from the day the pain began), then each of its check-ins as its `QuestionnaireResponse`
+    /// (`authored` on its day, `fullUrl` the check-in's id) and a `RiskAssessment` of the result
+    /// it gave then: the level as stored, the next check as the end of the prediction's `whenPeriod` (the level holds until then),
+    /// and the response and the episode as `basis`, which is how a receiving system finds the
+    /// check-ins of an episode. Identifiers come from the history's own ids, so every export
+    /// names the same resources alike.
+    public static func fhirBundle(_ episodes: Episodes, engine: Engine, language: Language, at moment: Date,
+                                  canonical: FHIRCanonical = .standard) -> JSON {
         let q = engine.questionnaire
-        let entries: [JSON] = episodes.filter { $0.episode.questionnaire == q.id }.flatMap { _, checkIns in
-            checkIns.map { c in
-                .object([
-                    ("fullUrl", .string("urn:uuid:" + c.uuid)),
-                    ("resource", FHIRQuestionnaireResponse.json(c.report(engine: engine), language: language)),
-                ])
+        let subject = JSON.object([("display", .string(StringCatalog.report.text("fhir.subject", language)))])
+        var entries: [JSON] = []
+        func entry(_ url: String, _ resource: JSON) { entries.append(.object([("fullUrl", .string(url)), ("resource", resource)])) }
+        for (episode, checkIns) in episodes where episode.questionnaire == q.id {
+            let episodeURL = "urn:uuid:" + episode.uuid
+            var period: [(String, JSON)] = [("start", .string(AnswerValidation.formatDate(episode.start)))]
+            if let end = episode.closedOn { period.append(("end", .string(AnswerValidation.formatDate(end)))) }
+            let kind = episode.kind.flatMap { kind in q.followUp?.episode.flatMap { q.item($0)?.option(kind)?.text[language] } ?? kind }
+            entry(episodeURL, .object([
+                ("resourceType", .string("EpisodeOfCare")),
+                ("language", .string(language.rawValue)),
+                ("text", FHIRNarrative.text([q.title[language], kind, AnswerValidation.formatDate(episode.start)].compactMap { $0 })),
+                ("status", .string(episode.isOpen ? "active" : "finished")),
+                ("type", .array([.object([("text", .string([q.title[language], kind].compactMap { $0 }.joined(separator: ": ")))])])),
+                ("patient", subject),
+                ("period", .object(period)),
+            ]))
+            for c in checkIns {
+                let responseURL = "urn:uuid:" + c.uuid
+                let report = c.report(engine: engine)
+                entry(responseURL, FHIRQuestionnaireResponse.json(report, canonical: canonical))
+                let level = q.level(c.level)
+                let title = level?.title[language] ?? c.level
+                var prediction: [(String, JSON)] = [
+                    ("outcome", .object([("text", .string(StringCatalog.report.text("fhir.outcome", language)))])),
+                    ("qualitativeRisk", FHIRBundle.levelConcept(q, levelID: c.level, language: language, canonical: canonical)),
+                ]
+                if let next = c.nextCheck {
+                    // The level holds until the next check, when the guidance looks again.
+                    prediction.append(("whenPeriod", .object([("start", .string(AnswerValidation.formatDate(c.answeredOn))),
+                                                              ("end", .string(AnswerValidation.formatDate(next.date)))])))
+                }
+                var assessment: [(String, JSON)] = [
+                    ("resourceType", .string("RiskAssessment")),
+                    ("language", .string(language.rawValue)),
+                    ("text", FHIRNarrative.text([title, c.nextCheck.map { AnswerValidation.formatDate($0.date) }].compactMap { $0 })),
+                    ("status", .string("final")),
+                    ("subject", subject),
+                    ("occurrenceDateTime", .string(AnswerValidation.formatDate(c.answeredOn))),
+                    ("basis", .array([.object([("reference", .string(responseURL))]), .object([("reference", .string(episodeURL))])])),
+                    ("prediction", .array([.object(prediction)])),
+                ]
+                // What to do: the result's action as the questionnaire reads the answers now, when
+                // it gives the level stored; else the stored level's default action.
+                let action = report.level.id == c.level ? report.action : level.flatMap(q.defaultAction(of:))
+                if let action { assessment.append(("mitigation", .string(Wording(q, language).action(action)))) }
+                entry(FHIRTime.derivedUUID("result\n" + c.uuid), .object(assessment))
             }
         }
-        return .object([
+        var top: [(String, JSON)] = [
             ("resourceType", .string("Bundle")),
             ("type", .string("collection")),
             ("timestamp", .string(Timestamp.format(moment))),
-            ("entry", .array(entries)),
-        ])
+        ]
+        if !entries.isEmpty { top.append(("entry", .array(entries))) }
+        return .object(top)
     }
 }

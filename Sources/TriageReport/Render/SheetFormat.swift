@@ -54,7 +54,7 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         case .html: return SheetHTML().render(SheetDocument(outline(), wording))
         case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
         case .fhir:
-            return FHIRQuestionnaireResponse.json(report, language: language, canonical: fhir.canonical).serialized(pretty: true) + "\n"
+            return FHIRQuestionnaireResponse.json(report, canonical: fhir.canonical).serialized(pretty: true) + "\n"
         case .fhirBundle:
             return FHIRBundle.json(report, language: language, options: fhir).serialized(pretty: true) + "\n"
         }

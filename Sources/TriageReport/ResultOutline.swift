@@ -97,7 +97,10 @@ public struct ResultOutline: Sendable {
             s.append(one(.crisis, nil, report.banners.map { Entry(text: $0.entry.title[L] + ": " + $0.entry.explanation[L], subject: .entry($0)) }))
         }
         if let changes {
-            s.append(one(.changes, changes.heading(w), changes.lines(w).map { Entry(text: $0, subject: .words) }))
+            // A heading, not a line leading into a list: without the colon the sentence has.
+            let heading = changes.heading(w)
+            s.append(one(.changes, heading.hasSuffix(":") ? String(heading.dropLast()) : heading,
+                         changes.lines(w).map { Entry(text: $0, subject: .words) }))
         }
         // "No warning sign answered yes." says it all; a heading above it would only repeat it.
         s.append(one(.signs, report.signs.isEmpty ? nil : w.t("result.signs"), report.signs.map { Entry(text: w.sign($0), subject: .sign($0)) },

@@ -51,7 +51,7 @@ public struct ResultText: Sendable {
                 break
             }
             blank()
-            if let heading = section.heading { wrap(heading.hasSuffix(":") ? heading : heading + ":") }
+            if let heading = section.heading { wrap(heading + ":") }
             if section.entries.isEmpty, let none = section.none { section.heading == nil ? wrap(none) : out.append("  " + none) }
             for group in section.groups {
                 if let heading = group.heading { wrap(heading + ":", "  ") }

@@ -49,7 +49,7 @@ struct BacktriageCommand: ParsableCommand {
                  the terminal went away
         """,
         version: "backtriage " + BacktriageVersion.number,
-        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self,
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, TestCases.self, Diff.self, SheetCommand.self, ExportQuestionnaire.self,
                       HistoryCommand.self, Remind.self, Due.self],
         defaultSubcommand: Interactive.self
     )
@@ -213,19 +213,11 @@ struct Verify: ParsableCommand {
         abstract: "Prove the safety invariants over every combination of answers that matters.",
         discussion: "Exit 0 when every property holds; 1 with a counter-example otherwise.")
     @OptionGroup var location: LocationOptions
-    @Argument(help: "Questionnaire id (default back-pain) or a path to its questionnaire.yaml.")
+    @Argument(help: "Questionnaire id (default back-pain), its folder or its questionnaire.yaml.")
     var questionnaire: String = "back-pain"
 
     func run() throws {
-        let q: Questionnaire
-        if questionnaire.hasSuffix(".yaml") {
-            do { q = try QuestionnaireLoader.load(path: questionnaire).get() } catch {
-                printError(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            }
-        } else {
-            q = try location.load(questionnaire)
-        }
+        let q = try NamedQuestionnaire(questionnaire, location).questionnaire
         let report = Verifier(q).run()
         print("verify \(q.id) \(q.version): \(q.invariants.count) invariants, \(q.rules.count) rules, \(q.items.count) items")
         print("proved \(report.properties) properties over \(formatCount(report.classes)) answer classes each, with \(report.evaluations) evaluations in \(FixedNumber.string(report.seconds, decimals: 3)) s")

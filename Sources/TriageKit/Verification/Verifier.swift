@@ -68,37 +68,25 @@ private struct Search {
     var failures: [Verifier.Failure] = []
     var evaluations = 0
     var properties = 0
+    let said: ResultExpressions
 
     init(_ questionnaire: Questionnaire) {
         q = questionnaire
+        said = ResultExpressions(questionnaire)
         space = AnswerSpace(questionnaire)
         engine = Engine(questionnaire)
     }
 
     // MARK: Expressions about results
 
-    static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
-    static func any(_ list: [Expr]) -> Expr {
-        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
-    }
-    static func all(_ list: [Expr]) -> Expr {
-        list.dropFirst().reduce(list.first ?? .literal(.bool(true), at: 0)) { .and($0, $1) }
-    }
+    static func fires(_ e: Expr) -> Expr { ResultExpressions.fires(e) }
+    static func any(_ list: [Expr]) -> Expr { ResultExpressions.any(list) }
+    static func all(_ list: [Expr]) -> Expr { ResultExpressions.all(list) }
     static func not(_ e: Expr) -> Expr { .not(e, at: 0) }
 
-    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { Self.any(q.rules.filter(filter).map { Self.fires($0.condition.root) }) }
-
-    /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
-    func levelAtLeast(_ level: TriageLevel) -> Expr {
-        if level == q.lowestLevel { return .literal(.bool(true), at: 0) }
-        return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
-    }
-
-    /// The result's level is exactly `level`.
-    func levelIs(_ level: TriageLevel) -> Expr {
-        let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
-        return .and(levelAtLeast(level), Self.not(above))
-    }
+    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { said.rulesFiring(filter) }
+    func levelAtLeast(_ level: TriageLevel) -> Expr { said.levelAtLeast(level) }
+    func levelIs(_ level: TriageLevel) -> Expr { said.levelIs(level) }
 
     /// The level lets `entry` of `kind` through.
     func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
@@ -260,4 +248,34 @@ private struct Search {
 
 extension Verifier.Failure {
     init(property: String, message: String) { self.init(property: property, message: message, counterExample: nil) }
+}
+
+/// What a result says, as expressions over the answers: a level is reached when a rule of that
+/// level or a more urgent one fires. `verify` and `diff` search the answer classes with them.
+struct ResultExpressions {
+    let q: Questionnaire
+
+    init(_ questionnaire: Questionnaire) { q = questionnaire }
+
+    static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
+    static func any(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
+    }
+    static func all(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(true), at: 0)) { .and($0, $1) }
+    }
+
+    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { Self.any(q.rules.filter(filter).map { Self.fires($0.condition.root) }) }
+
+    /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
+    func levelAtLeast(_ level: TriageLevel) -> Expr {
+        if level == q.lowestLevel { return .literal(.bool(true), at: 0) }
+        return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
+    }
+
+    /// The result's level is exactly `level`.
+    func levelIs(_ level: TriageLevel) -> Expr {
+        let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
+        return .and(levelAtLeast(level), .not(above, at: 0))
+    }
 }

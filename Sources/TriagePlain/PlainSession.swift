@@ -103,6 +103,7 @@ public final class PlainSession {
             switch askItem(item) {
             case .answered:
                 if let outcome = interruptIfEmergency() { return outcome }
+                sayPendingNotices()
                 current = session.item(after: item)
             case .back:
                 if let previous = session.item(before: item) { current = previous } else { say(s("plain.first")) }
@@ -121,8 +122,26 @@ public final class PlainSession {
 
     /// A session that stops early still gives its result when an emergency answer already
     /// decides it: that result stands whatever is still open, and is never "stopped early".
+    /// Crisis help an answer raised is said again on the way out.
     private func stopped(_ outcome: PlainOutcome) -> PlainOutcome {
-        session.emergencyStands ? finish() : outcome
+        if session.emergencyStands { return finish() }
+        for id in session.raisedNotices { if let entry = session.notice(id) { sayNotice(entry) } }
+        return outcome
+    }
+
+    /// Says at once a notice an answer raised (crisis help), before the next question: a notice,
+    /// not a stop.
+    private func sayPendingNotices() {
+        let pending = session.pendingNotices
+        guard !pending.isEmpty else { return }
+        session.acknowledgeNotices()
+        for id in pending { if let entry = session.notice(id) { sayNotice(entry) } }
+    }
+
+    private func sayNotice(_ entry: CatalogEntry) {
+        say("")
+        say("!! " + entry.title[language] + ": " + entry.explanation[language])
+        say("")
     }
 
     /// Offers a saved session: true to go on with it, nil when there is none or it is set aside
@@ -319,12 +338,12 @@ public final class PlainSession {
     /// sign interrupts once, as in the full-screen interface.
     private func interruptIfEmergency() -> PlainOutcome? {
         let pending = session.pendingEmergencies
-        guard !pending.isEmpty, let top = questionnaire.mostUrgentLevel else { return nil }
+        guard !pending.isEmpty else { return nil }
         session.acknowledgeEmergencies()
         let report = session.report
         let wording = Wording(questionnaire, language)
         say("")
-        say(s("plain.act_now", top.action[language]))
+        say(s("plain.act_now", wording.action(report.action)))
         for sign in report.signs where pending.contains(sign.item.id) {
             say("  " + s("plain.act_now.sign", wording.label(sign.item), sign.cause.text[language]))
         }
@@ -344,7 +363,8 @@ public final class PlainSession {
         let wording = Wording(questionnaire, language)
         let level = report.level
         say("")
-        say(s("plain.result", wording.title(level), wording.action(level)))
+        say(s("plain.result", wording.title(level), wording.action(report.action)))
+        for banner in report.banners { say(banner.entry.title[language] + ": " + banner.entry.explanation[language]) }
         if !report.signs.isEmpty {
             say(s("plain.warning_signs") + ": " + report.signs.map { "\(wording.label($0.item)) (\($0.cause.text[language]))" }
                 .joined(separator: "; ") + ".")

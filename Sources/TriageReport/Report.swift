@@ -57,9 +57,9 @@ public struct Report: Sendable {
         public var advice: LocalizedText
     }
 
-    /// Warning signs answered no that could newly appear, under the level they would call for.
+    /// Warning signs answered no that could newly appear, under the action they would call for.
     public struct WatchGroup: Sendable {
-        public var level: TriageLevel
+        public var action: Action
         public var items: [Item]
     }
 
@@ -94,6 +94,10 @@ public struct Report: Sendable {
     public let sources: [SourceDocument]
 
     public var level: TriageLevel { assessment.level }
+    /// Where to go and how: one action for the whole result.
+    public var action: Action { assessment.action }
+    /// Notes that stand right under the action (crisis help), also first among `notes`.
+    public var banners: [Entry] { notes.filter(\.entry.banner) }
     public var answeredOn: Date { assessment.answeredOn }
     /// Every suggestion, in order.
     public var allSuggestions: [Entry] { suggestions.flatMap(\.entries) }
@@ -147,7 +151,12 @@ public struct Report: Sendable {
         }
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
             list.compactMap { c in
-                guard let entry = engine.index.entries[kind]?[c.id] else { return nil }
+                guard var entry = engine.index.entries[kind]?[c.id] else { return nil }
+                // The words that hold for these answers, on every output.
+                if let v = c.variant {
+                    if let explanation = entry.variants[v].explanation { entry.explanation = explanation }
+                    if let source = entry.variants[v].source { entry.source = source }
+                }
                 let traced = a.trace.filter { $0.kind == Assessment.TraceKind(kind) && $0.id == c.id }
                 let reasons = traced.compactMap { t in engine.index.rules[t.rule].map { Reason(rule: $0, facts: facts(t.answers)) } }
                 return Entry(entry: entry, highlighted: c.highlighted, reasons: reasons)
@@ -163,10 +172,12 @@ public struct Report: Sendable {
         notes = entries(a.notes, .note)
 
         let net = q.safetyNet
-        nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text ?? LocalizedText([:])) }
+        nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text(for: a.level.id) ?? LocalizedText([:])) }
         let measureKnown = net.map { asked[ItemID($0.measure)] != nil } ?? false
-        pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && measureKnown ? net?.noneText : nil
-        watchList = a.watchList.map { group in WatchGroup(level: group.level, items: group.items.compactMap { q.item($0) }) }
+        // Past every threshold only where thresholds apply at all (none do for a child).
+        let thresholdsApply = measureKnown && !engine.safetyNetWeeks(given: answers).isEmpty
+        pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && thresholdsApply ? net?.noneText : nil
+        watchList = a.watchList.map { group in WatchGroup(action: group.action, items: group.items.compactMap { q.item($0) }) }
 
         var profile: [Fact] = []
         for id in q.profile {

@@ -79,7 +79,7 @@ extension StringCatalog {
             "result.profile": "Ihre Schmerzen",
             "result.next_check": "Kontrolle am {0} ({1} nach Beginn der Schmerzen). {2}",
             "result.sooner": "Früher, wenn ein Warnzeichen auftritt.",
-            "result.safety_net": "Wann Sie wieder nachsehen sollten",
+            "result.safety_net": "Nächste Kontrolle",
             "result.watch": "Worauf Sie achten sollten",
             "result.watch_before_seen": "{0}, bevor Sie ärztlich untersucht werden",
             "result.incomplete.one": "{0} Frage ist noch offen: Das Ergebnis kann sich noch ändern.",

@@ -27,7 +27,10 @@ public struct Wording: Sendable {
     // MARK: Levels and signs
 
     public func title(_ level: TriageLevel) -> String { level.title[language] }
-    public func action(_ level: TriageLevel) -> String { level.action[language] }
+    /// What the person is told to do.
+    public func action(_ action: Action) -> String { action.text[language] }
+    /// "EMERGENCY: Call 112 now. ...": the level and the result's action in one line.
+    public func levelAndAction(_ report: Report) -> String { title(report.level) + ": " + action(report.action) }
 
     /// The short name of an item: its short text, else its question without the question mark.
     public func label(_ item: Item) -> String {
@@ -48,7 +51,7 @@ public struct Wording: Sendable {
     }
 
     /// The heading of a group of the watch list alone, for a line with no room for more.
-    public func watchHeading(_ group: Report.WatchGroup) -> String { group.level.watchHeading?[language] ?? title(group.level) }
+    public func watchHeading(_ group: Report.WatchGroup) -> String { group.action.watchHeading?[language] ?? action(group.action) }
 
     // MARK: Answers
 

@@ -19,6 +19,8 @@ public struct Session: Sendable {
     public private(set) var answers: AnswerSet
     /// Emergency signs the person was shown what to do about; each new one interrupts once.
     public private(set) var acknowledged: Set<ItemID> = []
+    /// Notices (crisis help) the person was shown; each is shown once while its answer stands.
+    public private(set) var shownNotices: Set<String> = []
     /// The episode this session checks in to; nil for a first questionnaire or a new episode.
     public let checkIn: CheckInContext?
     /// Answers a check-in carries over from the last one (`follow_up.keep`): while they have an
@@ -123,9 +125,35 @@ public struct Session: Sendable {
         } else {
             answers.values.removeValue(forKey: item.id)
         }
-        // A sign answered no again may interrupt again if it comes back.
+        // A sign answered no again may interrupt again if it comes back; likewise a notice.
         acknowledged.formIntersection(emergencySigns)
+        shownNotices.formIntersection(raisedNotices)
         return .success(pendingEmergencies)
+    }
+
+    // MARK: Notices
+
+    /// The notes that items answered yes ask to show at once (`notice:`), in question order:
+    /// crisis help when someone says they feel hopeless, before any further question.
+    public var raisedNotices: [String] {
+        var ids: [String] = []
+        for item in engine.askedItems(given: answers) where item.notice != nil && answers[item.id] == .bool(true) {
+            if let id = item.notice, !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Notices the person has not been shown yet.
+    public var pendingNotices: [String] { raisedNotices.filter { !shownNotices.contains($0) } }
+
+    /// The person has seen the current notices.
+    public mutating func acknowledgeNotices() { shownNotices.formUnion(raisedNotices) }
+
+    /// A notice in the words that hold for these answers (crisis help names the youth helpline
+    /// under 18): as the result will show it, or the catalog's words while the result leaves it out.
+    public func notice(_ id: String) -> CatalogEntry? {
+        if let shown = report.notes.first(where: { $0.id == id }) { return shown.entry }
+        return engine.index.entries[.note]?[id]
     }
 
     /// Emergency signs the answers give now: those whose rule sets the most urgent level.

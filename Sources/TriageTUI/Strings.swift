@@ -28,6 +28,7 @@ extension StringCatalog {
             // Keys: what they do, for the footer and the key overview
             "key.choose": "choose",
             "key.confirm": "confirm",
+            "key.go_on": "go on with the questions",
             "key.quit": "quit",
             "key.next": "next",
             "key.back": "back",
@@ -192,6 +193,7 @@ extension StringCatalog {
 
             "key.choose": "wählen",
             "key.confirm": "bestätigen",
+            "key.go_on": "weiter mit den Fragen",
             "key.quit": "beenden",
             "key.next": "weiter",
             "key.back": "zurück",
@@ -307,7 +309,7 @@ extension StringCatalog {
             "detail.caution": "Abgeraten",
             "detail.note": "Gut zu wissen",
             "detail.sign": "Warnzeichen",
-            "detail.safety_net": "Wann Sie wieder nachsehen sollten",
+            "detail.safety_net": "Nächste Kontrolle",
             "detail.your_answer": "Ihre Antwort: {0}",
             "detail.what_to_do": "Was zu tun ist",
             "detail.because": "Weil:",

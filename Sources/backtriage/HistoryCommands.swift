@@ -199,7 +199,7 @@ struct Remind: ParsableCommand {
         let report = tracker.report(of: status.last)
         let wording = Wording(tracker.engine.questionnaire, options.language)
         guard let next = report.nextCheck else {
-            printError(options.t("ics.no_next", report.pastLastCheck?[options.language] ?? wording.action(report.level)))
+            printError(options.t("ics.no_next", report.pastLastCheck?[options.language] ?? wording.action(report.action)))
             throw ExitCode(ExitStatus.failed)
         }
         let day = max(next.date, tracker.today)

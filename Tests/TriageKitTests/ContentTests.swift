@@ -30,13 +30,13 @@ struct ContentTests {
     }
 
     @Test func theWatchListHoldsOnlySignsThatCanNewlyAppear() {
-        let watched = Set(Fixtures.shipped.items.filter { $0.watch != nil }.map(\.id.rawValue))
+        let watched = Set(Fixtures.shipped.items.filter { !$0.watch.isEmpty }.map(\.id.rawValue))
         for history in ["rf_cancer", "rf_osteoporosis", "rf_trauma", "rf_infection_risk", "wl_dangerous_accident",
                         "wl_arm_tingling", "wl_cannot_turn"] {
             #expect(!watched.contains(history), "\(history)")
         }
-        #expect(Fixtures.shipped.item("rf_fever")?.watch == "urgent")
-        #expect(Fixtures.shipped.item("rf_night_pain")?.watch == "soon")
+        #expect(Fixtures.shipped.item("rf_fever")?.watch.first?.action == "urgent")
+        #expect(Fixtures.shipped.item("rf_night_pain")?.watch.first?.action == "soon")
     }
 
     @Test func everyTextMentioningNSAIDsCarriesTheWarning() {

@@ -108,13 +108,13 @@ struct EngineTests {
     @Test func anUrgentResultHasNoAdviceNoNextCheckAndWatchesOnlyFor112Signs() {
         let a = Fixtures.evaluate(["rf_fever": .bool(true), "duration_weeks": .number(2)])
         #expect(a.suggestions.isEmpty && a.cautions.isEmpty && a.nextCheck == nil)
-        #expect(a.watchList.map(\.level.id) == ["emergency"])
+        #expect(a.watchList.map(\.action.id) == ["emergency"])
         #expect(a.watchList.first?.items == ["rf_saddle_numbness", "rf_bladder_bowel", "rf_weakness", "rf_tearing_pain"])
     }
 
     @Test func aSelfCareResultWatchesForEveryGroupButNeverForHistory() {
         let a = Fixtures.evaluate([:])
-        #expect(a.watchList.map(\.level.id) == ["emergency", "urgent", "soon"])
+        #expect(a.watchList.map(\.action.id) == ["emergency", "urgent", "soon"])
         #expect(a.watchList[1].items == ["rf_fever", "rf_both_legs"])
         #expect(a.watchList[2].items == ["rf_weight_loss", "rf_night_pain"])
         for history in ["rf_cancer", "rf_osteoporosis", "rf_trauma", "rf_infection_risk"] {

@@ -109,17 +109,24 @@ struct FHIRQuestionnaireTests {
         #expect(anchor("upper")?.translation("text", .de) == "stärkste vorstellbare Schmerzen")
     }
 
-    @Test func anyEmergencyAnswerShowsWhatToDoAtOnce() throws {
-        let act = try #require(Self.item(Self.english, FHIRQuestionnaire.actNowLinkId))
-        #expect(act["type"]?.string == "display")
-        #expect(act["enableBehavior"]?.string == "any")
-        let emergency = Fixtures.shipped.mostUrgentLevel!
-        let signs = Set(Fixtures.shipped.rules.filter { $0.triage == emergency.id }.compactMap { $0.redFlag?.item.rawValue })
-        let conditions = act["enableWhen"]?.array ?? []
-        #expect(Set(conditions.compactMap { $0["question"]?.string }) == signs)
-        #expect(conditions.allSatisfy { $0["operator"]?.string == "=" && $0["answerBoolean"]?.bool == true })
-        #expect(act["text"]?.string?.contains(emergency.action[.en]) == true)
-        #expect(act.translation("text", .de)?.contains(emergency.action[.de]) == true)
+    @Test func anyEmergencyAnswerShowsItsActionAtOnce() throws {
+        let q = Fixtures.shipped, emergency = q.mostUrgentLevel!
+        let actions = q.actions.filter { $0.level == emergency.id }
+        var shownBy: [String] = []
+        for action in actions {
+            let linkId = action.id == emergency.defaultAction ? FHIRQuestionnaire.actNowLinkId : FHIRQuestionnaire.actNowLinkId + "-" + action.id
+            let act = try #require(Self.item(Self.english, linkId), "no display for the action \(action.id)")
+            #expect(act["type"]?.string == "display")
+            let conditions = act["enableWhen"]?.array ?? []
+            #expect(conditions.allSatisfy { $0["operator"]?.string == "=" && $0["answerBoolean"]?.bool == true })
+            shownBy += conditions.compactMap { $0["question"]?.string }
+            #expect(act["text"]?.string?.contains(action.text[.en]) == true)
+            #expect(act.translation("text", .de)?.contains(action.text[.de]) == true)
+        }
+        // Every emergency sign shows exactly one action.
+        let signs = Set(q.rules.filter { $0.triage == emergency.id }.compactMap { $0.redFlag?.item.rawValue })
+        #expect(Set(shownBy) == signs)
+        #expect(shownBy.count == signs.count)
     }
 
     /// Every condition of the shipped questionnaire is said in R4's own enableWhen, so a form

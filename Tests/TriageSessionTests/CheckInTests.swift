@@ -32,7 +32,7 @@ private func firstAnswers(_ store: HistoryStore) throws -> RecordedCheckIn {
 
 private func newStore() throws -> HistoryStore { try HistoryStore(path: temporaryFolder() + "/history.sqlite3") }
 
-private func level(_ id: String) -> TriageLevel { Fixtures.shipped.level(id)! }
+private func action(_ id: String) -> String { Fixtures.shipped.action(id)!.text[.en] }
 
 @Suite("Check-ins")
 struct CheckInTests {
@@ -65,7 +65,7 @@ struct CheckInTests {
         #expect(lines6 == [
             "Now 6 weeks since the pain began (2 weeks at the last check-in).",
             "The 6-week mark is reached: the guidance looks at the pain again now.",
-            "The result changed from SELF-CARE to SEE A DOCTOR: " + level("see_doctor").action[.en],
+            "The result changed from SELF-CARE to SEE A DOCTOR: " + action("appointment"),
             "Pain intensity: from 6/10 to 4/10.",
             "No other answer changed.",
         ])
@@ -82,7 +82,7 @@ struct CheckInTests {
         #expect(week13.checkIns.map(\.weeks) == [2, 6, 13])
         let lines13 = try #require(week13.changes).lines(Wording(Fixtures.shipped, .en))
         #expect(lines13.contains("The 12-week mark is reached: the guidance looks at the pain again now."))
-        #expect(lines13.contains("The result changed from SEE A DOCTOR to SEE A DOCTOR WITHIN DAYS: " + level("soon").action[.en]))
+        #expect(lines13.contains("The result changed from SEE A DOCTOR to SEE A DOCTOR WITHIN DAYS: " + action("doctor_within_days")))
         #expect(lines13.contains("Pain intensity: from 4/10 to 5/10."))
         #expect(lines13.contains { $0.hasPrefix("New warning sign: Severe pain at night or lying down, not easing: can point to") })
         #expect(lines13.contains("Sleep often disturbed: from no to yes."))

@@ -12,6 +12,9 @@ public struct Assessment: Sendable {
         public var rules: [String]
         /// Shown prominently (e.g. bed rest for a person who mostly rests).
         public var highlighted: Bool
+        /// The position of the entry's variant that holds for these answers, if any: its words
+        /// replace the entry's.
+        public var variant: Int? = nil
     }
 
     /// A warning sign answered yes, with what it can point to.
@@ -69,13 +72,14 @@ public struct Assessment: Sendable {
         public var date: Date
     }
 
-    /// Warning signs answered no that could newly appear, grouped by the level they would call
-    /// for, most urgent group first: what to watch for.
+    /// Warning signs answered no that could newly appear, grouped by the action they would call
+    /// for, most demanding first: what to watch for.
     public struct WatchGroup: Sendable, Hashable {
-        /// The triage level the signs of this group call for.
-        public var level: TriageLevel
+        /// The action the signs of this group call for.
+        public var action: Action
         public var items: [ItemID]
     }
+
 
     /// A conclusion a rule brought that the result's level leaves out ("result shape by level").
     public struct Withheld: Sendable, Hashable {
@@ -87,6 +91,10 @@ public struct Assessment: Sendable {
     public var version: String
     /// How urgently a doctor should look at it.
     public var level: TriageLevel
+    /// Where to go and how: the first action, in the questionnaire's order, among the actions of
+    /// the fired rules of the result's level; the level's default when none of them names one.
+    /// Its text is already the variant that holds for these answers.
+    public var action: Action
     public var redFlags: [RedFlag]
     public var suggestions: [Conclusion]
     public var cautions: [Conclusion]

@@ -193,6 +193,10 @@ public struct Engine: Sendable {
         // Highlighted cautions first: they matter most to this person.
         if !highlighted.isEmpty { cautionList = cautionList.filter(\.highlighted) + cautionList.filter { !$0.highlighted } }
         var suggestionList = conclusions(suggestions), noteList = conclusions(notes)
+        // A banner note (crisis help) stands first among the notes, on every output.
+        if noteList.contains(where: { index.entries[.note]?[$0.id]?.banner == true }) {
+            noteList = noteList.filter { index.entries[.note]?[$0.id]?.banner == true } + noteList.filter { index.entries[.note]?[$0.id]?.banner != true }
+        }
 
         // The level decides what the result may say: a red flag calls for action, not advice.
         var withheld: [Assessment.Withheld] = []
@@ -212,8 +216,11 @@ public struct Engine: Sendable {
         for (id, slot) in index.derivedSlots { if case .value(let v) = scope.value(at: slot) { derived[id] = v } }
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
-        let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), action: LocalizedText([:]))
-        return Assessment(questionnaire: q.id, version: q.version, level: result,
+        let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), defaultAction: "")
+        markVariants(&suggestionList, .suggestion, scope)
+        markVariants(&cautionList, .caution, scope)
+        markVariants(&noteList, .note, scope)
+        return Assessment(questionnaire: q.id, version: q.version, level: result, action: action(of: fired, at: result, scope),
                           redFlags: redFlags, suggestions: suggestionList,
                           cautions: cautionList, notes: noteList,
                           firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
@@ -223,13 +230,41 @@ public struct Engine: Sendable {
                           askedItems: traced ? askedIDs(scope) : [])
     }
 
-    /// Warning signs answered no, grouped by the level each would call for, in the levels' order.
-    private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
-        questionnaire.triageLevels.compactMap { level in
-            guard shape.watches(level.id) else { return nil }
-            let items = index.watchedSigns.filter { $0.level == level.id && scope.value(at: $0.slot) == .no }.map { $0.id }
-            return items.isEmpty ? nil : .init(level: level, items: items)
+    /// The first action, in the questionnaire's order, among those of the fired rules of
+    /// `level`; the level's default when no fired rule of it has one (no rule fired at all).
+    private func action(of fired: [Int], at level: TriageLevel, _ scope: Scope) -> Action {
+        var chosen: Action? = nil
+        for r in fired where index.ruleLevels[r]?.id == level.id {
+            if let a = index.ruleActions[r], chosen == nil || a.order < chosen!.order { chosen = a }
         }
+        var action = chosen ?? index.actions[level.defaultAction]
+            ?? Action(id: level.defaultAction, level: level.id, order: 0, text: LocalizedText([:]))
+        if let conditions = index.actionVariants[action.id],
+           let holding = conditions.firstIndex(where: { scope.evaluate($0).isTrue }) {
+            action.text = action.variants[holding].text
+        }
+        return action
+    }
+
+    /// Marks each conclusion with the first of its entry's variants that holds.
+    private func markVariants(_ list: inout [Assessment.Conclusion], _ kind: CatalogEntry.Kind, _ scope: Scope) {
+        guard let variants = index.entryVariants[kind], !variants.isEmpty else { return }
+        for i in list.indices {
+            guard let conditions = variants[list[i].id] else { continue }
+            list[i].variant = conditions.firstIndex { scope.evaluate($0).isTrue }
+        }
+    }
+
+    /// Warning signs answered no, grouped by the action each would call for, in the actions' order.
+    private func watchList(_ scope: Scope, _ shape: ResultShape) -> [Assessment.WatchGroup] {
+        var byAction: [String: [ItemID]] = [:]
+        for sign in index.watchedSigns where scope.value(at: sign.slot) == .no {
+            guard let placement = sign.placements.first(where: { $0.condition.map { scope.evaluate($0).isTrue } ?? true }),
+                  shape.watches(placement.action) else { continue }
+            byAction[placement.action, default: []].append(sign.id)
+        }
+        if byAction.isEmpty { return [] }
+        return questionnaire.actions.compactMap { action in byAction[action.id].map { .init(action: action, items: $0) } }
     }
 
     /// Answered items that are not asked, in questionnaire order.

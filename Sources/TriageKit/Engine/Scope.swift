@@ -133,9 +133,16 @@ public final class QuestionnaireIndex: Sendable {
     public let redFlags: [ItemID]
     /// The level each rule sets, by rule position.
     public let ruleLevels: [TriageLevel?]
-    /// The warning signs a watch list can name, in order, with their slots and the level whose
-    /// group names them.
-    let watchedSigns: [(id: ItemID, slot: Int, level: String)]
+    /// The action each rule calls for (its own, or its level's default), by rule position.
+    public let ruleActions: [Action?]
+    public let actions: [String: Action]
+    /// The conditions of each action's variants, resolved to slots, by action id.
+    let actionVariants: [String: [Expr]]
+    /// The conditions of each catalog entry's variants, resolved to slots, by kind and id.
+    let entryVariants: [CatalogEntry.Kind: [String: [Expr]]]
+    /// The warning signs a watch list can name, in order, with their slots and their placements
+    /// (the action whose group names them, the first whose condition holds).
+    let watchedSigns: [(id: ItemID, slot: Int, placements: [(condition: Expr?, action: String)])]
     /// Each derived value's slot, in the questionnaire's order (the first of a repeated id).
     let derivedSlots: [(id: String, slot: Int)]
     /// The item and the derived value an id names (a checked questionnaire has only one of the
@@ -170,9 +177,20 @@ public final class QuestionnaireIndex: Sendable {
         rules = Dictionary(q.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let levels = self.levels
         ruleLevels = q.rules.map { $0.triage.flatMap { levels[$0] } }
+        let actions = Dictionary(q.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.actions = actions
+        actionVariants = Dictionary(q.actions.filter { !$0.variants.isEmpty }.map { a in
+            (a.id, a.variants.map { $0.condition.root.resolving(slotOf) })
+        }, uniquingKeysWith: { a, _ in a })
+        var entryVariants: [CatalogEntry.Kind: [String: [Expr]]] = [:]
+        for e in q.catalog where !e.variants.isEmpty && entryVariants[e.kind]?[e.id] == nil {
+            entryVariants[e.kind, default: [:]][e.id] = e.variants.map { $0.condition.root.resolving(slotOf) }
+        }
+        self.entryVariants = entryVariants
+        ruleActions = zip(q.rules, ruleLevels).map { rule, level in (rule.action ?? level?.defaultAction).flatMap { actions[$0] } }
         watchedSigns = orderedItems.compactMap { item in
-            guard item.isRedFlag, let level = item.watch else { return nil }
-            return (item.id, slotOf[item.id.rawValue]!, level)
+            guard item.isRedFlag, !item.watch.isEmpty else { return nil }
+            return (item.id, slotOf[item.id.rawValue]!, item.watch.map { ($0.condition?.root.resolving(slotOf), $0.action) })
         }
         derivedSlots = q.derived.map { ($0.id, slotOf[$0.id]!) }
         let items = self.items, derived = self.derived

@@ -74,6 +74,17 @@ struct QuestionnaireChecker {
                 undefined(invariant.location, "\(what) names the level '\(level)', which is not defined",
                       hint: suggestion(level, q.triageLevels.map(\.id)))
             }
+            for action in invariant.watches where q.action(action) == nil {
+                undefined(invariant.location, "\(what) names the action '\(action)', which is not defined",
+                          hint: suggestion(action, q.actions.map(\.id)))
+            }
+            for id in invariant.includes where !entryIds.contains(id) {
+                undefined(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
+            }
+            if let action = invariant.action, q.action(action) == nil {
+                undefined(invariant.location, "\(what) names the action '\(action)', which is not defined",
+                          hint: suggestion(action, q.actions.map(\.id)))
+            }
             for id in invariant.never + invariant.neverTogether where !entryIds.contains(id) {
                 undefined(invariant.location, "\(what) names '\(id)', which is not in the catalog", hint: suggestion(id, Array(entryIds)))
             }
@@ -92,25 +103,80 @@ struct QuestionnaireChecker {
         }
     }
 
-    /// Result shapes and watch lists name levels and notes that exist.
+    /// Result shapes and watch lists name actions and notes that exist; every action belongs to
+    /// a level, and each can be the action of some result.
     private mutating func checkLevels() {
-        let levelIds = q.triageLevels.map(\.id), noteIds = q.catalog.filter { $0.kind == .note }.map(\.id)
+        let actionIds = q.actions.map(\.id), noteIds = q.catalog.filter { $0.kind == .note }.map(\.id)
+        var seen = Set<String>()
+        for action in q.actions where !seen.insert(action.id).inserted {
+            error(action.location, "the action '\(action.id)' is defined twice")
+        }
+        for action in q.actions where q.level(action.level) == nil {
+            undefined(action.location, "action '\(action.id)' belongs to the level '\(action.level)', which is not defined",
+                      hint: suggestion(action.level, q.triageLevels.map(\.id)))
+        }
         for level in q.triageLevels {
-            for id in level.result.watch ?? [] where q.level(id) == nil {
-                undefined(nil, "triage level '\(level.id)' watches the level '\(id)', which is not defined", hint: suggestion(id, levelIds))
+            if let action = q.action(level.defaultAction) {
+                if action.level != level.id {
+                    error(action.location, "triage level '\(level.id)' has the action '\(action.id)' of the level '\(action.level)'",
+                          hint: "a level's action is one of its own actions")
+                }
+            } else {
+                undefined(nil, "triage level '\(level.id)' has the action '\(level.defaultAction)', which is not defined",
+                          hint: suggestion(level.defaultAction, actionIds))
+            }
+            for id in level.result.watch ?? [] where q.action(id) == nil {
+                undefined(nil, "triage level '\(level.id)' watches the action '\(id)', which is not defined", hint: suggestion(id, actionIds))
             }
             for id in (level.result.notes ?? []).sorted() where !noteIds.contains(id) {
                 undefined(nil, "triage level '\(level.id)' allows the note '\(id)', which is not in the catalog", hint: suggestion(id, noteIds))
             }
         }
+        // An action is reached as the default of a level whose rules do not all name another, as
+        // the default of the lowest level (the result when no rule fires), or named by a rule.
+        if !incomplete {
+            var reached = Set(q.rules.compactMap(\.action))
+            for level in q.triageLevels {
+                let rules = q.rules.filter { $0.triage == level.id }
+                if level == q.lowestLevel || rules.contains(where: { $0.action == nil }) { reached.insert(level.defaultAction) }
+            }
+            // A level no rule sets has no results at all; that is not the action's doing.
+            let levelsSet = Set(q.rules.compactMap(\.triage)).union([q.lowestLevel?.id].compactMap { $0 })
+            for action in q.actions where !reached.contains(action.id) && levelsSet.contains(action.level) {
+                error(action.location, "no result can have the action '\(action.id)'",
+                      hint: "name it in a rule of the level '\(action.level)' (action: \(action.id)), or make it the level's action")
+            }
+        }
+        for level in (q.safetyNet?.textByLevel.keys).map(Array.init) ?? [] where q.level(level) == nil {
+            undefined(nil, "safety_net has a text for the level '\(level)', which is not defined",
+                      hint: suggestion(level, q.triageLevels.map(\.id)))
+        }
         for item in q.items {
-            guard let watch = item.watch else { continue }
-            if q.level(watch) == nil {
-                undefined(item.location, "item '\(item.id)' is watched at the level '\(watch)', which is not defined",
-                      hint: suggestion(watch, levelIds))
-            } else if q.level(watch)?.watchHeading == nil {
-                error(item.location, "item '\(item.id)' is watched at the level '\(watch)', which has no watch_heading",
-                      hint: "give the level a watch_heading, the words above its signs")
+            for placement in item.watch {
+                guard let action = q.action(placement.action) else {
+                    undefined(item.location, "item '\(item.id)' is watched under the action '\(placement.action)', which is not defined",
+                              hint: suggestion(placement.action, actionIds))
+                    continue
+                }
+                if action.watchHeading == nil {
+                    error(item.location, "item '\(item.id)' is watched under the action '\(action.id)', which has no watch_heading",
+                          hint: "give the action a watch_heading, the words above its signs")
+                }
+                if let condition = placement.condition, let t = typeCheck(condition, "the watch placement of item '\(item.id)'"), t != .boolean {
+                    error(condition.location, "the condition of a watch placement of item '\(item.id)' is \(t), not a yes/no value")
+                }
+            }
+            if let notice = item.notice, !noteIds.contains(notice) {
+                undefined(item.location, "item '\(item.id)' shows the note '\(notice)' as a notice, which is not in the catalog",
+                          hint: suggestion(notice, noteIds))
+            }
+        }
+        var conditions: [(Expression, String)] = []
+        for entry in q.catalog { conditions += entry.variants.map { ($0.condition, "a variant of \(entry.kind.rawValue) '\(entry.id)'") } }
+        for action in q.actions { conditions += action.variants.map { ($0.condition, "a variant of action '\(action.id)'") } }
+        for (condition, what) in conditions {
+            if let t = typeCheck(condition, what), t != .boolean {
+                error(condition.location, "the condition of \(what) is \(t), not a yes/no value")
             }
         }
     }
@@ -238,6 +304,16 @@ struct QuestionnaireChecker {
             if let level = rule.triage, q.level(level) == nil {
                 undefined(rule.location, "\(what) sets the triage level '\(level)', which is not defined",
                       hint: suggestion(level, q.triageLevels.map(\.id)))
+            }
+            if let id = rule.action, let level = rule.triage {
+                if let action = q.action(id) {
+                    if action.level != level {
+                        error(rule.location, "\(what) sets the level '\(level)' but names the action '\(id)' of the level '\(action.level)'",
+                              hint: "actions of '\(level)': " + q.actions.filter { $0.level == level }.map(\.id).joined(separator: ", "))
+                    }
+                } else {
+                    undefined(rule.location, "\(what) names the action '\(id)', which is not defined", hint: suggestion(id, q.actions.map(\.id)))
+                }
             }
             if let rf = rule.redFlag {
                 if items[rf.item.rawValue] == nil { error(rule.location, "\(what) names the red flag '\(rf.item)', which is not an item",

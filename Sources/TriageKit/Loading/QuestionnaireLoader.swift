@@ -26,7 +26,7 @@ public struct LoadResult: Sendable {
 public enum QuestionnaireLoader {
     static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
                             "derived", "safety_net", "profile", "follow_up"] + includeFields
-    static let includeFields = ["include", "documents", "triage_levels", "causes", "suggestions", "cautions", "notes", "rules",
+    static let includeFields = ["include", "documents", "triage_levels", "actions", "causes", "suggestions", "cautions", "notes", "rules",
                                  "invariants", "allowed_conflicts"]
 
     /// Loads and checks the questionnaire whose entry file is at `path`.
@@ -217,6 +217,10 @@ private struct Builder {
     var derived: [DerivedValue] = []
     var safetyNet: SafetyNet?
     var triageLevels: [TriageLevel] = []
+    var actions: [Action] = []
+    /// The actions of levels that give their action as text (the format before actions had
+    /// ids): each such level has one action, named like the level.
+    var levelActions: [Action] = []
     var causes: [Cause] = []
     var catalog: [CatalogEntry] = []
     var rules: [Rule] = []
@@ -263,6 +267,9 @@ private struct Builder {
         for node in r.sequence(top["triage_levels"], "triage_levels") {
             if let level = readLevel(node, rank: triageLevels.count, r) { triageLevels.append(level) }
         }
+        for node in r.sequence(top["actions"], "actions") {
+            if let action = readAction(node, r) { actions.append(action) }
+        }
         for node in r.sequence(top["causes"], "causes") {
             guard let f = r.fields(node, "a cause", allowed: ["id", "text"]),
                   let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
@@ -287,14 +294,26 @@ private struct Builder {
         }
     }
 
-    private func readLevel(_ node: YAMLNode, rank: Int, _ r: NodeReader) -> TriageLevel? {
+    private mutating func readLevel(_ node: YAMLNode, rank: Int, _ r: NodeReader) -> TriageLevel? {
         guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action", "result", "watch_heading", "final"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "triage level '\(id)'"
         var level = TriageLevel(id: id, rank: rank,
                                 title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
-                                action: f.required("action") { n, _ in r.text(n, "the action of \(what)") } ?? LocalizedText([:]))
-        level.watchHeading = f.optional("watch_heading") { n, _ in r.text(n, "the watch heading of \(what)") }
+                                defaultAction: id)
+        // `action:` names the level's default action among `actions:`; a text instead is the
+        // level's one action (the format of questionnaires written before actions had ids).
+        if case .scalar? = f["action"] {
+            level.defaultAction = f.required("action") { n, w in r.identifier(n, w) } ?? id
+            if f["watch_heading"] != nil {
+                r.error(f["watch_heading"], "\(what) names its action; a watch heading belongs to the action",
+                        hint: "move watch_heading to action '\(level.defaultAction)' under actions:")
+            }
+        } else if let text = f.required("action", { n, _ in r.text(n, "the action of \(what)") }) {
+            levelActions.append(Action(id: id, level: id, order: 0, text: text,
+                                       watchHeading: f.optional("watch_heading") { n, _ in r.text(n, "the watch heading of \(what)") },
+                                       location: r.location(node)))
+        }
         level.finalRemark = f.optional("final") { n, _ in r.text(n, "the final remark of \(what)") }
         if let shape = r.fields(f["result"], "the result of \(what)",
                                 allowed: ["suggestions", "cautions", "notes", "next_check", "watch"]) {
@@ -307,8 +326,27 @@ private struct Builder {
         return level
     }
 
+    private func readAction(_ node: YAMLNode, _ r: NodeReader) -> Action? {
+        guard let f = r.fields(node, "an action", allowed: ["id", "level", "text", "watch_heading", "variants"]),
+              let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
+        let what = "action '\(id)'"
+        if actions.contains(where: { $0.id == id }) { r.error(node, "\(what) is defined twice") }
+        var action = Action(id: id, level: f.required("level") { n, w in r.identifier(n, w) } ?? "", order: 0,
+                      text: f.required("text") { n, _ in r.text(n, "the text of \(what)") } ?? LocalizedText([:]),
+                      watchHeading: f.optional("watch_heading") { n, _ in r.text(n, "the watch heading of \(what)") },
+                      location: r.location(node))
+        for v in r.sequence(f["variants"], "the variants of \(what)") {
+            guard let vf = r.fields(v, "a variant of \(what)", allowed: ["when", "text"]),
+                  let condition = vf.required("when", { n, _ in r.expression(n, "the condition of a variant of \(what)") }),
+                  let text = vf.required("text", { n, _ in r.text(n, "the text of a variant of \(what)") }) else { continue }
+            action.variants.append((condition, text))
+        }
+        return action
+    }
+
     private func readInvariant(_ node: YAMLNode, _ r: NodeReader) -> Invariant? {
-        let allowed = ["id", "when", "level", "at_least", "excludes", "only_notes", "never", "never_together"]
+        let allowed = ["id", "when", "level", "at_least", "action", "includes", "watches", "excludes", "only_notes", "never",
+                       "never_together"]
         guard let f = r.fields(node, "an invariant", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
         let what = "invariant '\(id)'"
@@ -316,6 +354,12 @@ private struct Builder {
         invariant.condition = f.optional("when") { n, _ in r.expression(n, "the condition of \(what)") }
         invariant.level = f.optional("level", r.string)
         invariant.atLeast = f.optional("at_least", r.string)
+        invariant.action = f.optional("action", r.string)
+        invariant.includes = f.optional("includes", r.strings) ?? []
+        invariant.watches = f.optional("watches", r.strings) ?? []
+        if !invariant.watches.isEmpty && invariant.level == nil {
+            r.error(f["watches"], "\(what) claims what a watch list shows; give the 'level' whose results it speaks of")
+        }
         for name in f.optional("excludes", r.strings) ?? [] {
             if let part = Invariant.Part(rawValue: name) { invariant.excludes.append(part) } else {
                 r.error(f["excludes"], "\(what) excludes '\(name)', which is not a part of a result",
@@ -325,9 +369,10 @@ private struct Builder {
         invariant.onlyNotes = f.optional("only_notes", r.strings)
         invariant.never = f.optional("never", r.strings) ?? []
         invariant.neverTogether = f.optional("never_together", r.strings) ?? []
-        if invariant.atLeast == nil && invariant.excludes.isEmpty && invariant.onlyNotes == nil
+        if invariant.atLeast == nil && invariant.action == nil && invariant.includes.isEmpty && invariant.watches.isEmpty
+            && invariant.excludes.isEmpty && invariant.onlyNotes == nil
             && invariant.never.isEmpty && invariant.neverTogether.isEmpty {
-            r.error(node, "\(what) claims nothing", hint: "give at_least, excludes, only_notes, never or never_together")
+            r.error(node, "\(what) claims nothing", hint: "give at_least, action, includes, watches, excludes, only_notes, never or never_together")
         }
         if invariant.neverTogether.count == 1 { r.error(f["never_together"], "never_together in \(what) needs two or more entries") }
         return invariant
@@ -341,6 +386,13 @@ private struct Builder {
                               causes: causes, catalog: catalog, rules: rules, invariants: invariants, files: [],
                               documents: documents, profile: profile.map { ItemID($0) })
         q.allowedConflicts = allowedConflicts
+        // Most demanding first: the declared actions in their order, then the actions of levels
+        // that give theirs as text, in the levels' order.
+        q.actions = (actions + levelActions).enumerated().map { order, action in
+            var action = action
+            action.order = order
+            return action
+        }
         q.followUp = followUp
         return q
     }
@@ -350,8 +402,14 @@ private struct Builder {
               let file = f.required("file", r.string) else { return nil }
         let what = "document '\(file)'"
         if documents.contains(where: { $0.file == file }) { r.error(node, "\(what) is listed twice") }
-        let url = f.optional("url", r.string)
-        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+        // One address, or one per language ({en: ..., de: ...}).
+        var url: LocalizedText?
+        if case .scalar? = f["url"] {
+            url = f.optional("url", r.string).map { address in LocalizedText(Dictionary(uniqueKeysWithValues: languages.compactMap(Language.init(rawValue:)).map { ($0, address) })) }
+        } else {
+            url = f.optional("url") { n, _ in r.text(n, "the url of \(what)") }
+        }
+        for address in url?.translations.values.sorted() ?? [] where !(address.hasPrefix("https://") || address.hasPrefix("http://")) {
             r.error(f["url"], "the url of \(what) must start with https:// or http://")
         }
         var document = SourceDocument(file: file, title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
@@ -372,7 +430,7 @@ private struct Builder {
 
     private static let itemFields = ["id", "type", "text", "help", "short", "unit", "options", "min", "max",
                                      "below_min", "anchors", "required", "when", "red_flag", "input", "source",
-                                     "watch", "not_asked", "unit_one", "codes", "ucum"]
+                                     "watch", "not_asked", "unit_one", "codes", "ucum", "notice"]
 
     private func readItem(_ node: YAMLNode, section: String, _ r: NodeReader) -> Item? {
         guard let f = r.fields(node, "an item", allowed: Self.itemFields),
@@ -444,7 +502,9 @@ private struct Builder {
                     inputHint: inputHint,
                     source: f.optional("source") { n, _ in r.source(n, what) },
                     section: section, location: r.location(node))
-        item.watch = f.optional("watch", r.string)
+        item.watch = readWatch(f["watch"], what, r)
+        item.notice = f.optional("notice") { n, w in r.identifier(n, w) }
+        if item.notice != nil && kind != .boolean { r.error(f["notice"], "\(what) is \(kind.rawValue); a notice is shown when a yes/no item is answered yes") }
         item.unitOne = f.optional("unit_one") { n, _ in r.text(n, "the singular unit of \(what)") }
         if item.unitOne != nil && item.unit == nil { r.error(f["unit_one"], "\(what) has unit_one but no unit") }
         item.notAskedReason = f.optional("not_asked") { n, _ in r.text(n, "the not_asked text of \(what)") }
@@ -464,6 +524,29 @@ private struct Builder {
             r.error(f["not_asked"], "\(what) is always asked; not_asked explains a condition it does not have")
         }
         return item
+    }
+
+    /// `watch: call_112`, or placements that depend on other answers:
+    /// `watch: [{when: "whiplash", action: call_112}, {action: emergency_department}]`.
+    private func readWatch(_ node: YAMLNode?, _ what: String, _ r: NodeReader) -> [WatchPlacement] {
+        guard let node else { return [] }
+        if case .scalar = node {
+            return r.identifier(node, "the watch action of \(what)").map { [WatchPlacement(condition: nil, action: $0)] } ?? []
+        }
+        var placements: [WatchPlacement] = []
+        for p in r.sequence(node, "the watch placements of \(what)") {
+            guard let pf = r.fields(p, "a watch placement of \(what)", allowed: ["when", "action"]),
+                  let action = pf.required("action", { n, w in r.identifier(n, w) }) else { continue }
+            if let last = placements.last, last.condition == nil {
+                r.error(p, "a watch placement of \(what) follows one without 'when', so it never applies")
+            }
+            placements.append(WatchPlacement(condition: pf.optional("when") { n, _ in r.expression(n, "the condition of a watch placement of \(what)") },
+                                             action: action))
+        }
+        if let last = placements.last, last.condition != nil {
+            r.error(node, "the last watch placement of \(what) has a condition", hint: "end with a placement without 'when', which applies otherwise")
+        }
+        return placements
     }
 
     private func readDerived(_ node: YAMLNode, _ r: NodeReader) -> DerivedValue? {
@@ -495,7 +578,7 @@ private struct Builder {
     }
 
     private func readSafetyNet(_ node: YAMLNode, _ r: NodeReader) -> SafetyNet? {
-        guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text"]),
+        guard let f = r.fields(node, "safety_net", allowed: ["measure", "thresholds", "text", "none_text", "text_by_level"]),
               let measure = f.required("measure", { n, w in r.identifier(n, w) }) else { return nil }
         var thresholds: [SafetyNet.Threshold] = []
         for t in r.sequence(f["thresholds"], "the thresholds of safety_net") {
@@ -505,14 +588,27 @@ private struct Builder {
             if weeks != weeks.sorted() { r.error(tf["weeks"], "threshold weeks must be in increasing order") }
             thresholds.append(.init(condition: condition, weeks: weeks))
         }
-        return SafetyNet(measure: measure, thresholds: thresholds,
-                         text: f.required("text", r.text) ?? LocalizedText([:]),
-                         noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
+        var net = SafetyNet(measure: measure, thresholds: thresholds,
+                            text: f.required("text", r.text) ?? LocalizedText([:]),
+                            noneText: f.required("none_text", r.text) ?? LocalizedText([:]))
+        if let node = f["text_by_level"] {
+            if case .mapping(let byLevel) = node {
+                for (key, value) in byLevel {
+                    guard let level = r.identifier(key, "a level of text_by_level in safety_net") else { continue }
+                    net.textByLevel[level] = r.text(value, "the safety_net text for '\(level)'")
+                }
+            } else {
+                r.error(node, "text_by_level of safety_net must map level ids to texts")
+            }
+        }
+        return net
     }
 
     private func readEntry(_ node: YAMLNode, _ kind: CatalogEntry.Kind, _ r: NodeReader) -> CatalogEntry? {
         var allowed = ["id", "title", "explanation", "evidence", "practical", "source", "doctor_question"]
         allowed.append("subject")
+        allowed.append("variants")
+        if kind == .note { allowed.append("banner") }
         if kind != .note { allowed.append("group") }
         guard let f = r.fields(node, "a \(kind.rawValue)", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
@@ -527,17 +623,27 @@ private struct Builder {
         }
         if kind != .note && f["subject"] == nil { r.error(node, "\(what) needs a 'subject' (to recognise conflicts)") }
         if kind == .suggestion && f["group"] == nil { r.error(node, "\(what) needs a 'group'") }
-        return CatalogEntry(id: id, kind: kind, subject: f.optional("subject") { n, w in r.identifier(n, w) }, group: group,
+        var entry = CatalogEntry(id: id, kind: kind, subject: f.optional("subject") { n, w in r.identifier(n, w) }, group: group,
                             title: f.required("title") { n, _ in r.text(n, "the title of \(what)") } ?? LocalizedText([:]),
                             explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
                             evidence: f.optional("evidence") { n, _ in r.text(n, "the evidence of \(what)") },
                             practical: f.optional("practical") { n, _ in r.text(n, "the practical note of \(what)") },
                             source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node),
                             doctorQuestion: f.optional("doctor_question") { n, _ in r.text(n, "the doctor question of \(what)") })
+        entry.banner = f.optional("banner", r.bool) ?? false
+        for v in r.sequence(f["variants"], "the variants of \(what)") {
+            guard let vf = r.fields(v, "a variant of \(what)", allowed: ["when", "explanation", "source"]),
+                  let condition = vf.required("when", { n, _ in r.expression(n, "the condition of a variant of \(what)") }) else { continue }
+            let text = vf.optional("explanation") { n, _ in r.text(n, "the explanation of a variant of \(what)") }
+            let source = vf.optional("source") { n, _ in r.source(n, what) }
+            if text == nil && source == nil { r.error(v, "a variant of \(what) changes nothing", hint: "give it an explanation, a source or both") }
+            entry.variants.append(.init(condition: condition, explanation: text, source: source))
+        }
+        return entry
     }
 
     private func readRule(_ node: YAMLNode, _ r: NodeReader) -> Rule? {
-        let allowed = ["id", "when", "triage", "red_flag", "suggest", "caution", "notes", "highlight", "priority",
+        let allowed = ["id", "when", "triage", "action", "red_flag", "suggest", "caution", "notes", "highlight", "priority",
                        "explanation", "source"]
         guard let f = r.fields(node, "a rule", allowed: allowed),
               let id = f.required("id", { n, w in r.identifier(n, w, pattern: .slug) }) else { return nil }
@@ -553,11 +659,14 @@ private struct Builder {
             else { priority = Int(p) }
         }
         guard let condition = f.required("when", { n, _ in r.expression(n, "the condition of \(what)") }) else { return nil }
-        return Rule(id: id, condition: condition, triage: f.optional("triage", r.string), redFlag: redFlag,
+        var rule = Rule(id: id, condition: condition, triage: f.optional("triage", r.string), redFlag: redFlag,
                     suggest: f.optional("suggest", r.strings) ?? [], caution: f.optional("caution", r.strings) ?? [],
                     notes: f.optional("notes", r.strings) ?? [], highlight: f.optional("highlight", r.strings) ?? [],
                     priority: priority,
                     explanation: f.required("explanation") { n, _ in r.text(n, "the explanation of \(what)") } ?? LocalizedText([:]),
                     source: f.required("source") { n, _ in r.source(n, what) }, location: r.location(node))
+        rule.action = f.optional("action") { n, w in r.identifier(n, w) }
+        if rule.action != nil && f["triage"] == nil { r.error(f["action"], "\(what) names an action but no triage level", hint: "an action belongs to a level: give 'triage'") }
+        return rule
     }
 }

@@ -94,7 +94,8 @@ public struct Item: Sendable {
         var required: Bool
         var condition: Expression?
         var isRedFlag: Bool
-        var watch: String?
+        var watch: [WatchPlacement]
+        var notice: String?
         var notAskedReason: LocalizedText?
         var inputHint: InputHint?
         var codes: [Coding]
@@ -109,13 +110,13 @@ public struct Item: Sendable {
     init(id: ItemID, kind: ItemKind, text: LocalizedText, help: LocalizedText?, short: LocalizedText?, unit: LocalizedText?,
          unitOne: LocalizedText? = nil, options: [ChoiceOption], minimum: Double?, maximum: Double?,
          belowMinimum: LocalizedText?, anchors: (min: LocalizedText, max: LocalizedText)?, required: Bool,
-         condition: Expression?, isRedFlag: Bool, watch: String? = nil, notAskedReason: LocalizedText? = nil,
+         condition: Expression?, isRedFlag: Bool, watch: [WatchPlacement] = [], notAskedReason: LocalizedText? = nil,
          inputHint: InputHint?, codes: [Coding] = [], ucumUnit: String? = nil, source: SourceRef?, section: String,
          location: SourceLocation?) {
         storage = SharedFields(Fields(id: id, kind: kind, text: text, help: help, short: short, unit: unit, unitOne: unitOne,
                                  options: options, minimum: minimum, maximum: maximum, belowMinimum: belowMinimum,
                                  anchors: anchors, required: required, condition: condition, isRedFlag: isRedFlag,
-                                 watch: watch, notAskedReason: notAskedReason, inputHint: inputHint, codes: codes,
+                                 watch: watch, notice: nil, notAskedReason: notAskedReason, inputHint: inputHint, codes: codes,
                                  ucumUnit: ucumUnit, source: source, section: section, location: location))
     }
 
@@ -138,10 +139,13 @@ public struct Item: Sendable {
     /// The item is asked only when this is true; nil means always.
     public var condition: Expression? { get { storage.fields.condition } set { storage.update { $0.condition = newValue } } }
     public var isRedFlag: Bool { get { storage.fields.isRedFlag } set { storage.update { $0.isRedFlag = newValue } } }
-    /// For a warning sign that can newly appear: the triage level whose group of the watch list
-    /// names it when it was answered no ("call 112 at once if ..."). Nil for history items
-    /// (cancer in the past, an accident) and for every other item.
-    public var watch: String? { get { storage.fields.watch } set { storage.update { $0.watch = newValue } } }
+    /// For a warning sign that can newly appear: the action whose group of the watch list names
+    /// it when it was answered no ("call 112 at once if ..."), first placement that holds. Empty
+    /// for history items (cancer in the past, an accident) and for every other item.
+    public var watch: [WatchPlacement] { get { storage.fields.watch } set { storage.update { $0.watch = newValue } } }
+    /// A note shown at once when this yes/no item is answered yes, before the next question
+    /// (crisis help for someone who feels hopeless): a notice, not a stop.
+    public var notice: String? { get { storage.fields.notice } set { storage.update { $0.notice = newValue } } }
     /// Why the item is sometimes not asked, for the message about an answer given to it anyway
     /// (e.g. "the whiplash danger signs replace it").
     public var notAskedReason: LocalizedText? { get { storage.fields.notAskedReason } set { storage.update { $0.notAskedReason = newValue } } }
@@ -226,6 +230,12 @@ public struct SafetyNet: Sendable {
     public var thresholds: [Threshold]
     public var text: LocalizedText
     public var noneText: LocalizedText
+    /// What to do at the next check on a result of a level, where it differs from `text`: a
+    /// person already sent to a doctor is told to go back, not to make an appointment again.
+    public var textByLevel: [String: LocalizedText] = [:]
+
+    /// What to do at the next check on a result of `level`.
+    public func text(for level: String) -> LocalizedText { textByLevel[level] ?? text }
 }
 
 /// What answering again during an episode (a check-in) asks: declared by the questionnaire, so
@@ -263,13 +273,58 @@ public struct ResultShape: Hashable, Sendable {
     public var notes: Set<String>? = nil
     /// Whether the result says when to check again.
     public var nextCheck = true
-    /// The levels whose warning signs the watch list shows; nil means every level's.
+    /// The actions whose warning signs the watch list shows; nil means every action's.
     public var watch: [String]? = nil
 
     public init() {}
 
     public func allowsNote(_ id: String) -> Bool { notes?.contains(id) ?? true }
-    public func watches(_ level: String) -> Bool { watch?.contains(level) ?? true }
+    public func watches(_ action: String) -> Bool { watch?.contains(action) ?? true }
+}
+
+/// Where to go and how: the level says how soon, the action says where and how ("call 112",
+/// "go to an emergency department"). Each level has a default action; a rule of that level may
+/// name another. A result shows one action: the first, in the questionnaire's order, among the
+/// actions of the fired rules of the result's level.
+public struct Action: Sendable {
+    public var id: String
+    /// The level this action belongs to.
+    public var level: String
+    /// The position in the questionnaire's `actions`, most demanding first; decides which action
+    /// a result shows when rules of its level name several.
+    public var order: Int
+    /// What the person is told to do.
+    public var text: LocalizedText
+    /// The heading of this action's group in a watch list ("Call 112 at once if any of these appears").
+    public var watchHeading: LocalizedText?
+    /// Other words for some answers: the first whose condition holds replaces `text` (an
+    /// appointment "to have it examined" where a result has no options to discuss).
+    public var variants: [(condition: Expression, text: LocalizedText)] = []
+    public var location: SourceLocation?
+
+    public init(id: String, level: String, order: Int, text: LocalizedText, watchHeading: LocalizedText? = nil,
+                location: SourceLocation? = nil) {
+        self.id = id
+        self.level = level
+        self.order = order
+        self.text = text
+        self.watchHeading = watchHeading
+        self.location = location
+    }
+}
+
+extension Action: Hashable {
+    /// Actions are told apart by id; within one questionnaire an id names one action.
+    public static func == (a: Action, b: Action) -> Bool { a.id == b.id && a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// Where a warning sign answered no stands in a watch list: the action it would call for, which
+/// may depend on other answers (weakness after a neck injury means 112, otherwise the emergency
+/// department). The first placement whose condition holds, or that has none, applies.
+public struct WatchPlacement: Sendable {
+    public var condition: Expression?
+    public var action: String
 }
 
 /// How urgently a doctor should look at it. Levels compare by urgency: `a < b` when `a` is less
@@ -278,11 +333,10 @@ public struct TriageLevel: Hashable, Sendable, Comparable {
     public var id: String
     public var rank: Int
     public var title: LocalizedText
-    public var action: LocalizedText
+    /// The id of the action a result of this level shows when none of its fired rules names one.
+    public var defaultAction: String
     /// What a result of this level shows.
     public var result = ResultShape()
-    /// The heading of this level's group in a watch list ("Call 112 at once if any of these appears").
-    public var watchHeading: LocalizedText? = nil
     /// Said on a result of this level, e.g. "Answering more questions cannot lower this result."
     public var finalRemark: LocalizedText? = nil
 
@@ -306,6 +360,18 @@ public struct CatalogEntry: Sendable, Identifiable {
         var source: SourceRef?
         var location: SourceLocation?
         var doctorQuestion: LocalizedText?
+        var banner = false
+        var variants: [Variant] = []
+    }
+
+    /// The entry's words for some answers: the first variant whose condition holds replaces the
+    /// explanation and, where it names one, the source (crisis help with the youth helpline under
+    /// 18; paracetamol for the neck, which another guideline speaks of).
+    public struct Variant: Sendable {
+        public var condition: Expression
+        /// Nil keeps the entry's own explanation (a variant that only cites another source).
+        public var explanation: LocalizedText?
+        public var source: SourceRef?
     }
 
     private var storage: SharedFields<Fields>
@@ -330,6 +396,10 @@ public struct CatalogEntry: Sendable, Identifiable {
     public var practical: LocalizedText? { get { storage.fields.practical } set { storage.update { $0.practical = newValue } } }
     public var source: SourceRef? { get { storage.fields.source } set { storage.update { $0.source = newValue } } }
     public var location: SourceLocation? { get { storage.fields.location } set { storage.update { $0.location = newValue } } }
+    /// A note that stands first among the notes and right under the action on every output
+    /// (crisis help), never below the advice.
+    public var banner: Bool { get { storage.fields.banner } set { storage.update { $0.banner = newValue } } }
+    public var variants: [Variant] { get { storage.fields.variants } set { storage.update { $0.variants = newValue } } }
     /// A question the person can ask their doctor about this entry, for the summary sheet.
     public var doctorQuestion: LocalizedText? { get { storage.fields.doctorQuestion } set { storage.update { $0.doctorQuestion = newValue } } }
 }
@@ -343,7 +413,8 @@ public struct SourceDocument: Sendable, Hashable {
     /// A short name for tight spaces (a printed page): "betanet".
     public var short: LocalizedText? = nil
     public var publisher: String?
-    public var url: String?
+    /// Where to find it; a document published in several languages has one address each.
+    public var url: LocalizedText?
     public var location: SourceLocation?
     /// A guideline the content cites for facts (NVL, DEGAM, ...) rather than a source text kept
     /// beside the content.
@@ -368,6 +439,7 @@ public struct Rule: Sendable {
         var id: String
         var condition: Expression
         var triage: String?
+        var action: String?
         var redFlag: RedFlag?
         var suggest: [String]
         var caution: [String]
@@ -384,7 +456,7 @@ public struct Rule: Sendable {
     init(id: String, condition: Expression, triage: String?, redFlag: RedFlag?, suggest: [String], caution: [String],
          notes: [String], highlight: [String], priority: Int, explanation: LocalizedText, source: SourceRef?,
          location: SourceLocation?) {
-        storage = SharedFields(Fields(id: id, condition: condition, triage: triage, redFlag: redFlag, suggest: suggest,
+        storage = SharedFields(Fields(id: id, condition: condition, triage: triage, action: nil, redFlag: redFlag, suggest: suggest,
                                  caution: caution, notes: notes, highlight: highlight, priority: priority,
                                  explanation: explanation, source: source, location: location))
     }
@@ -392,6 +464,8 @@ public struct Rule: Sendable {
     public var id: String { get { storage.fields.id } set { storage.update { $0.id = newValue } } }
     public var condition: Expression { get { storage.fields.condition } set { storage.update { $0.condition = newValue } } }
     public var triage: String? { get { storage.fields.triage } set { storage.update { $0.triage = newValue } } }
+    /// The action this rule calls for, one of its level's; nil means the level's default.
+    public var action: String? { get { storage.fields.action } set { storage.update { $0.action = newValue } } }
     public var redFlag: RedFlag? { get { storage.fields.redFlag } set { storage.update { $0.redFlag = newValue } } }
     public var suggest: [String] { get { storage.fields.suggest } set { storage.update { $0.suggest = newValue } } }
     public var caution: [String] { get { storage.fields.caution } set { storage.update { $0.caution = newValue } } }
@@ -422,6 +496,13 @@ public struct Invariant: Sendable {
     public var level: String?
     /// The triage level is at least this one.
     public var atLeast: String?
+    /// The result shows this action.
+    public var action: String?
+    /// The result holds each of these catalog entries.
+    public var includes: [String] = []
+    /// The watch list of a result of `level` shows the groups of these actions (where any of
+    /// their signs is asked and answered no).
+    public var watches: [String] = []
     /// These parts of the result are empty.
     public var excludes: [Part] = []
     /// The result carries no note but these.
@@ -452,6 +533,9 @@ public struct Questionnaire: Sendable {
     public var derived: [DerivedValue]
     public var safetyNet: SafetyNet?
     public var triageLevels: [TriageLevel]
+    /// Every level's actions, most demanding first (`actions:`; a level whose `action:` is a text
+    /// has one action of its own, with the level's id).
+    public var actions: [Action] = []
     public var causes: [Cause]
     public var catalog: [CatalogEntry]
     public var rules: [Rule]
@@ -505,6 +589,9 @@ public struct Questionnaire: Sendable {
     public func item(_ id: ItemID) -> Item? { itemPositions[id].map { items[$0] } }
     public func derivedValue(_ id: String) -> DerivedValue? { derived.first { $0.id == id } }
     public func level(_ id: String) -> TriageLevel? { triageLevels.first { $0.id == id } }
+    public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+    /// The action a result of `level` shows when none of its rules names another.
+    public func defaultAction(of level: TriageLevel) -> Action? { action(level.defaultAction) }
     public func cause(_ id: String) -> Cause? { causes.first { $0.id == id } }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
     public func entry(_ id: String, _ kind: CatalogEntry.Kind) -> CatalogEntry? {

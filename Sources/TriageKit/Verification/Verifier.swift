@@ -88,6 +88,20 @@ private struct Search {
     func levelAtLeast(_ level: TriageLevel) -> Expr { said.levelAtLeast(level) }
     func levelIs(_ level: TriageLevel) -> Expr { said.levelIs(level) }
 
+    /// The result shows `action`: its level is the result's, a fired rule of that level calls
+    /// for it (or, for the lowest level's default, no rule of the level fires), and no fired rule
+    /// of that level calls for an action before it in the questionnaire's order.
+    func actionIs(_ action: Action) -> Expr {
+        guard let level = q.level(action.level) else { return .literal(.bool(false), at: 0) }
+        func calledFor(_ rule: Rule) -> Action? { rule.triage == level.id ? q.action(rule.action ?? level.defaultAction) : nil }
+        var shows = rulesFiring { calledFor($0)?.id == action.id }
+        if level == q.lowestLevel && action.id == level.defaultAction {
+            shows = .or(shows, Self.not(rulesFiring { $0.triage == level.id }))
+        }
+        let earlier = rulesFiring { (calledFor($0)?.order ?? .max) < action.order }
+        return Self.all([levelIs(level), shows, Self.not(earlier)])
+    }
+
     /// The level lets `entry` of `kind` through.
     func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
         Self.any(q.triageLevels.filter { level in
@@ -142,6 +156,28 @@ private struct Search {
             let engine = self.engine
             check(property, Self.all(applies + [Self.not(levelAtLeast(required))])) { witness in
                 "\(scope) holds but the triage level is \(engine.evaluate(AnswerSet(witness)).level.id), below \(id)"
+            }
+        }
+        if let id = invariant.action, let action = q.action(id) {
+            let engine = self.engine
+            check(property, Self.all(applies + [Self.not(actionIs(action))])) { witness in
+                "\(scope) holds but the result's action is \(engine.evaluate(AnswerSet(witness)).action.id), not \(id)"
+            }
+        }
+        for id in invariant.includes {
+            for entry in q.catalog where entry.id == id {
+                // Notes have no subject, so no conflict can drop them; suggestions and cautions may
+                // be dropped by conflict resolution, which this does not model: name notes here.
+                check(property, Self.all(applies + [Self.not(shown(entry.kind, id))])) { _ in
+                    "\(scope) holds but the result does not hold the \(entry.kind.rawValue) '\(id)'"
+                }
+            }
+        }
+        if !invariant.watches.isEmpty, let id = invariant.level, let level = q.level(id) {
+            properties += 1
+            for action in invariant.watches where !level.result.watches(action) {
+                failures.append(.init(property: property, message: "a \(id) result's watch list leaves out the signs of '\(action)'",
+                                      counterExample: nil))
             }
         }
         for part in invariant.excludes {

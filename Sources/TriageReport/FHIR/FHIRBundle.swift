@@ -128,7 +128,7 @@ private struct BundleBuilder {
             ("performer", .object([("display", .string("backtriage"))])),
             ("basis", .array([reference(basis)])),
             ("prediction", .array(predictions)),
-            ("mitigation", .string(level.action[language])),
+            ("mitigation", .string(report.action.text[language])),
         ]
         if let remark = level.finalRemark { fields.append(("note", .array([.object([("text", .string(remark[language]))])]))) }
         return .object(fields)
@@ -153,7 +153,7 @@ private struct BundleBuilder {
         for group in report.watchList {
             let heading = wording.watchHeading(group, in: report)
             activities.append(.object([("detail", .object([
-                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, "watch-\(group.level.id)", heading)], text: heading)),
+                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, "watch-\(group.action.id)", heading)], text: heading)),
                 ("status", .string("not-started")),
                 ("description", .string(heading + ": " + group.items.map { wording.label($0) }.joined(separator: "; "))),
             ]))]))
@@ -164,7 +164,7 @@ private struct BundleBuilder {
             ("status", .string("active")),
             ("intent", .string("proposal")),
             ("title", .string(t("sheet.what_to_do") + ": " + report.level.title[language])),
-            ("description", .string(report.level.action[language])),
+            ("description", .string(report.action.text[language])),
             ("subject", subject),
             ("created", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("supportingInfo", .array([reference(assessment)])),
@@ -182,7 +182,7 @@ private struct BundleBuilder {
             // R4 has no element for a citation on an activity; cqf-citation (allowed on any
             // element from R4B on) carries the document and section as a person reads them.
             detail.append(("extension", .array([FHIRJSON.ext(FHIRURL.citation, ("valueString", .string(wording.citation(source))))])))
-            if let url = q.document(source.file)?.url { detail.append(("instantiatesUri", .array([.string(url)]))) }
+            if let url = q.document(source.file)?.url?[language] { detail.append(("instantiatesUri", .array([.string(url)]))) }
         }
         let system = canonical.codeSystem(q, concept: e.kind.rawValue)
         detail.append(("code", FHIRJSON.concept([FHIRJSON.coding(system, e.id, e.title[language])], text: e.title[language])))

@@ -111,7 +111,7 @@ private struct Exporter {
 
     /// A section as a group. When every item of the section has the same condition, the group
     /// carries it: a form then hides the whole section, heading included.
-    func group(_ section: Section, act: (after: ItemID, item: JSON)?) -> JSON {
+    func group(_ section: Section, act: (after: ItemID, items: [JSON])?) -> JSON {
         let sources = Set(section.items.map { $0.condition?.source ?? "" })
         let shared = sources.count == 1 && sources.first != "" ? section.items.first?.condition : nil
         let sharedWhen = shared.flatMap { EnableWhen(q, $0.root, canonical: canonical) }
@@ -122,7 +122,7 @@ private struct Exporter {
         var children: [JSON] = []
         for item in section.items {
             children.append(question(item, conditionOnGroup: sharedWhen != nil))
-            if let act, act.after == item.id { children.append(act.item) }
+            if let act, act.after == item.id { children += act.items }
         }
         fields.append(("item", .array(children)))
         return .object(fields)
@@ -189,26 +189,37 @@ private struct Exporter {
     }
 
     /// What to do at once, shown as soon as any warning sign of the most urgent level is
-    /// answered yes, placed after the last such sign.
-    func actNow() -> (after: ItemID, item: JSON)? {
+    /// answered yes, placed after the last such sign: one display for each action of that level
+    /// (call 112; go to an emergency department), shown by the signs whose first rule of the
+    /// level names it. The level's default action keeps the id `act-now`.
+    func actNow() -> (after: ItemID, items: [JSON])? {
         guard let level = q.mostUrgentLevel else { return nil }
-        var signs: [ItemID] = []
+        var signs: [ItemID] = [], actionOf: [ItemID: String] = [:]
         for rule in q.rules where rule.triage == level.id {
-            if let item = rule.redFlag?.item, !signs.contains(item) { signs.append(item) }
+            if let item = rule.redFlag?.item, actionOf[item] == nil {
+                signs.append(item)
+                actionOf[item] = rule.action ?? level.defaultAction
+            }
         }
         let ordered = q.items.map(\.id).filter(signs.contains)
         guard let last = ordered.last else { return nil }
-        let conditions = ordered.map { id in
-            EnableWhen.Condition(question: id, op: "=", answer: ("answerBoolean", .bool(true))).json
+        let displays: [JSON] = q.actions.filter { $0.level == level.id }.compactMap { action in
+            let shown = ordered.filter { actionOf[$0] == action.id }
+            guard !shown.isEmpty else { return nil }
+            let conditions = shown.map { id in
+                EnableWhen.Condition(question: id, op: "=", answer: ("answerBoolean", .bool(true))).json
+            }
+            var textByLanguage: [Language: String] = [:]
+            for language in languages { textByLanguage[language] = "\(level.title[language]): \(action.text[language])" }
+            let linkId = action.id == level.defaultAction ? FHIRQuestionnaire.actNowLinkId : FHIRQuestionnaire.actNowLinkId + "-" + action.id
+            var fields: [(String, JSON)] = [("linkId", .string(linkId))]
+            fields += text("text", LocalizedText(textByLanguage),
+                           more: [FHIRJSON.ext(FHIRURL.renderingStyle, ("valueString", .string("color: #b00000; font-weight: bold")))])
+            fields += [("type", .string("display")), ("enableWhen", .array(conditions))]
+            if conditions.count > 1 { fields.append(("enableBehavior", .string("any"))) }
+            return .object(fields)
         }
-        var textByLanguage: [Language: String] = [:]
-        for language in languages { textByLanguage[language] = "\(level.title[language]): \(level.action[language])" }
-        var fields: [(String, JSON)] = [("linkId", .string(FHIRQuestionnaire.actNowLinkId))]
-        fields += text("text", LocalizedText(textByLanguage),
-                       more: [FHIRJSON.ext(FHIRURL.renderingStyle, ("valueString", .string("color: #b00000; font-weight: bold")))])
-        fields += [("type", .string("display")), ("enableWhen", .array(conditions))]
-        if conditions.count > 1 { fields.append(("enableBehavior", .string("any"))) }
-        return (last, .object(fields))
+        return (last, displays)
     }
 
     /// The derived values as hidden, read-only items calculated from the variables.

@@ -63,7 +63,7 @@ extension StringCatalog {
         .de: [
             "chart.title": "{0} ({1}) nach Wochen seit Beginn der Schmerzen am {2}",
             "chart.weeks": "Wochen",
-            "chart.marks": "{0} Wochen: Dann sehen die Leitlinien erneut auf die Schmerzen",
+            "chart.marks": "{0} Wochen: Dann bewerten die Leitlinien die Schmerzen neu",
             "chart.marks_list": "{0} und {1}",
             "chart.unanswered": "Ein Zeichen auf der Achse: eine Kontrolle ohne diese Antwort.",
             "chart.aria": "{0} bei jeder Kontrolle, nach Wochen seit Beginn der Schmerzen",
@@ -71,7 +71,7 @@ extension StringCatalog {
 
             "change.since": "Seit Ihrer letzten Kontrolle am {0}:",
             "change.weeks": "Jetzt {0} seit Beginn der Schmerzen ({1} bei der letzten Kontrolle).",
-            "change.mark": "Die Marke von {0} Wochen ist erreicht: Die Leitlinien sehen jetzt erneut auf die Schmerzen.",
+            "change.mark": "Die Marke von {0} Wochen ist erreicht: Die Leitlinien bewerten die Schmerzen jetzt neu.",
             "change.level": "Das Ergebnis hat sich geändert, von {0} zu {1}: {2}",
             "change.level_same": "Das Ergebnis ist {0}, wie bei der letzten Kontrolle.",
             "change.level_now": "Das Ergebnis ist {0}.",
@@ -99,7 +99,7 @@ extension StringCatalog {
             "due.start": "Starten Sie backtriage für die Kontrolle.",
 
             "ics.summary": "{0}: Kontrolle mit backtriage",
-            "ics.description": "Wie geht es jetzt? {0} nach Beginn der Schmerzen sehen die Leitlinien erneut darauf. Starten Sie backtriage für die Kontrolle. {1}",
+            "ics.description": "Wie geht es jetzt? {0} nach Beginn der Schmerzen bewerten die Leitlinien die Schmerzen neu. Starten Sie backtriage für die Kontrolle. {1}",
             "ics.sooner": "Warten Sie nicht bis zu diesem Tag, wenn ein Warnzeichen auftritt.",
             "ics.alarm": "{0}: Zeit für eine Kontrolle",
             "ics.no_next": "Es gibt keinen Tag, an den erinnert werden kann: {0}",

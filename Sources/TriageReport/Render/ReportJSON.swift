@@ -13,6 +13,7 @@ public enum ReportJSON {
             ("version", .string(a.version)),
             ("date", .string(AnswerValidation.formatDate(a.answeredOn))),
             ("triage", .string(a.level.id)),
+            ("action", .string(a.action.id)),
             ("red_flags", .array(a.redFlags.map { .string($0.item.rawValue) })),
             ("red_flag_causes", .array(a.redFlags.map {
                 .object([("item", .string($0.item.rawValue)), ("cause", .string($0.cause)), ("rule", .string($0.rule))])
@@ -28,9 +29,7 @@ public enum ReportJSON {
             fields.append(("next_check", .null))
         }
         fields += [
-            ("watch_for", .array(report.watchList.map { group in
-                .object([("level", .string(group.level.id)), ("items", .array(group.items.map { .string($0.id.rawValue) }))])
-            })),
+            ("watch_for", .array(report.watchList.map(watchGroup))),
             ("missing", .array(report.missing.map { .string($0.id.rawValue) })),
             ("ignored_answers", .array(report.ignored.map { .string($0.id.rawValue) })),
             ("fired_rules", .array(a.firedRules.map(JSON.string))),
@@ -48,5 +47,11 @@ public enum ReportJSON {
             ("answers", .object(report.answerSections.flatMap(\.answers).map { ($0.item.id.rawValue, JSON($0.value)) })),
         ]
         return .object(fields)
+    }
+
+    /// A group of the watch list: its action, the level of that action, and the signs.
+    private static func watchGroup(_ group: Report.WatchGroup) -> JSON {
+        .object([("action", .string(group.action.id)), ("level", .string(group.action.level)),
+                 ("items", .array(group.items.map { .string($0.id.rawValue) }))])
     }
 }

@@ -27,8 +27,10 @@ public struct ResultText: Sendable {
         }
         wrap("\(q.title[L]): \(w.t("result.title")) (\(w.t("result.answered_on", w.date(report.answeredOn))))")
         out.append("")
-        wrap("\(w.title(level)): \(w.action(level))", "  ")
+        wrap(w.levelAndAction(report), "  ")
         if let remark = level.finalRemark { wrap(remark[L], "  ") }
+        // Crisis help right under the action, never below the advice.
+        for banner in report.banners { wrap(banner.entry.title[L] + ": " + banner.entry.explanation[L], "  ! ", "    ") }
         out.append("")
 
         let advice = level.result.suggestions || level.result.cautions

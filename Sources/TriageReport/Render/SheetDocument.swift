@@ -56,7 +56,11 @@ public struct SheetDocument: Sendable {
         date = w.date(report.answeredOn)
         identification = "\(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version))) · \(date)"
         levelID = level.id
-        var b: [Block] = [.level(id: level.id, title: w.title(level), action: w.action(level), remark: level.finalRemark?[L])]
+        var b: [Block] = [.level(id: level.id, title: w.title(level), action: w.action(report.action), remark: level.finalRemark?[L])]
+        // Crisis help right under the action, on the first page, never below the advice.
+        if !report.banners.isEmpty {
+            b.append(.lines(report.banners.map { Line(title: $0.entry.title[L], text: $0.entry.explanation[L], important: true) }))
+        }
 
         if report.signs.isEmpty {
             b.append(.paragraph(w.t("result.no_signs")))
@@ -128,7 +132,7 @@ public struct SheetDocument: Sendable {
         b.append(.paragraph(w.t("sheet.disclaimer")))
         b.append(.heading(w.t("sheet.sources")))
         b.append(.sources(report.sources.map { doc in
-            Line(title: doc.title[L], text: [doc.publisher, doc.url].compactMap { $0 }.joined(separator: ". "))
+            Line(title: doc.title[L], text: [doc.publisher, doc.url?[L]].compactMap { $0 }.joined(separator: ". "))
         }))
         blocks = b
     }

@@ -75,7 +75,7 @@ public struct CheckInChanges: Sendable {
         /// A week at which the guidance looks again, reached since the last check-in.
         case markReached(Double)
         /// The result's level now and then (nil when the last level is no longer defined).
-        case level(now: TriageLevel, before: TriageLevel?)
+        case level(now: TriageLevel, before: TriageLevel?, action: Action)
         /// The measure a history charts (pain intensity), changed or not.
         case trend(Item, now: Value?, before: Value?)
         /// A warning sign answered yes now and not at the last check-in.
@@ -103,7 +103,7 @@ public struct CheckInChanges: Sendable {
             let then = previous.weeks ?? 0
             for mark in engine.safetyNetWeeks(given: current.answers) where then < mark && mark <= now { out.append(.markReached(mark)) }
         }
-        out.append(.level(now: current.level, before: q.level(previous.level)))
+        out.append(.level(now: current.level, before: q.level(previous.level), action: current.action))
         let trend = q.followUp?.trend
         if let trend, let item = q.item(trend) { out.append(.trend(item, now: current.answers[trend], before: before[trend])) }
         for sign in current.signs where before[sign.item.id] != .bool(true) { out.append(.newSign(sign)) }
@@ -138,9 +138,9 @@ public struct CheckInChanges: Sendable {
                 return t("change.weeks", wording.weeks(now), before.map(wording.weeks) ?? t("history.none"))
             case .markReached(let mark):
                 return t("change.mark", L.number(mark))
-            case .level(let now, let before?) where before.id != now.id:
-                return t("change.level", wording.title(before), wording.title(now), wording.action(now))
-            case .level(let now, let before):
+            case .level(let now, let before?, let action) where before.id != now.id:
+                return t("change.level", wording.title(before), wording.title(now), wording.action(action))
+            case .level(let now, let before, _):
                 return t(before == nil ? "change.level_now" : "change.level_same", wording.title(now))
             case .trend(let item, let now, let before):
                 let words = { (v: Value?) in v.map { wording.value($0, of: item) } ?? wording.t("value.unanswered") }

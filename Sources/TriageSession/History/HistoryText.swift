@@ -93,7 +93,7 @@ public struct HistoryText {
     public func due(_ status: EpisodeStatus, _ last: CheckInRecord, hint: Bool = true) -> String {
         guard let next = status.nextCheck else {
             let report = EpisodeTracker.report(engine: engine, of: last)
-            let reason = report.pastLastCheck?[wording.language] ?? wording.action(report.level)
+            let reason = report.pastLastCheck?[wording.language] ?? wording.action(report.action)
             return t("due.no_date", reason)
         }
         return status.isDue ? t("due.yes", wording.date(next.date), wording.weeks(next.weeks)) + (hint ? " " + t("due.start") : "")

@@ -42,6 +42,8 @@ public enum Overlay: Sendable, Equatable {
     case keys
     /// New emergency signs: what to do now. `choice` 0 shows the result, 1 goes on.
     case emergency(signs: [ItemID], choice: Int)
+    /// A note an answer asks to show at once (crisis help): read, then the questions go on.
+    case notice(id: String)
     /// Quitting would lose answers (saving is off).
     case confirmQuit
     /// Starting over clears every answer.

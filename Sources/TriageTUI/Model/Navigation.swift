@@ -73,8 +73,16 @@ extension AppState {
             notice = nil
             if savingEnabled { effects.append(savingAnswers) }
             if advancing { advance(from: item) }
-            if !emergencies.isEmpty { interruptForEmergencies() }
+            if !emergencies.isEmpty { interruptForEmergencies() } else { showPendingNotice() }
         }
+    }
+
+    /// Shows at once a notice an answer raised (crisis help), once while the answer stands: a
+    /// notice, not a stop; closing it goes on with the questions.
+    mutating func showPendingNotice() {
+        guard overlay == nil, let id = session.pendingNotices.first else { return }
+        session.acknowledgeNotices()
+        overlay = .notice(id: id)
     }
 
     /// Says at once what to do about emergency signs the person was not yet told about, before

@@ -21,6 +21,8 @@ enum Overlays {
                     KeyBinding(label: "Esc", help: "key.close") { _ in .close }]
         case .keys:
             return [KeyBinding(label: "Esc", help: "key.close") { _ in .close }]
+        case .notice:
+            return [.on([.enter, .escape, .character(" ")], "Enter", "key.go_on", .close), quit]
         case .emergency:
             var list: [KeyBinding<Command>] = [
                 .on([.left, .up, .backTab, .character("1")], "{left}{right}", "key.choose", .first),
@@ -52,7 +54,7 @@ enum Overlays {
         case (.emergency(let signs, _), .second): state.overlay = .emergency(signs: signs, choice: 1)
         case (.emergency(_, let choice), .confirm):
             state.overlay = nil
-            if choice == 0 { state.showResults() }
+            if choice == 0 { state.showResults() } else { state.showPendingNotice() }
         case (_, .language): state.switchLanguage()
         case (.saved, .quit):
             state.overlay = nil
@@ -111,14 +113,17 @@ enum Overlays {
                 lines += painter.dialogLines(state.wording.sign(sign) + ".", width: inner, style: .bold)
             }
             lines.append(("", .plain))
-            if let top = state.questionnaire.mostUrgentLevel {
-                lines += painter.dialogLines(state.wording.action(top), width: inner, style: Style(bold: true, tint: .red))
-                lines.append(("", .plain))
-            }
+            lines += painter.dialogLines(state.wording.action(report.action), width: inner, style: Style(bold: true, tint: .red))
+            lines.append(("", .plain))
             lines.append((state.t(state.savingEnabled ? "emergency.saved" : "emergency.kept"), .plain))
             painter.dialog(title: state.t("emergency.title"), lines: lines,
                            buttons: [state.t("emergency.show_result"), state.t("emergency.go_on")], choice: choice,
                            heavy: true, tint: .red)
+        case .notice(let id):
+            guard let entry = state.session.notice(id) else { return }
+            // Never cut: the numbers wrap, and the box grows to hold them.
+            let lines = painter.dialogLines(entry.explanation[L], width: inner, style: .bold)
+            painter.dialog(title: entry.title[L], lines: lines, heavy: true, tint: .red)
         case .confirmQuit:
             painter.dialog(title: state.t("quit.title"), lines: painter.dialogLines(state.t("quit.unsaved"), width: inner), heavy: true)
         case .confirmStartOver:

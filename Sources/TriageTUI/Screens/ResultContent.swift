@@ -180,9 +180,10 @@ struct DetailText {
         add(w.t("result.can_point_to", sign.cause.text[L]), .bold)
         add(sign.rule.explanation[L])
         if brief { return }
-        if let level = sign.rule.triage.flatMap(report.questionnaire.level) {
+        let q = report.questionnaire
+        if let level = sign.rule.triage.flatMap(q.level), let action = q.action(sign.rule.action ?? level.defaultAction) {
             heading(state.t("detail.what_to_do"))
-            add(w.title(level).uppercased() + ": " + w.action(level))
+            add(w.title(level).uppercased() + ": " + w.action(action))
         }
         if let source = sign.rule.source { heading(w.t("result.source")); add(w.citation(source)) }
     }

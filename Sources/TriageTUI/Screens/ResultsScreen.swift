@@ -70,7 +70,7 @@ enum ResultsScreen {
         let tint = tint(level, of: q.triageLevels)
         let word = g.displayable(w.title(level).uppercased())
         let actionX = x + 1 + DisplayWidth.of(word) + 4
-        let actionLines = TextWrap.lines(g.displayable(w.action(level)), width: max(20, x + width - 1 - actionX))
+        let actionLines = TextWrap.lines(g.displayable(w.action(report.action)), width: max(20, x + width - 1 - actionX))
         let boxHeight = min(actionLines.count, painter.height >= 30 ? 6 : 3) + 2
         painter.screen.box(x: x - 1, y: y, width: width + 2, height: boxHeight, lines: g.heavy, style: Style(bold: true, tint: tint))
         painter.screen.put(" " + word + " ", x: x + 1, y: y + 1, style: Style(bold: true, reverse: true, tint: tint))

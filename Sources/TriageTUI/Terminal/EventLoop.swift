@@ -87,18 +87,24 @@ public enum EventLoop {
     /// normal terminal instead.
     /// What the terminal keeps once the interface has gone: the emergency's action while one
     /// stands (the screen that said it is gone), and what became of unfinished answers.
+    /// Crisis help an answer raised stays too, whatever else is said: the screen that showed it
+    /// is gone.
     static func farewell(_ state: AppState) -> String? {
-        let q = state.questionnaire, L = state.language
-        if state.session.emergencyStands, let top = q.mostUrgentLevel {
-            return state.wording.title(top) + ": " + top.action[L]
+        let notices = state.session.raisedNotices.compactMap(state.session.notice).map { $0.title[state.language] + ": " + $0.explanation[state.language] }
+        var said: [String] = []
+        if state.session.emergencyStands {
+            said.append(state.wording.levelAndAction(state.report))
+        } else if !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true {
+            said.append(state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved"))
         }
-        guard !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true else { return nil }
-        return state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved")
+        said += notices
+        return said.isEmpty ? nil : said.joined(separator: "\n")
     }
 
     static func sayFarewell(_ state: AppState) {
         guard let text = farewell(state) else { return }
-        writeToStandardOutput(TextWrap.lines(text, width: 80).joined(separator: "\n") + "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: 80) }
+        writeToStandardOutput(lines.joined(separator: "\n") + "\n")
     }
 
     static func reportLastError(_ state: AppState) {

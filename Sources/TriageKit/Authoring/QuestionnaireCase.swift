@@ -187,8 +187,8 @@ extension QuestionnaireCase {
             switch e.claim {
             case .level(let id) where a.level.id != id:
                 fail(e, "expected the level \(id), came \(a.level.id)")
-            case .action(let id) where a.actionID != id:
-                fail(e, "expected the action \(id), came \(a.actionID)")
+            case .action(let id) where a.action.id != id:
+                fail(e, "expected the action \(id), came \(a.action.id)")
             case .entry(let kind, let id, let present) where ids(kind).contains(id) != present:
                 fail(e, present ? "expected the \(kind.rawValue) \(id), came \(kind.rawValue)s: \(listed(ids(kind)))"
                                 : "expected no \(kind.rawValue) \(id), but the result holds it")

@@ -8,8 +8,8 @@ import Foundation
 /// answer classes of both (see `AnswerSpace`), for the people who must give a reason for every
 /// result a change makes less urgent.
 ///
-/// Level changes are counted exactly by a search over the classes, as `verify` proves its
-/// properties. Every other part of the result is compared class by class: over every class when
+/// Level and action changes are counted exactly by a search over the classes, as `verify`
+/// proves its properties. Every other part of the result is compared class by class: over every class when
 /// there are no more of them than `samples`, else over a seeded random sample of that many.
 public struct ContentDiff: Sendable {
     /// A kind of change of the result.
@@ -59,6 +59,9 @@ public struct ContentDiff: Sendable {
     /// Items in both whose type changed: compared as two different items, each version
     /// reading only its own.
     public var retyped: [ItemID]
+    /// Shared items whose question reads differently in NEW (in any language): the same answer
+    /// may now mean another thing, which no comparison of answer classes can see.
+    public var reworded: [ItemID]
     /// Answer classes of the comparison: the product of every item's classes.
     public var classes: UInt128
     public var coverage: Coverage
@@ -81,21 +84,32 @@ public struct ContentDiff: Sendable {
         added = space.added
         removed = space.removed
         retyped = space.retyped
+        reworded = space.shared.filter { id in
+            guard let a = old.item(id), let b = new.item(id) else { return false }
+            return new.languages.contains { a.text[$0] != b.text[$0] }
+        }
         classes = space.total
         var collector = FindingCollector(space: space, day: day)
 
-        // Levels: exactly, by searching for each pair of levels.
+        // Levels and actions: exactly, one search for each of OLD's, split by NEW's.
         var unsettled: UInt128 = 0
         let oldSaid = ResultExpressions(old), newSaid = ResultExpressions(new)
-        for from in old.triageLevels {
-            for to in new.triageLevels where to.id != from.id {
-                let change = Change.level(from: from.id, to: to.id)
-                let result = space.count(old: oldSaid.levelIs(from), new: newSaid.levelIs(to))
-                unsettled += result.unsettled
-                if result.count > 0, let leaf = result.first {
-                    collector.record(change, count: result.count, exact: true, candidate: space.completed(leaf))
+        func search(_ change: (Int) -> Change?, _ goalOld: Expr, _ cases: [Expr]) {
+            let result = space.partition(old: goalOld, new: cases)
+            unsettled += result.unsettled
+            for (i, count) in result.counts.enumerated() where count > 0 {
+                if let change = change(i), let leaf = result.firsts[i] {
+                    collector.record(change, count: count, exact: true, candidate: space.completed(leaf))
                 }
             }
+        }
+        for from in old.triageLevels {
+            search({ new.triageLevels[$0].id == from.id ? nil : .level(from: from.id, to: new.triageLevels[$0].id) },
+                   oldSaid.levelIs(from), new.triageLevels.map(newSaid.levelIs))
+        }
+        for from in old.actions {
+            search({ new.actions[$0].id == from.id ? nil : .action(from: from.id, to: new.actions[$0].id) },
+                   oldSaid.actionIs(from), new.actions.map(newSaid.actionIs))
         }
         self.unsettled = unsettled
 
@@ -121,11 +135,6 @@ public struct ContentDiff: Sendable {
     }
 }
 
-extension Assessment {
-    /// The action the result calls for. Until results carry their own action, a level's action.
-    var actionID: String { level.id }
-}
-
 /// The aspects of a result a content change is judged on.
 private struct ResultParts: Equatable {
     var level: String
@@ -135,15 +144,15 @@ private struct ResultParts: Equatable {
 
     init(_ a: Assessment) {
         level = a.level.id
-        action = a.actionID
+        action = a.action.id
         entries = [.suggestion: Set(a.suggestions.map(\.id)), .caution: Set(a.cautions.map(\.id)), .note: Set(a.notes.map(\.id))]
         nextCheck = a.nextCheck?.weeks
     }
 
-    /// Every change from `self` (OLD) to `other` (NEW) except the level, which is searched.
+    /// Every change from `self` (OLD) to `other` (NEW) but the level and the action, which are
+    /// searched.
     func changes(to other: ResultParts) -> [ContentDiff.Change] {
         var out: [ContentDiff.Change] = []
-        if action != other.action { out.append(.action(from: action, to: other.action)) }
         for kind in [CatalogEntry.Kind.suggestion, .caution, .note] {
             let before = entries[kind] ?? [], after = other.entries[kind] ?? []
             for id in after.subtracting(before).sorted() { out.append(.entry(kind, id: id, added: true)) }
@@ -264,26 +273,40 @@ struct JointSpace {
         order.reduce(UInt128(1)) { w, id in assignment[id] == nil ? w * UInt128(domains[id]?.count ?? 1) : w }
     }
 
-    /// How many classes make `old` true of OLD and `new` true of NEW, and the first partial
-    /// assignment found. The search fixes an answer only while one side still depends on it;
-    /// `unsettled` counts classes where neither side names an answer to fix and one is still open.
-    func count(old goalOld: Expr, new goalNew: Expr) -> (count: UInt128, first: [String: Outcome]?, unsettled: UInt128) {
+    /// How many classes make `old` true of OLD and each of `cases` true of NEW (the cases
+    /// exclude each other, as the levels of a result do), with the first partial assignment found
+    /// for each. The search fixes an answer only while a version still depends on it;
+    /// `unsettled` counts classes where no answer is left to fix and the outcome is still open.
+    func partition(old goalOld: Expr, new cases: [Expr]) -> (counts: [UInt128], firsts: [[String: Outcome]?], unsettled: UInt128) {
         var stack: [[String: Outcome]] = [[:]]
-        var count: UInt128 = 0, unsettled: UInt128 = 0
-        var first: [String: Outcome]?
+        var counts = [UInt128](repeating: 0, count: cases.count)
+        var firsts = [[String: Outcome]?](repeating: nil, count: cases.count)
+        var unsettled: UInt128 = 0
         while let assignment = stack.popLast() {
             let oldScope = Scope(index: oldSpace.index, answers: .partial(assignment), missing: .any)
-            let newScope = Scope(index: newSpace.index, answers: .partial(assignment), missing: .any)
-            let o = oldScope.evaluate(goalOld), n = newScope.evaluate(goalNew)
-            if o == .yes && n == .yes {
-                count += weight(assignment)
-                if first == nil { first = assignment }
+            var split: String?
+            switch oldScope.evaluate(goalOld) {
+            case .yes:
+                let newScope = Scope(index: newSpace.index, answers: .partial(assignment), missing: .any)
+                var open: Expr?
+                var settled = false
+                for (i, c) in cases.enumerated() {
+                    let outcome = newScope.evaluate(c)
+                    if outcome == .yes {
+                        counts[i] += weight(assignment)
+                        if firsts[i] == nil { firsts[i] = assignment }
+                        settled = true
+                        break
+                    }
+                    if outcome == .any && open == nil { open = c }
+                }
+                if settled { continue }
+                if let open { split = newSpace.splitVariable(for: open, assignment, newScope) }
+            case .any:
+                split = oldSpace.splitVariable(for: goalOld, assignment, oldScope)
+            default:
                 continue
             }
-            guard o == .yes || o == .any, n == .yes || n == .any else { continue }
-            var split: String?
-            if o == .any { split = oldSpace.splitVariable(for: goalOld, assignment, oldScope) }
-            if split == nil, n == .any { split = newSpace.splitVariable(for: goalNew, assignment, newScope) }
             guard let split, let domain = domains[split] else {
                 unsettled += weight(assignment)
                 continue
@@ -294,7 +317,7 @@ struct JointSpace {
                 stack.append(next)
             }
         }
-        return (count, first, unsettled)
+        return (counts, firsts, unsettled)
     }
 
     /// A partial assignment with every open item at its first class.
@@ -359,8 +382,11 @@ struct JointSpace {
     /// Whether one class shows `change`.
     private func shows(_ change: ContentDiff.Change, _ assignment: [String: Outcome], on day: Date) -> Bool {
         let (o, n) = results(assignment, on: day)
-        if case .level(let from, let to) = change { return o.level == from && n.level == to }
-        return o.changes(to: n).contains(change)
+        switch change {
+        case .level(let from, let to): return o.level == from && n.level == to
+        case .action(let from, let to): return o.action == from && n.action == to
+        default: return o.changes(to: n).contains(change)
+        }
     }
 
     /// `candidate` with every answer put back to its item's first class where the change still

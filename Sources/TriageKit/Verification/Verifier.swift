@@ -88,19 +88,7 @@ private struct Search {
     func levelAtLeast(_ level: TriageLevel) -> Expr { said.levelAtLeast(level) }
     func levelIs(_ level: TriageLevel) -> Expr { said.levelIs(level) }
 
-    /// The result shows `action`: its level is the result's, a fired rule of that level calls
-    /// for it (or, for the lowest level's default, no rule of the level fires), and no fired rule
-    /// of that level calls for an action before it in the questionnaire's order.
-    func actionIs(_ action: Action) -> Expr {
-        guard let level = q.level(action.level) else { return .literal(.bool(false), at: 0) }
-        func calledFor(_ rule: Rule) -> Action? { rule.triage == level.id ? q.action(rule.action ?? level.defaultAction) : nil }
-        var shows = rulesFiring { calledFor($0)?.id == action.id }
-        if level == q.lowestLevel && action.id == level.defaultAction {
-            shows = .or(shows, Self.not(rulesFiring { $0.triage == level.id }))
-        }
-        let earlier = rulesFiring { (calledFor($0)?.order ?? .max) < action.order }
-        return Self.all([levelIs(level), shows, Self.not(earlier)])
-    }
+    func actionIs(_ action: Action) -> Expr { said.actionIs(action) }
 
     /// The level lets `entry` of `kind` through.
     func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
@@ -313,5 +301,19 @@ struct ResultExpressions {
     func levelIs(_ level: TriageLevel) -> Expr {
         let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
         return .and(levelAtLeast(level), .not(above, at: 0))
+    }
+
+    /// The result shows `action`: its level is the result's, a fired rule of that level calls
+    /// for it (or, for the lowest level's default, no rule of the level fires), and no fired rule
+    /// of that level calls for an action before it in the questionnaire's order.
+    func actionIs(_ action: Action) -> Expr {
+        guard let level = q.level(action.level) else { return .literal(.bool(false), at: 0) }
+        func calledFor(_ rule: Rule) -> Action? { rule.triage == level.id ? q.action(rule.action ?? level.defaultAction) : nil }
+        var shows = rulesFiring { calledFor($0)?.id == action.id }
+        if level == q.lowestLevel && action.id == level.defaultAction {
+            shows = .or(shows, .not(rulesFiring { $0.triage == level.id }, at: 0))
+        }
+        let earlier = rulesFiring { (calledFor($0)?.order ?? .max) < action.order }
+        return Self.all([levelIs(level), shows, .not(earlier, at: 0)])
     }
 }

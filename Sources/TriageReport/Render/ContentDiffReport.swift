@@ -77,6 +77,10 @@ public struct ContentDiffReport: Sendable {
         if !diff.retyped.isEmpty {
             out.append("items whose type changed: \(ids(diff.retyped)); each version reads them as its own")
         }
+        if !diff.reworded.isEmpty {
+            out.append("questions reworded: \(ids(diff.reworded)); an answer is compared as the same answer, "
+                       + "so what a new wording means for the same person is not counted here (read those questions again)")
+        }
         return out
     }
 
@@ -98,7 +102,7 @@ public struct ContentDiffReport: Sendable {
 
     private func howMany(_ f: ContentDiff.Finding) -> String {
         let share = f.exact ? Double(f.count) / Double(diff.classes) : Double(f.count) / Double(max(diff.compared, 1))
-        let percent = " (" + FixedNumber.string(share * 100, decimals: 2) + " %)"
+        let percent = share > 0 && share < 0.0001 ? " (< 0.01 %)" : " (" + FixedNumber.string(share * 100, decimals: 2) + " %)"
         return (f.exact ? "\(f.count) of \(diff.classes) answer classes" : "\(f.count) of the \(diff.compared) sampled classes") + percent
     }
 
@@ -136,7 +140,7 @@ public struct ContentDiffReport: Sendable {
         coverage.append(("unsettled", .string(String(diff.unsettled))))
         func ids(_ list: [ItemID]) -> JSON { .array(list.map { .string($0.rawValue) }) }
         let items: JSON = .object([("shared", .number(Double(diff.shared.count))), ("added", ids(diff.added)),
-                                   ("removed", ids(diff.removed)), ("retyped", ids(diff.retyped)),
+                                   ("removed", ids(diff.removed)), ("retyped", ids(diff.retyped)), ("reworded", ids(diff.reworded)),
                                    ("added_and_removed_items", .string("every class compared; the other version ignores them"))])
         return .object([("old", side(diff.old)), ("new", side(diff.new)), ("coverage", .object(coverage)), ("items", items),
                         ("lowers_level", .bool(diff.lowersLevel)), ("changes", .array(diff.findings.map(finding)))])

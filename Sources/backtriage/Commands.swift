@@ -7,7 +7,7 @@ import Foundation
 import TriageKit
 import TriageReport
 
-/// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids);
+/// Exit codes: 0 success, 1 a check, verification or case failed (or a diff lowered a level), 2 bad input (answers, files, ids);
 /// the plain mode's 3 and 10-14 are in `Interactive`. 64 (a usage error) is ArgumentParser's.
 enum ExitStatus {
     static let failed: Int32 = 1
@@ -38,7 +38,8 @@ struct BacktriageCommand: ParsableCommand {
 
         Exit codes:
           0      done; a command that succeeded
-          1      check or verify found errors
+          1      check or verify found errors, a case of test failed, or diff
+                 found a lowered level
           2      bad input: an answer file, a questionnaire, an unknown id,
                  a file that cannot be read (said with the reason)
           3      plain mode: stopped, or input ended, before a result

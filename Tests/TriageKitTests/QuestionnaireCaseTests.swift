@@ -48,6 +48,13 @@ struct QuestionnaireCaseTests {
         #expect(failures.first?.message.hasPrefix("case 'one': answer 'age'") == true)
     }
 
+    @Test func anExpectationNamingAnUnknownEntryFailsWithASuggestion() throws {
+        let failures = try Self.parse(Self.yaml(Self.baseline(), expect: "    exclude: [physiotherpy]"))[0]
+            .failures(with: Fixtures.engine, today: Fixtures.day)
+        #expect(failures.map(\.message) == ["case 'one': the questionnaire has no suggestion 'physiotherpy'"])
+        #expect(failures.first?.hint == "did you mean 'physiotherapy'?")
+    }
+
     @Test func anUnknownExpectationIsAnErrorWithASuggestion() {
         #expect {
             try Self.parse("- name: x\n  answers: {age: 40}\n  expect: {traige: self_care}\n")

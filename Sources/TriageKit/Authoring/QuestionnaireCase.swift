@@ -174,11 +174,27 @@ extension QuestionnaireCase {
                 return d
             }
         }
-        let a = engine.evaluate(answers.answers, on: date ?? today)
         var out: [Diagnostic] = []
-        func fail(_ e: Expectation, _ message: String) {
-            out.append(Diagnostic(at: e.location, "case '\(name)': " + message, sourceLine: e.sourceLine))
+        func fail(_ e: Expectation, _ message: String, hint: String? = nil) {
+            out.append(Diagnostic(at: e.location, "case '\(name)': " + message, hint: hint, sourceLine: e.sourceLine))
         }
+        // An expectation naming nothing the questionnaire has could never fail ("no suggestion
+        // 'physiotherpy'"), so it fails at once.
+        let q = engine.questionnaire
+        for e in expectations {
+            let (what, id, known): (String, String, [String])
+            switch e.claim {
+            case .level(let level): (what, id, known) = ("level", level, q.triageLevels.map(\.id))
+            case .action(let action): (what, id, known) = ("action", action, q.actions.map(\.id))
+            case .entry(let kind, let entry, _): (what, id, known) = (kind.rawValue, entry, q.catalog.filter { $0.kind == kind }.map(\.id))
+            default: continue
+            }
+            if !known.contains(id) {
+                fail(e, "the questionnaire has no \(what) '\(id)'", hint: Spelling.suggestion(for: id, among: known).map { "did you mean '\($0)'?" })
+            }
+        }
+        if !out.isEmpty { return out }
+        let a = engine.evaluate(answers.answers, on: date ?? today)
         func ids(_ kind: CatalogEntry.Kind) -> [String] {
             (kind == .suggestion ? a.suggestions : kind == .caution ? a.cautions : a.notes).map(\.id)
         }

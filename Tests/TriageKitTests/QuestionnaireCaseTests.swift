@@ -55,6 +55,11 @@ struct QuestionnaireCaseTests {
         #expect(failures.first?.hint == "did you mean 'physiotherapy'?")
     }
 
+    @Test func sayingACautionIsNoSuggestionHolds() throws {
+        let cases = try Self.parse(Self.yaml(Self.baseline(), expect: "    exclude: [bed_rest]"))
+        #expect(cases[0].failures(with: Fixtures.engine, today: Fixtures.day).isEmpty)
+    }
+
     @Test func anUnknownExpectationIsAnErrorWithASuggestion() {
         #expect {
             try Self.parse("- name: x\n  answers: {age: 40}\n  expect: {traige: self_care}\n")

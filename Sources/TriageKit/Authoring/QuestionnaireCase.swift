@@ -179,13 +179,14 @@ extension QuestionnaireCase {
             out.append(Diagnostic(at: e.location, "case '\(name)': " + message, hint: hint, sourceLine: e.sourceLine))
         }
         // An expectation naming nothing the questionnaire has could never fail ("no suggestion
-        // 'physiotherpy'"), so it fails at once.
+        // 'physiotherpy'"), so it fails at once. Saying a caution is no suggestion still holds.
         let q = engine.questionnaire
         for e in expectations {
             let (what, id, known): (String, String, [String])
             switch e.claim {
             case .level(let level): (what, id, known) = ("level", level, q.triageLevels.map(\.id))
             case .action(let action): (what, id, known) = ("action", action, q.actions.map(\.id))
+            case .entry(_, let entry, false) where q.catalog.contains(where: { $0.id == entry }): continue
             case .entry(let kind, let entry, _): (what, id, known) = (kind.rawValue, entry, q.catalog.filter { $0.kind == kind }.map(\.id))
             default: continue
             }

@@ -22,7 +22,7 @@ func printError(_ text: String) {
 struct BacktriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtriage",
-        abstract: "A back-pain questionnaire that shows what the guidelines suggest. Information, not a diagnosis.",
+        abstract: "A questionnaire for back and neck pain that shows how soon a doctor should look at it and what the guidelines suggest. Information, not a diagnosis.",
         discussion: """
         Without a command, backtriage asks the questionnaire (backtriage
         interactive): full-screen on a terminal of at least 80x24, plain lines

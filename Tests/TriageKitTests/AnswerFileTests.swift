@@ -57,7 +57,8 @@ struct AnswerFileTests {
                                                        "radiates_leg": "true", "wl_dangerous_accident": "false",
                                                        "wl_arm_tingling": "false", "wl_cannot_turn": "false",
                                                        "rf_chest_pain": "false", "rf_stroke_signs": "false",
-                                                       "rf_meningism": "false", "rf_myelopathy": "false"]), path: "a.json")
+                                                       "rf_meningism": "false", "rf_myelopathy": "false",
+                                                       "rf_neck_artery": "false"]), path: "a.json")
         #expect(AnswerFileReader.validate(doc, engine: Fixtures.engine).isEmpty)
         let warnings = AnswerFileReader.ignoredAnswerWarnings(doc, engine: Fixtures.engine).map(\.description)
         #expect(warnings.contains { $0.contains("warning: the warning sign 'rf_trauma' was answered yes but is not used") &&

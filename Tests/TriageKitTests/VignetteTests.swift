@@ -7,6 +7,8 @@ struct Vignette: Sendable, CustomTestStringConvertible {
     var name: String
     var answers: AnswerSet
     var triage: String?
+    /// Where to go and how (`action` in the result).
+    var action: String?
     var include: [String]
     var exclude: [String]
     var cautions: [String]
@@ -29,6 +31,7 @@ struct Vignette: Sendable, CustomTestStringConvertible {
             var next: Double?? = nil
             if expect.keys.contains("next_check") { next = .some((expect["next_check"] as? NSNumber)?.doubleValue) }
             return Vignette(name: c["name"] as? String ?? "?", answers: answers, triage: expect["triage"] as? String,
+                            action: expect["action"] as? String,
                             include: expect["include"] as? [String] ?? [], exclude: expect["exclude"] as? [String] ?? [],
                             cautions: expect["cautions"] as? [String] ?? [], notes: expect["notes"] as? [String] ?? [],
                             noNotes: expect["no_notes"] as? [String] ?? [], empty: expect["empty"] as? Bool ?? false,
@@ -40,7 +43,8 @@ struct Vignette: Sendable, CustomTestStringConvertible {
 @Suite("Example vignettes")
 struct VignetteTests {
     @Test func theVignetteFileHasCases() {
-        #expect(Vignette.all().count >= 14)
+        #expect(Vignette.all().count >= 18)
+        #expect(Vignette.all().allSatisfy { $0.action != nil }, "every example names the action")
     }
 
     @Test(arguments: Vignette.all())
@@ -49,6 +53,7 @@ struct VignetteTests {
         #expect(AnswerFileReader.validate(AnswerDocument(questionnaire: "back-pain", answers: v.answers, locations: [:]), engine: engine).isEmpty)
         let a = engine.evaluate(v.answers, on: Fixtures.day)
         if let triage = v.triage { #expect(a.level.id == triage) }
+        if let action = v.action { #expect(a.action.id == action) }
         for id in v.include { #expect(a.suggestionIds.contains(id), "expected suggestion \(id)") }
         for id in v.exclude { #expect(!a.suggestionIds.contains(id), "unexpected suggestion \(id)") }
         for id in v.cautions { #expect(a.cautionIds.contains(id), "expected caution \(id)") }

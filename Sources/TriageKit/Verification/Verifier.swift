@@ -92,13 +92,17 @@ private struct Search {
 
     /// The level lets `entry` of `kind` through.
     func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
-        Self.any(q.triageLevels.filter { level in
+        let allowing = q.triageLevels.filter { level in
             switch kind {
             case .suggestion: return level.result.suggestions
             case .caution: return level.result.cautions
             case .note: return level.result.allowsNote(entry)
             }
-        }.map(levelIs))
+        }
+        // Every result has exactly one level: where every level lets the entry through, nothing
+        // need be searched to know it (crisis help at every level).
+        if allowing.count == q.triageLevels.count { return .literal(.bool(true), at: 0) }
+        return Self.any(allowing.map(levelIs))
     }
 
     /// Rules bring the entry and the level lets it through (conflict resolution aside).

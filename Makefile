@@ -20,7 +20,7 @@ PYTHON = $(abspath $(VENV))/bin/python3
 # Where `make test` installs the release build to run the end-to-end tests against what ships.
 SHIPPED = $(abspath .build-shipped)
 
-.PHONY: all deps venv build run test test-unit test-e2e test-e2e-release test-sanitize fuzz bench golden install uninstall clean
+.PHONY: all deps venv build run test test-unit test-cases test-e2e test-e2e-release test-sanitize fuzz bench golden content-diff install uninstall clean
 
 all: build
 
@@ -57,11 +57,27 @@ run: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) test-cases
 	$(MAKE) test-e2e
 	$(MAKE) test-e2e-release
 
 test-unit: deps
 	$(SWIFT) test
+
+# The shipped questionnaire's own cases (Questionnaires/back-pain/cases), through the command
+# questionnaire authors run.
+test-cases:
+	.build/debug/backtriage test --questionnaires Questionnaires back-pain
+
+# The record of the content change from 2.0.0 to the shipped version: what it does to results.
+CONTENT_DIFF = docs/content-diff-2.0.0-3.0.0.md
+content-diff:
+	$(SWIFT) build $(RELEASE)
+	{ echo "# What the content change from 2.0.0 to the shipped version does to results"; echo; \
+	  echo "Made by \`make content-diff\` (\`backtriage diff docs/content-history/back-pain-2.0.0 Questionnaires/back-pain\`);"; \
+	  echo "see docs/questionnaire-format.md for how to read it."; echo; echo '```'; \
+	  BACKTRIAGE_TODAY=2026-11-23 .build/release/backtriage diff --lang en --allow-lower --samples 100000 \
+	    docs/content-history/back-pain-2.0.0 Questionnaires/back-pain; echo '```'; } > $(CONTENT_DIFF)
 
 # Python packages of the tests, in a virtual environment and not system-wide: fhir.resources
 # validates the FHIR output, fhirpathpy evaluates its FHIRPath (the derived values), PyYAML reads

@@ -7,7 +7,7 @@ import Foundation
 import TriageKit
 import TriageReport
 
-/// Exit codes: 0 success, 1 a check or verification failed, 2 bad input (answers, files, ids);
+/// Exit codes: 0 success, 1 a check, verification or case failed (or a diff lowered a level), 2 bad input (answers, files, ids);
 /// the plain mode's 3 and 10-14 are in `Interactive`. 64 (a usage error) is ArgumentParser's.
 enum ExitStatus {
     static let failed: Int32 = 1
@@ -38,7 +38,8 @@ struct BacktriageCommand: ParsableCommand {
 
         Exit codes:
           0      done; a command that succeeded
-          1      check or verify found errors
+          1      check or verify found errors, a case of test failed, or diff
+                 found a lowered level
           2      bad input: an answer file, a questionnaire, an unknown id,
                  a file that cannot be read (said with the reason)
           3      plain mode: stopped, or input ended, before a result
@@ -49,7 +50,7 @@ struct BacktriageCommand: ParsableCommand {
                  the terminal went away
         """,
         version: "backtriage " + BacktriageVersion.number,
-        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, SheetCommand.self, ExportQuestionnaire.self,
+        subcommands: [Interactive.self, List.self, Check.self, Evaluate.self, Verify.self, TestCases.self, Diff.self, SheetCommand.self, ExportQuestionnaire.self,
                       HistoryCommand.self, Remind.self, Due.self],
         defaultSubcommand: Interactive.self
     )
@@ -217,19 +218,11 @@ struct Verify: ParsableCommand {
         abstract: "Prove the safety invariants over every combination of answers that matters.",
         discussion: "Exit 0 when every property holds; 1 with a counter-example otherwise.")
     @OptionGroup var location: LocationOptions
-    @Argument(help: "Questionnaire id (default back-pain) or a path to its questionnaire.yaml.")
+    @Argument(help: "Questionnaire id (default back-pain), its folder or its questionnaire.yaml.")
     var questionnaire: String = "back-pain"
 
     func run() throws {
-        let q: Questionnaire
-        if questionnaire.hasSuffix(".yaml") {
-            do { q = try QuestionnaireLoader.load(path: questionnaire).get() } catch {
-                printError(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            }
-        } else {
-            q = try location.load(questionnaire)
-        }
+        let q = try NamedQuestionnaire(questionnaire, location).questionnaire
         let report = Verifier(q).run()
         print("verify \(q.id) \(q.version): \(q.invariants.count) invariants, \(q.rules.count) rules, \(q.items.count) items")
         print("proved \(report.properties) properties over \(formatCount(report.classes)) answer classes each, with \(report.evaluations) evaluations in \(FixedNumber.string(report.seconds, decimals: 3)) s")

@@ -223,7 +223,7 @@ public enum AnswerFileReader {
                               answersLocation: located(answersNode))
     }
 
-    private static func value(of node: YAMLNode, id: String, _ fail: (YAMLNode?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
+    static func value(of node: YAMLNode, id: String, _ fail: (YAMLNode?, String, String?) -> Diagnostic) throws(Diagnostic) -> Value? {
         switch node {
         case .scalar(let s):
             if s.style == .plain {

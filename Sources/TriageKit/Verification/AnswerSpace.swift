@@ -15,6 +15,9 @@ public struct AnswerSpace: Sendable {
     public let domains: [String: [Outcome]]
     private let engine: Engine
 
+    /// The numbers each item is compared with, by item id: where its classes split.
+    let constants: [String: Set<Double>]
+
     public init(_ questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
         self.engine = Engine(questionnaire)
@@ -27,13 +30,20 @@ public struct AnswerSpace: Sendable {
         if let net = questionnaire.safetyNet {
             for t in net.thresholds { constants[net.measure, default: []].formUnion(t.weeks) }
         }
+        self.constants = constants
         var domains: [String: [Outcome]] = [:]
         for item in questionnaire.items {
-            var values = Self.representatives(item, constants[item.id.rawValue] ?? [])
-            if !item.required { values.append(.unknown) }
-            domains[item.id.rawValue] = values
+            domains[item.id.rawValue] = Self.domain(of: item, splitAt: constants[item.id.rawValue] ?? [])
         }
         self.domains = domains
+    }
+
+    /// The classes of one item's answers, split at `constants`; `.unknown` last where the item
+    /// may stay unanswered.
+    static func domain(of item: Item, splitAt constants: Set<Double>) -> [Outcome] {
+        var values = representatives(item, constants)
+        if !item.required { values.append(.unknown) }
+        return values
     }
 
     /// How many answer-set classes the whole space holds.

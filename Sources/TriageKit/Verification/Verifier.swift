@@ -68,51 +68,27 @@ private struct Search {
     var failures: [Verifier.Failure] = []
     var evaluations = 0
     var properties = 0
+    let said: ResultExpressions
 
     init(_ questionnaire: Questionnaire) {
         q = questionnaire
+        said = ResultExpressions(questionnaire)
         space = AnswerSpace(questionnaire)
         engine = Engine(questionnaire)
     }
 
     // MARK: Expressions about results
 
-    static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
-    static func any(_ list: [Expr]) -> Expr {
-        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
-    }
-    static func all(_ list: [Expr]) -> Expr {
-        list.dropFirst().reduce(list.first ?? .literal(.bool(true), at: 0)) { .and($0, $1) }
-    }
+    static func fires(_ e: Expr) -> Expr { ResultExpressions.fires(e) }
+    static func any(_ list: [Expr]) -> Expr { ResultExpressions.any(list) }
+    static func all(_ list: [Expr]) -> Expr { ResultExpressions.all(list) }
     static func not(_ e: Expr) -> Expr { .not(e, at: 0) }
 
-    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { Self.any(q.rules.filter(filter).map { Self.fires($0.condition.root) }) }
+    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { said.rulesFiring(filter) }
+    func levelAtLeast(_ level: TriageLevel) -> Expr { said.levelAtLeast(level) }
+    func levelIs(_ level: TriageLevel) -> Expr { said.levelIs(level) }
 
-    /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
-    func levelAtLeast(_ level: TriageLevel) -> Expr {
-        if level == q.lowestLevel { return .literal(.bool(true), at: 0) }
-        return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
-    }
-
-    /// The result's level is exactly `level`.
-    func levelIs(_ level: TriageLevel) -> Expr {
-        let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
-        return .and(levelAtLeast(level), Self.not(above))
-    }
-
-    /// The result shows `action`: its level is the result's, a fired rule of that level calls
-    /// for it (or, for the lowest level's default, no rule of the level fires), and no fired rule
-    /// of that level calls for an action before it in the questionnaire's order.
-    func actionIs(_ action: Action) -> Expr {
-        guard let level = q.level(action.level) else { return .literal(.bool(false), at: 0) }
-        func calledFor(_ rule: Rule) -> Action? { rule.triage == level.id ? q.action(rule.action ?? level.defaultAction) : nil }
-        var shows = rulesFiring { calledFor($0)?.id == action.id }
-        if level == q.lowestLevel && action.id == level.defaultAction {
-            shows = .or(shows, Self.not(rulesFiring { $0.triage == level.id }))
-        }
-        let earlier = rulesFiring { (calledFor($0)?.order ?? .max) < action.order }
-        return Self.all([levelIs(level), shows, Self.not(earlier)])
-    }
+    func actionIs(_ action: Action) -> Expr { said.actionIs(action) }
 
     /// The level lets `entry` of `kind` through.
     func levelAllows(_ kind: CatalogEntry.Kind, _ entry: String) -> Expr {
@@ -300,4 +276,48 @@ private struct Search {
 
 extension Verifier.Failure {
     init(property: String, message: String) { self.init(property: property, message: message, counterExample: nil) }
+}
+
+/// What a result says, as expressions over the answers: a level is reached when a rule of that
+/// level or a more urgent one fires. `verify` and `diff` search the answer classes with them.
+struct ResultExpressions {
+    let q: Questionnaire
+
+    init(_ questionnaire: Questionnaire) { q = questionnaire }
+
+    static func fires(_ e: Expr) -> Expr { .call(Evaluator.fires, [e], at: 0) }
+    static func any(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(false), at: 0)) { .or($0, $1) }
+    }
+    static func all(_ list: [Expr]) -> Expr {
+        list.dropFirst().reduce(list.first ?? .literal(.bool(true), at: 0)) { .and($0, $1) }
+    }
+
+    func rulesFiring(_ filter: (Rule) -> Bool) -> Expr { Self.any(q.rules.filter(filter).map { Self.fires($0.condition.root) }) }
+
+    /// The result's level is at least `level`: a rule of that level or a more urgent one fires.
+    func levelAtLeast(_ level: TriageLevel) -> Expr {
+        if level == q.lowestLevel { return .literal(.bool(true), at: 0) }
+        return rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank <= level.rank } ?? false }
+    }
+
+    /// The result's level is exactly `level`.
+    func levelIs(_ level: TriageLevel) -> Expr {
+        let above = rulesFiring { rule in rule.triage.flatMap(q.level).map { $0.rank < level.rank } ?? false }
+        return .and(levelAtLeast(level), .not(above, at: 0))
+    }
+
+    /// The result shows `action`: its level is the result's, a fired rule of that level calls
+    /// for it (or, for the lowest level's default, no rule of the level fires), and no fired rule
+    /// of that level calls for an action before it in the questionnaire's order.
+    func actionIs(_ action: Action) -> Expr {
+        guard let level = q.level(action.level) else { return .literal(.bool(false), at: 0) }
+        func calledFor(_ rule: Rule) -> Action? { rule.triage == level.id ? q.action(rule.action ?? level.defaultAction) : nil }
+        var shows = rulesFiring { calledFor($0)?.id == action.id }
+        if level == q.lowestLevel && action.id == level.defaultAction {
+            shows = .or(shows, .not(rulesFiring { $0.triage == level.id }, at: 0))
+        }
+        let earlier = rulesFiring { (calledFor($0)?.order ?? .max) < action.order }
+        return Self.all([levelIs(level), shows, .not(earlier, at: 0)])
+    }
 }

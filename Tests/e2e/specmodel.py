@@ -306,7 +306,8 @@ def specific(c, r, txt_en, txt_de):
     for x in e.get("watch_not", []):
         if any(x in g for g in groups.values()): f.append(f"watch list has {x}")
     # No-break spaces (in phone numbers) read as spaces.
-    txt_en, txt_de = [t.replace("\u00a0", " ") if t is not None else None for t in (txt_en, txt_de)]
+    # Lines wrap anywhere: compare with runs of white space read as one space.
+    txt_en, txt_de = [re.sub(r"\s+", " ", t.replace("\u00a0", " ")) if t is not None else None for t in (txt_en, txt_de)]
     for k, t in (("text_has", txt_en), ("de_text_has", txt_de)):
         for s in e.get(k, []):
             if t is None or s.lower() not in t.lower(): f.append(f"{k}: '{s}' absent")

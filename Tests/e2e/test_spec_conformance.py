@@ -33,8 +33,10 @@ def check_cases(cases, origin):
 
 
 with open(os.path.join(HERE, "spec_cases.jsonl")) as fh:
-    check_cases([json.loads(line) for line in fh if line.strip()], "spec_cases.jsonl")
-check_cases(vignettes(), "examples")
+    spec_cases = [json.loads(line) for line in fh if line.strip()]
+check_cases(spec_cases, "spec_cases.jsonl")
+examples = vignettes()
+check_cases(examples, "examples")
 
 # Random answer sets: seeded, so a failure names sets that can be replayed.
 rng = random.Random(20261125)
@@ -57,4 +59,6 @@ for case, result in zip(cases, outputs):
     if got_next != m["next_check"]: problems.append(f"next check {got_next}, the model says {m['next_check']}")
     problems += ["[general] " + p for p in generic(case, result, None, None)]
     f.check(not problems, f"{case['name']}: " + "; ".join(problems) + ": " + json.dumps(case["answers"]))
+print(f"spec conformance: {len(spec_cases)} cases, {len(examples)} examples, {len(cases)} random answer sets; "
+      f"{len(f.messages)} failed")
 f.finish()

@@ -223,6 +223,17 @@ def generic(c, r, txt_en, txt_de):
         if lvl == "see_doctor" and t.count("make an appointment") > 1:
             f.append("TEXT[en]: see_doctor says 'make an appointment' more than once (Safety-netting)")
         if age < 18 and "options below" in t: f.append("TEXT[en]: 'options below' under 18 (action appointment)")
+        nc = r["next_check"]
+        if lvl == "self_care" and nc and not ("not clearly better" in t and "make an appointment" in t):
+            f.append("TEXT[en]: self_care next check without 'not clearly better ... make an appointment' (Safety-netting)")
+        if lvl == "see_doctor" and nc and "go back to your doctor" not in t:
+            f.append("TEXT[en]: see_doctor next check without 'go back to your doctor' (Safety-netting)")
+        if lvl in ("urgent", "soon") and r.get("watch_for") and "before you are seen" not in t:
+            f.append(f"TEXT[en]: {lvl} watch list without 'before you are seen' (Result shape)")
+        if lvl == "emergency" and "cannot lower" not in t:
+            f.append("TEXT[en]: emergency without 'answering more questions cannot lower this'")
+        if a.get("yf_low_mood") is True and "source:" in t and t.find("0800 111 0 111") > t.find("source:"):
+            f.append("TEXT[en]: crisis numbers not right under the action (after the first advice or note) (rule 20)")
         if a.get("yf_low_mood") is True:
             for num in ("0800 111 0 111", "0800 111 0 222", "116 123"):
                 if num not in t: f.append(f"TEXT[en]: crisis number {num} absent")

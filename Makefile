@@ -9,8 +9,10 @@ RELEASE = -c release --static-swift-stdlib
 # Debian packages the build and the tests need (libyaml-dev is the YAML parser; libsqlite3-dev
 # the store of the episode history; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
-# opens no socket; man-db shows the installed man page).
-APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db
+# opens no socket; man-db shows the installed man page; zsh and fish try the installed
+# completions; cups and printer-driver-cups-pdf print a sheet through a real CUPS into a PDF).
+APT_PACKAGES = libncursesw5-dev libyaml-dev libsqlite3-dev pkg-config tmux chromium poppler-utils strace man-db zsh fish \
+  cups printer-driver-cups-pdf
 # The Python the end-to-end tests use: a virtual environment with fhir.resources and fhirpathpy.
 VENV = .venv
 PYTHON = $(abspath $(VENV))/bin/python3
@@ -32,6 +34,10 @@ deps:
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v strace >/dev/null 2>&1 || missing="$$missing strace"; \
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
+	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \
+	[ -x /usr/sbin/cupsd ] || missing="$$missing cups"; \
+	[ -x /usr/lib/cups/backend/cups-pdf ] || missing="$$missing printer-driver-cups-pdf"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -123,8 +129,10 @@ golden:
 
 # The installed binary is stripped: symbols and debug information are most of a static build's
 # size and nothing a user runs needs them (the build folder keeps the unstripped one). The man
-# page and the shell completions are generated from the argument definitions, so they cannot
-# drift from the options.
+# page is the hand-written docs/man/backtriage.1.in with the commands and options generate-manual
+# writes from the argument definitions merged in, and the shell completions are generated from the
+# same definitions with docs/completions/top-level.* added (the default command's options at the
+# top level), so neither can drift from the options.
 MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
 BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -135,10 +143,13 @@ install:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage $(MAN1) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
 	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage
 	cp -R Questionnaires/. $(DESTDIR)$(PREFIX)/share/backtriage/
-	.build/release/generate-manual .build/release/backtriage --authors backtriage --output-directory $(MAN1)
-	.build/release/backtriage --generate-completion-script bash > $(BASH_COMPLETIONS)/backtriage
-	.build/release/backtriage --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_backtriage
-	.build/release/backtriage --generate-completion-script fish > $(FISH_COMPLETIONS)/backtriage.fish
+	rm -rf .build/release/man && mkdir -p .build/release/man
+	.build/release/generate-manual .build/release/backtriage --output-directory .build/release/man
+	sh docs/man/merge-man.sh .build/release/man/backtriage.1 docs/man/backtriage.1.in > $(MAN1)/backtriage.1
+	{ .build/release/backtriage --generate-completion-script bash; cat docs/completions/top-level.bash; } > $(BASH_COMPLETIONS)/backtriage
+	{ .build/release/backtriage --generate-completion-script zsh \
+	    | sed '/^if \[\[ "$${funcstack\[1\]}" = _backtriage \]\]; then$$/,$$d'; cat docs/completions/top-level.zsh; } > $(ZSH_COMPLETIONS)/_backtriage
+	{ .build/release/backtriage --generate-completion-script fish; cat docs/completions/top-level.fish; } > $(FISH_COMPLETIONS)/backtriage.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/backtriage $(MAN1)/backtriage.1 $(BASH_COMPLETIONS)/backtriage \

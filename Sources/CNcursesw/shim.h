@@ -26,6 +26,8 @@ static inline int bt_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int bt_wcwidth(wchar_t c) { return wcwidth(c); }
 /* stdscr is a mutable global, which Swift 6 refuses; this hands out the current screen's window. */
 static inline WINDOW *bt_stdscr(void) { return stdscr; }
+/* curscr too: clearok on it makes the next refresh send the whole screen (after Ctrl-Z and fg). */
+static inline WINDOW *bt_curscr(void) { return curscr; }
 
 /* The locale's character set, to choose between UTF-8 and ASCII drawing. */
 static inline const char *bt_codeset(void) { return nl_langinfo(CODESET); }

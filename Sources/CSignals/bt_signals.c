@@ -55,6 +55,17 @@ void bt_install_fatal_handlers(void) {
     }
 }
 
+void bt_stop_process(void) {
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    /* ncurses may hold SIGTSTP with a handler of its own; the default action is what stops. */
+    sigaction(SIGTSTP, &stop, &previous);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+}
+
 enum bt_input_state bt_wait_for_input(int fd, int milliseconds) {
     struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
     int n = poll(&p, 1, milliseconds);

@@ -33,7 +33,7 @@ public enum Language: String, CaseIterable, Sendable, Hashable, Codable {
 
 extension Language {
     /// The decimal separator people expect: "1.4" in English, "1,4" in German.
-    public var decimalSeparator: String { self == .de ? "," : "." }
+    public var decimalSeparator: String { StringCatalog.input.text("number.decimal_separator", self) }
 
     /// A number for people to read: no needless ".0", at most `decimals` places, the
     /// language's decimal separator.

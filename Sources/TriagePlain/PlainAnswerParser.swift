@@ -27,11 +27,9 @@ public struct PlainAnswerParser {
         }
         switch item.kind {
         case .boolean:
-            switch text.lowercased() {
-            case "y", "yes", "j", "ja": return .success(.bool(true))
-            case "n", "no", "nein": return .success(.bool(false))
-            default: return expected("plain.expect.boolean")
-            }
+            if StringCatalog.input.accepts(text, as: "answer.yes") { return .success(.bool(true)) }
+            if StringCatalog.input.accepts(text, as: "answer.no") { return .success(.bool(false)) }
+            return expected("plain.expect.boolean")
         case .integer, .decimal, .scale:
             if item.inputHint == .duration {
                 if let start = Day.parse(text) {
@@ -39,13 +37,14 @@ public struct PlainAnswerParser {
                 }
                 return duration(text).map { .success(.number($0)) } ?? expected("plain.expect.duration")
             }
-            return TypedNumber.parse(text, units: item.unitWords).map { .success(.number($0)) } ?? expected("plain.expect.number")
+            return TypedNumber.parse(text, units: item.unitWords).map { .success(.number($0)) }
+                ?? expected("plain.expect.number", Self.example(for: item, language))
         case .choice:
             if let n = Int(text), (1...item.options.count).contains(n) { return .success(.string(item.options[n - 1].value)) }
             if let option = item.options.first(where: { matches(text, $0) }) { return .success(.string(option.value)) }
-            return expected("plain.expect.choice", String(item.options.count))
+            return .failure(AnswerProblem(item: item.id, message: Self.expectChoice(item.options.count, language)))
         case .multiChoice:
-            if ["none", "keine", "-"].contains(text.lowercased()) || text.isEmpty { return .success(.list([])) }
+            if StringCatalog.input.accepts(text, as: "answer.none") || text.isEmpty { return .success(.list([])) }
             var picked: [String] = []
             for part in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
                 guard let n = Int(part), (1...item.options.count).contains(n) else {
@@ -61,6 +60,27 @@ public struct PlainAnswerParser {
         case .text:
             return .success(.string(text))
         }
+    }
+
+    /// "type 1 or 2", "type a number from 1 to 4": what a choice among `count` numbers expects.
+    public static func expectChoice(_ count: Int, _ language: Language) -> String {
+        count == 2 ? StringCatalog.plain.text("plain.expect.choice.two", language)
+                   : StringCatalog.plain.text("plain.expect.choice", language, [String(count)])
+    }
+
+    /// An example a person would type for `item`: a number of weeks is a few weeks (2 weeks),
+    /// days 10, months 3, anything else 40 kept within the item's range, with its unit.
+    static func example(for item: Item, _ language: Language) -> String {
+        let typical: Double
+        switch item.ucumUnit {
+        case "wk": typical = 2
+        case "d": typical = 10
+        case "mo": typical = 3
+        default: typical = 40
+        }
+        let value = min(item.maximum ?? typical, max(item.minimum ?? typical, typical))
+        let unit = (value == 1 ? item.unitOne ?? item.unit : item.unit)?[language]
+        return language.number(value) + (unit.map { " " + $0 } ?? "")
     }
 
     private func matches(_ text: String, _ option: ChoiceOption) -> Bool {

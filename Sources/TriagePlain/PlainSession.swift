@@ -33,9 +33,14 @@ public final class PlainSession {
     private let saved: SavedSession?
     private let prefilled: Bool
     private var saveFailureShown = false
+    /// Whether the last save of the answers failed: then no message may say they are saved.
+    private var answersUnsaved = false
     private let tracker: EpisodeTracker?
     /// A new check-in begins at the weeks since the start, to confirm or correct them.
     private var startAtWeeks = false
+    /// The terminal's width when the output is one: lines are wrapped between words to fit,
+    /// instead of the terminal breaking them inside a word or a number. Nil for a pipe.
+    private let width: Int?
 
     /// - Parameters:
     ///   - store: where answers are saved after each one; nil for `--no-save`.
@@ -44,8 +49,9 @@ public final class PlainSession {
     ///   - tracker: the episode history: an open episode is offered a check-in, and a result is
     ///     recorded; nil for `--no-save`.
     public init(engine: Engine, store: SessionStore?, saved: SavedSession? = nil, language: Language, today: Date,
-                prefill: AnswerSet? = nil, tracker: EpisodeTracker? = nil,
+                prefill: AnswerSet? = nil, tracker: EpisodeTracker? = nil, width: Int? = nil,
                 readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.width = width.map { max(20, $0) }
         session = Session(engine: engine, answers: prefill ?? AnswerSet(), today: today)
         self.store = store
         self.saved = saved
@@ -57,26 +63,35 @@ public final class PlainSession {
     }
 
     private var questionnaire: Questionnaire { session.questionnaire }
-    private func say(_ line: String) { write(line + "\n") }
+    private func say(_ line: String) {
+        guard let width, DisplayWidth.of(line) > width else { return write(line + "\n") }
+        // A continued line is indented under the text of its first: an option's text, a list's.
+        let indent = String(repeating: " ", count: min(8, line.prefix { $0 == " " }.count + (line.first == " " ? 2 : 0)))
+        write(TextWrap.lines(String(line.drop { $0 == " " }), width: width, first: String(line.prefix { $0 == " " }), rest: indent)
+            .joined(separator: "\n") + "\n")
+    }
     private func s(_ key: String, _ args: String...) -> String { StringCatalog.plain.text(key, language, args) }
 
-    /// Reads one line after a prompt; nil when the input has ended.
+    /// Reads one line after a prompt; nil when the input has ended (Ctrl-D on a terminal), after
+    /// ending the prompt's line so that what follows does not stand after "> ".
     private func ask() -> String? {
         write("> ")
-        guard let line = readLine() else { return nil }
+        guard let line = readLine() else {
+            write("\n")
+            return nil
+        }
         return line.trimmed
     }
 
     private enum Command { case back, help, review, quit }
 
     private func command(_ line: String) -> Command? {
-        switch line.lowercased() {
-        case "back", "zurück", "zurueck", "b": return .back
-        case "help", "hilfe", "?", "h": return .help
-        case "review", "übersicht", "uebersicht", "r": return .review
-        case "quit", "ende", "exit", "q": return .quit
-        default: return nil
-        }
+        let words = StringCatalog.input
+        if words.accepts(line, as: "command.back") { return .back }
+        if words.accepts(line, as: "command.help") { return .help }
+        if words.accepts(line, as: "command.review") { return .review }
+        if words.accepts(line, as: "command.quit") { return .quit }
+        return nil
     }
 
     public func run() -> PlainOutcome {
@@ -110,11 +125,11 @@ public final class PlainSession {
             case .jump(let target):
                 current = target
             case .quit:
-                say(store == nil ? s("plain.quit_unsaved") : s("plain.quit"))
+                say(store == nil ? s("plain.quit_unsaved") : s(answersUnsaved ? "plain.quit_failed" : "plain.quit"))
                 return stopped(.quit)
             case .ended:
                 say(s("plain.input_ended"))
-                if store != nil { say(s("plain.quit")) }
+                if store != nil { say(s(answersUnsaved ? "plain.quit_failed" : "plain.quit")) }
                 return stopped(.inputEnded)
             }
         }
@@ -147,32 +162,17 @@ public final class PlainSession {
     /// Offers a saved session: true to go on with it, nil when there is none or it is set aside
     /// (started over), false when the input ended.
     private func offerResume() -> Bool? {
-        guard let saved else { return nil }
-        let resumed: Session
-        if let tracker {
-            do throws(HistoryError) {
-                guard let continued = try tracker.resume(saved) else {
-                    // Already in the history (or nothing left to use): not offered again.
-                    try? store?.delete(questionnaire: questionnaire.id)
-                    return nil
-                }
-                resumed = continued
-            } catch {
-                say(s("plain.history_unreadable", error.description))
-                return nil
-            }
-        } else {
-            let answers = Session.resumable(saved, engine: session.engine)
-            guard !answers.values.isEmpty else { return nil }
-            resumed = Session(engine: session.engine, answers: answers, today: session.today)
-        }
+        guard saved != nil else { return nil }
+        let start = SessionStart(engine: session.engine, saved: saved, store: store, tracker: tracker, today: session.today)
+        if let problem = start.historyProblem { say(s("plain.history_unreadable", problem.description)) }
+        guard let saved = start.saved, let resumed = start.resumed else { return nil }
         let progress = resumed.progress
         say(s("plain.resume", language.dateTime(saved.savedAt), String(progress.answered), String(progress.total)))
         while true {
             guard let line = ask() else { return false }
             if line == "1" { session = resumed; return true }
             if line == "2" { try? store?.delete(questionnaire: questionnaire.id); return nil }
-            say(s("plain.not_understood", s("plain.expect.choice", "2")))
+            say(s("plain.not_understood", PlainAnswerParser.expectChoice(2, language)))
         }
     }
 
@@ -211,7 +211,7 @@ public final class PlainSession {
                     try tracker.endEpisode(status)
                     say(s("plain.episode.ended"))
                 } catch {
-                    say(s("plain.save_failed", error.description))
+                    say(s("plain.episode_end_failed", error.description))
                 }
                 return .episodeEnded
             case "4":
@@ -223,7 +223,7 @@ public final class PlainSession {
                 say("")
             default:
                 if command(line) == .quit { return .ended }
-                say(s("plain.not_understood", s("plain.expect.choice", "4")))
+                say(s("plain.not_understood", PlainAnswerParser.expectChoice(4, language)))
             }
         }
     }
@@ -245,8 +245,7 @@ public final class PlainSession {
             say(s("plain.checkin.weeks", wording.weeks(context.weeks), wording.date(context.episode.start)))
         }
         let section = questionnaire.sections.first { $0.id == item.section }?.title[language] ?? ""
-        let total = session.progress.total
-        say(s("plain.question", String(session.position(of: item)), String(total), section, item.text[language] + " " + hint(item)))
+        say(s("plain.question", String(session.position(of: item)), String(session.percentDone), section, item.text[language] + " " + hint(item)))
         if item.kind == .choice || item.kind == .multiChoice {
             for (i, option) in item.options.enumerated() { say("  \(i + 1) \(option.text[language])") }
         }
@@ -326,7 +325,9 @@ public final class PlainSession {
         guard let store else { return }
         do {
             try store.save(session.saved(at: Date()))
+            answersUnsaved = false
         } catch {
+            answersUnsaved = true
             // Said once: repeating it after every answer would drown the questions.
             if !saveFailureShown { say(s("plain.save_failed", error.description)) }
             saveFailureShown = true
@@ -352,7 +353,7 @@ public final class PlainSession {
             guard let line = ask() else { return finish() }
             if line == "1" || command(line) == .quit { return finish() }
             if line == "2" { say(""); return nil }
-            say(s("plain.not_understood", s("plain.expect.choice", "2")))
+            say(s("plain.not_understood", PlainAnswerParser.expectChoice(2, language)))
         }
     }
 
@@ -361,31 +362,19 @@ public final class PlainSession {
     private func finish() -> PlainOutcome {
         let report = session.report
         let wording = Wording(questionnaire, language)
-        let level = report.level
-        say("")
-        say(s("plain.result", wording.title(level), wording.action(report.action)))
-        for banner in report.banners { say(banner.entry.title[language] + ": " + banner.entry.explanation[language]) }
-        if !report.signs.isEmpty {
-            say(s("plain.warning_signs") + ": " + report.signs.map { "\(wording.label($0.item)) (\($0.cause.text[language]))" }
-                .joined(separator: "; ") + ".")
-        }
-        if level.result.suggestions && !report.allSuggestions.isEmpty {
-            say(s("plain.suggested") + ": " + report.allSuggestions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
-        }
-        if level.result.cautions && !report.cautions.isEmpty {
-            say(s("plain.advised_against") + ": " + report.cautions.map { $0.entry.title[language] }.joined(separator: "; ") + ".")
-        }
         let recorded = record()
-        if let changes = recorded?.changes {
+        // One outline for what is said here and what the sheet holds: a check-in's changes and
+        // the pain over the weeks included.
+        let outline = ResultOutline(report, wording, changes: recorded?.changes, trend: recorded?.trend)
+        if let action = outline.section(.action) {
             say("")
-            say(changes.heading(wording))
-            for line in changes.lines(wording) { say("  - " + line) }
+            say(s("plain.result", action.heading ?? "", action.entries.first?.text ?? ""))
         }
+        for entry in outline.section(.crisis)?.entries ?? [] { say(entry.text) }
         say("")
         say(s("plain.more"))
         say("")
-        let text = ResultText(wording).render(report)
-        write(text)
+        write(ResultText(wording).render(outline))
         if let recorded {
             // A check-in and its reminder are for a result with a next check; one that sends the
             // person to a doctor (or to 112) has none.
@@ -394,29 +383,30 @@ public final class PlainSession {
         }
         if let store {
             do {
-                let trend = (recorded?.checkIns.count ?? 0) > 1 ? recorded?.trend : nil
-                let sheet = SheetFormat.text.render(report, language: language, trend: trend)
+                let sheet = SheetText().render(SheetDocument(outline, wording))
                 let path = try store.saveSummary(sheet, questionnaire: questionnaire.id, at: Date(), language: language, fileExtension: "txt")
                 say(s("plain.saved_sheet", path))
             } catch {
-                say(s("plain.save_failed", error.description))
+                let key = recorded != nil ? "plain.sheet_failed" : answersUnsaved ? "plain.sheet_failed.unsaved" : "plain.sheet_failed.unrecorded"
+                say(s(key, error.description))
             }
         }
-        return .result(level)
+        return .result(report.level)
     }
 
     /// Adds the finished session to the history and removes its saved answers, which the
     /// history now holds. Nil when there is no history (`--no-save`), the weeks are not
     /// answered, or it failed (said here; the saved answers stay).
     private func record() -> RecordedCheckIn? {
-        guard let tracker else { return nil }
-        do throws(HistoryError) {
-            guard let recorded = try tracker.record(session, language: language) else { return nil }
-            try? store?.delete(questionnaire: questionnaire.id)
-            return recorded
-        } catch {
-            say(s("plain.record_failed", error.description))
-            return nil
+        let finished = SessionFinish.finish(session, language: language, tracker: tracker, store: store)
+        if case .failed(let error) = finished {
+            // Whether the answers are still saved decides what can be said and done.
+            if answersUnsaved || store == nil {
+                say(s("plain.record_failed.unsaved", error.description))
+            } else {
+                say(s("plain.record_failed", error.description, store?.sessionPath(questionnaire: questionnaire.id) ?? ""))
+            }
         }
+        return finished.recorded
     }
 }

@@ -37,6 +37,8 @@ extension StringCatalog {
             "value.unanswered": "not answered",
             "weeks.one": "{0} week",
             "weeks.other": "{0} weeks",
+            "days.one": "{0} day",
+            "days.other": "{0} days",
             "group.self_help": "Self-help",
             "group.therapy": "Therapies",
             "group.medication": "Medication",
@@ -58,6 +60,7 @@ extension StringCatalog {
             "fhir.outcome": "How soon a doctor should look at the back pain",
             "fhir.method": "The rules of the questionnaire {0}, version {1} ({2})",
             "fhir.content_version": "Questionnaire {0}, content version {1}",
+            "fhir.causes": "What a warning sign can point to",
         ],
         .de: [
             "result.title": "Ihr Ergebnis",
@@ -92,6 +95,8 @@ extension StringCatalog {
             "value.unanswered": "nicht beantwortet",
             "weeks.one": "{0} Woche",
             "weeks.other": "{0} Wochen",
+            "days.one": "{0} Tag",
+            "days.other": "{0} Tage",
             "group.self_help": "Selbsthilfe",
             "group.therapy": "Therapien",
             "group.medication": "Medikamente",
@@ -113,6 +118,7 @@ extension StringCatalog {
             "fhir.outcome": "Wie bald die Rückenschmerzen ärztlich angeschaut werden sollten",
             "fhir.method": "Die Regeln des Fragebogens {0}, Version {1} ({2})",
             "fhir.content_version": "Fragebogen {0}, Inhaltsversion {1}",
+            "fhir.causes": "Worauf ein Warnzeichen hinweisen kann",
         ],
     ])
 }

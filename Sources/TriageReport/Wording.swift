@@ -63,16 +63,24 @@ public struct Wording: Sendable {
         case .list(let l): return l.map { item.option($0)?.text[language] ?? $0 }.joined(separator: ", ")
         case .number(let n):
             if item.kind == .scale, let hi = item.maximum { return "\(language.number(n))/\(language.number(hi))" }
+            // A duration is said as people count it: 10 days, 3 weeks; never 1.4 weeks. Other
+            // numbers of weeks (of painkillers) stay as typed when whole ("0 weeks").
+            if item.inputHint == .duration || (item.ucumUnit == "wk" && n != n.rounded()) { return weeks(n) }
             let unit = (n == 1 ? item.unitOne ?? item.unit : item.unit)?[language]
             return [language.number(n), unit].compactMap { $0 }.joined(separator: " ")
         }
     }
 
-    /// "1 week", "1.4 weeks", "3 Wochen".
+    /// A number of weeks as people count it: "10 days", "3 weeks", "1 Woche", never "1.4 weeks".
     public func weeks(_ n: Double) -> String { Self.weeksText(n, language) }
 
-    /// A number of weeks in `language`, for callers without a questionnaire at hand.
-    public static func weeksText(_ n: Double, _ language: Language) -> String { StringCatalog.report.count("weeks", n, language) }
+    /// A number of weeks as people count it, for callers without a questionnaire at hand.
+    public static func weeksText(_ n: Double, _ language: Language) -> String {
+        switch PeopleDuration(weeks: n) {
+        case .days(let days): return StringCatalog.report.count("days", Double(days), language, decimals: 0)
+        case .weeks(let weeks): return StringCatalog.report.count("weeks", Double(weeks), language, decimals: 0)
+        }
+    }
 
     /// A fact a rule read, in words: "Where it hurts: Lower back", "no warning sign".
     public func fact(_ fact: Report.Fact) -> String {
@@ -160,5 +168,19 @@ public struct Wording: Sendable {
             index = next
         }
         return flat
+    }
+}
+
+/// A duration as patients are shown it (clinical-content.md, "Presentation to patients"): under
+/// 3 weeks in whole days, from 3 weeks in whole weeks, never a decimal week ("week 0.3", "3.14").
+/// JSON and FHIR keep the exact number.
+public enum PeopleDuration: Sendable, Equatable {
+    case days(Int)
+    case weeks(Int)
+
+    public init(weeks n: Double) {
+        let n = max(0, n)
+        // Whole weeks are the weeks completed; the small allowance keeps 12 (as 11.9999...) 12.
+        self = n < 3 ? .days(Int((n * 7).rounded())) : .weeks(Int((n + 1e-6).rounded(.down)))
     }
 }

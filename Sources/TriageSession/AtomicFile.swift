@@ -5,11 +5,6 @@ import Foundation
 #endif
 import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why a file could not be read or written: the path and the operating system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {
@@ -46,11 +41,15 @@ public enum AtomicFile {
             // Replacing the link itself would cut it: replace the file it points to.
             guard let resolved = realpath(path, nil) else { throw .system(path, "cannot follow the link") }
             defer { free(resolved) }
-            return try write(bytes, to: String(cString: resolved), mode: mode)
+            // A failure names the link the person gave, not where it points.
+            do throws(FileError) { return try write(bytes, to: String(cString: resolved), mode: mode) } catch {
+                throw FileError(path: path, message: error.message)
+            }
         }
         let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .system(temp, "cannot create") }
+        // Failures name the file the person knows; the temporary one is an inner detail.
+        guard fd >= 0 else { throw .system(path, "cannot create") }
         var ok = writeAll(bytes, to: fd) && fchmod(fd, mode) == 0 && fsync(fd) == 0
         let writeErrno = errno
         close(fd)
@@ -66,7 +65,7 @@ public enum AtomicFile {
         guard ok else {
             unlink(temp)
             errno = writeErrno
-            throw .system(temp, "cannot write")
+            throw .system(path, "cannot write")
         }
         // The rename itself is durable only once the folder is synced.
         let dirFD = open(FilePath.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -1,3 +1,5 @@
+import TriageKit
+
 /// Units a duration can be given in; durations are stored in weeks. Shared by both interfaces,
 /// so "3 months" is the same number of weeks in either.
 public enum DurationUnit: Int, Sendable, CaseIterable {
@@ -27,7 +29,8 @@ extension DurationUnit {
     public static func parse(_ text: String) -> (amount: Double, unit: DurationUnit?)? {
         var words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         // "seit 3 Wochen", "since 2 weeks", "for 10 days", "etwa 3 Monate": the number matters.
-        while let first = words.first, ["seit", "since", "for", "für", "etwa", "ca.", "about", "circa", "ungefähr"].contains(first) {
+        let lead = StringCatalog.input.words("duration.lead")
+        while let first = words.first, lead.contains(first) {
             words.removeFirst()
         }
         guard let first = words.first else { return nil }
@@ -38,12 +41,16 @@ extension DurationUnit {
             numberText = String(numberText[..<split])
         }
         guard words.count <= 2, let amount = TypedNumber.parse(numberText) else { return nil }
-        switch unitText {
-        case "": return (amount, nil)
-        case "w", "wk", "week", "weeks", "wo", "woche", "wochen": return (amount, .weeks)
-        case "d", "day", "days", "t", "tag", "tage", "tagen": return (amount, .days)
-        case "m", "mo", "month", "months", "monat", "monate", "monaten": return (amount, .months)
-        default: return nil
+        if unitText.isEmpty { return (amount, nil) }
+        return allCases.first { StringCatalog.input.words($0.wordsKey).contains(unitText) }.map { (amount, $0) }
+    }
+
+    /// The key of this unit's words in `StringCatalog.input`.
+    var wordsKey: String {
+        switch self {
+        case .days: "duration.days"
+        case .weeks: "duration.weeks"
+        case .months: "duration.months"
         }
     }
 }

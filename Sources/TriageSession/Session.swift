@@ -93,6 +93,14 @@ public struct Session: Sendable {
         return (answered, max(answered, engine.possibleItems(given: answers).filter(isPresented).count))
     }
 
+    /// How much of the questionnaire is done, in percent: what people are shown instead of a
+    /// count of questions, whose total would shrink as answers close off questions ("1 of 36",
+    /// then "2 of 31"). It only grows as questions are answered.
+    public var percentDone: Int {
+        let (answered, total) = progress
+        return total == 0 ? 0 : answered * 100 / total
+    }
+
     /// The position of `item` among the items that may be presented, counted from 1.
     public func position(of item: Item) -> Int {
         (engine.possibleItems(given: answers).filter(isPresented).firstIndex { $0.id == item.id } ?? 0) + 1

@@ -5,11 +5,6 @@ import Foundation
 #endif
 import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Answers saved between runs, so a person can stop and continue later.
 public struct SavedSession: Sendable, Equatable {

@@ -7,6 +7,8 @@ public enum Key: Sendable, Hashable {
     case function(Int)
     /// Ctrl-C: quits by the same path as `q`, saving first.
     case interrupt
+    /// Ctrl-Z: hands the terminal back to the shell until `fg`, as htop and mutt do.
+    case suspend
     /// The terminal changed size; the next render uses the new size.
     case resize
     case unknown

@@ -7,10 +7,11 @@ extension StringCatalog {
         .en: [
             // Welcome
             "welcome.not_diagnosis": "This is information, not a diagnosis. It does not replace a doctor.",
-            "welcome.emergency": "Emergency? If you have any of these, call 112 now or go to a hospital emergency department: {0}.",
+            "welcome.emergency": "Emergency? If you have any of these, call 112 now or go to a hospital emergency department:",
             "welcome.saved": "Saved answers from {0} ({1} of {2} answered):",
             "farewell.saved": "Your answers are saved. Start backtriage again to go on where you left off.",
             "farewell.not_saved": "Your answers were not kept (--no-save).",
+            "farewell.sheet": "Summary sheet: {0} (also as {1}).",
             "welcome.prefilled": "{0} answers are filled in from the answer file.",
             "welcome.start": "Start the questions",
             "welcome.continue": "Continue where I stopped",
@@ -23,7 +24,8 @@ extension StringCatalog {
             "welcome.episode_ended": "Good to hear. The episode has ended and stays in your history.",
             "check_in.intro": "Check-in: the questions that can change, and every warning sign again. Kept from last time: {0}. r shows every answer, to change any of them.",
             "history.title": "Your history",
-            "history.failed": "The history could not be read or written: {0}. Your answers are kept saved.",
+            "history.failed": "The history could not be read or written: {0}. It is unchanged; your answers stay saved. Free disk space and start backtriage again.",
+            "history.failed.unsaved": "The history could not be read or written: {0}. It is unchanged, and the answers are not saved either. Free disk space, then press s.",
 
             // Keys: what they do, for the footer and the key overview
             "key.choose": "choose",
@@ -80,7 +82,7 @@ extension StringCatalog {
             "checklist.why": "? says why each sign matters.",
             "checklist.unanswered.one": "{0} line is still unanswered: please answer every line, then Enter.",
             "checklist.unanswered.other": "{0} lines are still unanswered: please answer every line, then Enter.",
-            "progress": "{0} of {1}",
+            "progress": "{0} % done",
             "unit.days": "days",
             "unit.weeks": "weeks",
             "unit.months": "months",
@@ -99,7 +101,7 @@ extension StringCatalog {
             "notice.not_a_duration": "'{0}' is neither a duration nor a date. Please type a number, for example 3 or 2.5, perhaps with days, weeks or months, or the day it began.",
             "notice.future_day": "That day is after today.",
             "notice.enter_text": "Please type an answer, then press Enter.",
-            "notice.save_failed": "Could not save the answers: {0}. They are kept while the program runs.",
+            "notice.save_failed": "Could not save the answers: {0}. Earlier answers on disk are unchanged; newer ones last while backtriage runs. Free disk space: each answer saves again.",
 
             // Help and keys
             "help.title": "Why this is asked",
@@ -124,7 +126,6 @@ extension StringCatalog {
             "review.first_open": "Go to the first open question",
 
             // Results
-            "results.signs": "Because you answered yes to:",
             "results.safety_entry": "{0}, and what to watch for",
             "results.watch_entry": "Signs to watch for",
             "results.take_along": "Take this with you: s saves a summary sheet with your answers for the doctors.",
@@ -136,7 +137,7 @@ extension StringCatalog {
             "sheet.saved.title": "Summary sheet saved",
             "sheet.saved": "Saved, readable only by you:",
             "sheet.copied": "Also saved here:",
-            "sheet.save_failed": "Could not save the summary sheet: {0}",
+            "sheet.save_failed": "Could not save the summary sheet: {0}. Nothing was written. Free disk space, then press s again.",
             "sheet.copy_failed": "Could not save a copy here: {0}",
             "sheet.open_failed": "Could not open the sheet: {0}",
             "print.sent": "Sent to the printer: {0}",
@@ -173,10 +174,11 @@ extension StringCatalog {
         ],
         .de: [
             "welcome.not_diagnosis": "Dies ist eine Information, keine Diagnose. Sie ersetzt keinen Arztbesuch.",
-            "welcome.emergency": "Notfall? Wenn eines davon zutrifft, rufen Sie jetzt die 112 an oder gehen Sie in die Notaufnahme: {0}.",
+            "welcome.emergency": "Notfall? Wenn eines davon zutrifft, rufen Sie jetzt die 112 an oder gehen Sie in die Notaufnahme:",
             "welcome.saved": "Gespeicherte Antworten vom {0} ({1} von {2} beantwortet):",
             "farewell.saved": "Ihre Antworten sind gespeichert. Starten Sie backtriage erneut, um dort weiterzumachen, wo Sie aufgehört haben.",
             "farewell.not_saved": "Ihre Antworten wurden nicht behalten (--no-save).",
+            "farewell.sheet": "Zusammenfassung: {0} (auch als {1}).",
             "welcome.prefilled": "{0} Antworten sind aus der Antwortdatei übernommen.",
             "welcome.start": "Mit den Fragen beginnen",
             "welcome.continue": "Dort weitermachen, wo ich aufgehört habe",
@@ -189,7 +191,8 @@ extension StringCatalog {
             "welcome.episode_ended": "Schön zu hören. Die Episode ist beendet und bleibt in Ihrem Verlauf.",
             "check_in.intro": "Kontrolle: die Fragen, die sich ändern können, und alle Warnzeichen noch einmal. Vom letzten Mal übernommen: {0}. Mit r sehen Sie alle Antworten und können jede ändern.",
             "history.title": "Ihr Verlauf",
-            "history.failed": "Der Verlauf konnte nicht gelesen oder geschrieben werden: {0}. Ihre Antworten bleiben gespeichert.",
+            "history.failed": "Der Verlauf konnte nicht gelesen oder geschrieben werden: {0}. Er ist unverändert; Ihre Antworten bleiben gespeichert. Schaffen Sie Platz und starten Sie backtriage erneut.",
+            "history.failed.unsaved": "Der Verlauf konnte nicht gelesen oder geschrieben werden: {0}. Er ist unverändert, und auch die Antworten sind nicht gespeichert. Schaffen Sie Platz und drücken Sie dann s.",
 
             "key.choose": "wählen",
             "key.confirm": "bestätigen",
@@ -244,7 +247,7 @@ extension StringCatalog {
             "checklist.why": "? sagt, warum jedes Zeichen wichtig ist.",
             "checklist.unanswered.one": "{0} Zeile ist noch offen: Bitte jede Zeile beantworten, dann Enter.",
             "checklist.unanswered.other": "{0} Zeilen sind noch offen: Bitte jede Zeile beantworten, dann Enter.",
-            "progress": "{0} von {1}",
+            "progress": "{0} % geschafft",
             "unit.days": "Tage",
             "unit.weeks": "Wochen",
             "unit.months": "Monate",
@@ -263,7 +266,7 @@ extension StringCatalog {
             "notice.not_a_duration": "„{0}“ ist weder eine Dauer noch ein Datum. Bitte geben Sie eine Zahl ein, zum Beispiel 3 oder 2,5, gern mit Tagen, Wochen oder Monaten, oder den Tag des Beginns.",
             "notice.future_day": "Dieser Tag liegt nach heute.",
             "notice.enter_text": "Bitte geben Sie eine Antwort ein und drücken Sie Enter.",
-            "notice.save_failed": "Die Antworten konnten nicht gespeichert werden: {0}. Sie bleiben erhalten, solange das Programm läuft.",
+            "notice.save_failed": "Die Antworten konnten nicht gespeichert werden: {0}. Früher gespeicherte bleiben unverändert; neuere nur, solange backtriage läuft. Schaffen Sie Platz: Jede Antwort wird wieder gespeichert.",
 
             "help.title": "Warum das gefragt wird",
             "help.none": "Zu dieser Frage gibt es keine weitere Erklärung.",
@@ -284,7 +287,6 @@ extension StringCatalog {
             "review.show_result": "Mein Ergebnis zeigen",
             "review.first_open": "Zur ersten offenen Frage",
 
-            "results.signs": "Weil Sie mit Ja geantwortet haben:",
             "results.safety_entry": "{0}, und worauf Sie achten sollten",
             "results.watch_entry": "Zeichen, auf die Sie achten sollten",
             "results.take_along": "Nehmen Sie das mit: s speichert ein Blatt mit Ihren Antworten für die Ärzte.",
@@ -295,7 +297,7 @@ extension StringCatalog {
             "sheet.saved.title": "Zusammenfassung gespeichert",
             "sheet.saved": "Gespeichert, nur für Sie lesbar:",
             "sheet.copied": "Auch hier gespeichert:",
-            "sheet.save_failed": "Die Zusammenfassung konnte nicht gespeichert werden: {0}",
+            "sheet.save_failed": "Die Zusammenfassung konnte nicht gespeichert werden: {0}. Es wurde nichts geschrieben. Schaffen Sie Platz und drücken Sie erneut s.",
             "sheet.copy_failed": "Eine Kopie konnte hier nicht gespeichert werden: {0}",
             "sheet.open_failed": "Das Blatt konnte nicht geöffnet werden: {0}",
             "print.sent": "An den Drucker geschickt: {0}",

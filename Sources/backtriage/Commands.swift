@@ -171,7 +171,7 @@ struct Evaluate: ParsableCommand {
         var failed = false
         do {
             // Hand on what is done before waiting for more input: a filter answers as it goes.
-            try input.forEachOutcome(location, canonical: fhir.canonical, beforeRead: { try out.flush() }) { outcome in
+            try input.forEachOutcome(location.locator, canonical: fhir.canonical, beforeRead: { try out.flush() }) { outcome in
                 switch outcome {
                 case .valid(let document, let engine, let reading, let warnings):
                     warnings.forEach { printError($0.description) }
@@ -196,6 +196,10 @@ struct Evaluate: ParsableCommand {
                 }
             }
             try out.flush()
+        } catch let problem as AnswerInputError {
+            try? out.flush()
+            printError(problem.description)
+            throw ExitCode(ExitStatus.badInput)
         } catch let failure as OutputFailure {
             printError(failure.description)
             throw ExitCode(ExitStatus.badInput)

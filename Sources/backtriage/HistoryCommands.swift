@@ -8,9 +8,6 @@ import TriageKit
 import TriageReport
 import TriageSession
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the history commands share: the questionnaire, the language, the history's place and
 /// the day.
@@ -57,8 +54,9 @@ struct HistoryCommand: ParsableCommand {
         locale); json and csv are for programs and spreadsheets.
 
         --export writes everything the history holds, every answer included: as JSON, or with \
-        --format fhir as a FHIR R4 Bundle of one QuestionnaireResponse a check-in. With -o the \
-        file is readable by you only.
+        --format fhir as a FHIR R4 Bundle: each episode (EpisodeOfCare), and each check-in's \
+        QuestionnaireResponse with its result (a RiskAssessment: the level, and until when it \
+        holds, the next check), under --canonical-base. With -o the file is readable by you only.
 
         --delete removes the history, the saved answers and the summary sheets, after you type \
         "delete" (or with --yes). Exit 1 when nothing was deleted.
@@ -67,6 +65,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "Format: text, json or csv; with --export json or fhir.") var format: Format?
     @Option(name: .long, help: "The chart in text: auto, unicode, ascii or none.") var chart: Chart = .auto
     @Flag(name: .long, help: "Write everything the history holds, every answer included (json or fhir).") var export = false
+    @OptionGroup var fhir: CanonicalOption
     @Flag(name: .long, help: "Delete the history, the saved answers and summary sheets.") var delete = false
     @Flag(name: .long, help: "With --delete: do not ask first.") var yes = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
@@ -77,6 +76,7 @@ struct HistoryCommand: ParsableCommand {
         if yes && !delete { throw ValidationError("--yes goes with --delete") }
         if export && (format == .text || format == .csv) { throw ValidationError("--export writes json or fhir") }
         if !export && format == .fhir { throw ValidationError("--format fhir goes with --export") }
+        if fhir.base != nil && !(export && format == .fhir) { throw ValidationError("--canonical-base goes with --export --format fhir") }
     }
 
     func run() throws {
@@ -87,15 +87,16 @@ struct HistoryCommand: ParsableCommand {
         let text: String
         switch (export, format ?? (export ? .json : .text)) {
         case (true, .fhir):
-            text = HistoryExport.fhirBundle(episodes, engine: tracker.engine, language: options.language, at: Date()).serialized(pretty: true) + "\n"
+            text = HistoryExport.fhirBundle(episodes, engine: tracker.engine, language: options.language, at: Date(),
+                                            canonical: fhir.canonical).serialized(pretty: true) + "\n"
         case (true, _):
             let all = try withHistory { () throws -> HistoryExport.Episodes in
                 guard let store = try tracker.history() else { return [] }
                 return try store.episodes().map { ($0, try store.checkIns(of: $0)) }
             }
-            text = HistoryExport.json(all, trendItem: trendItem, answers: true, exportedAt: Date()).serialized(pretty: true) + "\n"
+            text = HistoryExport.json(all, schema: HistoryStore.schemaVersion, trendItem: trendItem, answers: true, exportedAt: Date()).serialized(pretty: true) + "\n"
         case (false, .json):
-            text = HistoryExport.json(episodes, trendItem: trendItem, answers: false).serialized(pretty: true) + "\n"
+            text = HistoryExport.json(episodes, schema: HistoryStore.schemaVersion, trendItem: trendItem, answers: false).serialized(pretty: true) + "\n"
         case (false, .csv):
             text = HistoryExport.csv(episodes, trendItem: trendItem)
         default:

@@ -6,12 +6,10 @@ import Foundation
 #endif
 import TriageKit
 import TriagePlain
+import TriageReport
 import TriageSession
 import TriageTUI
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The questionnaire: the default when `backtriage` runs without a subcommand. Full-screen on a
 /// terminal; plain lines with `--plain`, through a pipe, or where TERM is dumb.
@@ -66,32 +64,20 @@ struct Interactive: ParsableCommand {
         if !fullScreen {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
                                        language: lang, today: today, prefill: prefill, tracker: tracker,
+                                       width: TerminalWidth.ofStandardOutput(),
                                        readLine: { Swift.readLine(strippingNewline: true) },
                                        write: { writeToStandardOutput($0) })
             throw ExitCode(Self.exitStatus(session.run(), engine.questionnaire))
         }
         // The history is read before curses starts, so that a problem with it is said plainly;
         // the questionnaire then goes on without it.
-        var episode: EpisodeStatus?
-        var resumed: Session?
-        var continuable = resumable
-        if let tracker, prefill == nil {
-            do throws(HistoryError) {
-                episode = try tracker.status()
-                if let saved = resumable {
-                    resumed = try tracker.resume(saved)
-                    // Answers the history already holds: nothing to continue.
-                    if resumed == nil {
-                        continuable = nil
-                        try? store.delete(questionnaire: engine.questionnaire.id)
-                    }
-                }
-            } catch {
-                printError("backtriage: the history cannot be read: \(error.description); the questionnaire goes on without it")
-            }
+        let start = SessionStart(engine: engine, saved: resumable, store: noSave ? nil : store,
+                                 tracker: prefill == nil ? tracker : nil, today: today)
+        if let problem = start.historyProblem {
+            printError("backtriage: the history cannot be read: \(problem.description); the questionnaire goes on without it")
         }
         let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
-                             resumable: continuable, resumed: resumed, savingEnabled: !noSave, episode: episode,
+                             resumable: start.saved, resumed: start.resumed, savingEnabled: !noSave, episode: start.episode,
                              historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles())
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()

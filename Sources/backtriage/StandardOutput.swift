@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TriageKit
 
 /// Standard output through one large buffer, written with write(2) when it is full and when
 /// `flush()` is called. One system call per 256 KiB instead of one per result; on a terminal
@@ -96,4 +92,16 @@ private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
 struct OutputFailure: Error, CustomStringConvertible {
     var reason: String
     var description: String { "backtriage: cannot write the results: \(reason)" }
+}
+
+/// The width of the terminal standard output is, for the plain mode to wrap its lines to.
+enum TerminalWidth {
+    /// The columns of the terminal on standard output; nil for a pipe or a file, which get the
+    /// lines whole.
+    static func ofStandardOutput() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

@@ -5,9 +5,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import TriageKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 let commandNames = BacktriageCommand.configuration.subcommands.map { $0._commandName }
 if let word = CommandLine.arguments.dropFirst().first, let message = CommandSuggestion.message(for: word, commands: commandNames) {

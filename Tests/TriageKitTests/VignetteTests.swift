@@ -20,17 +20,13 @@ struct Vignette: Sendable, CustomTestStringConvertible {
     var nextCheck: Double??
     var testDescription: String { name }
 
-    static func all() -> [Vignette] {
-        guard let data = FileManager.default.contents(atPath: Fixtures.vignettesPath),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
-        return list.map { c in
-            let expect = c["expect"] as? [String: Any] ?? [:]
-            // Read the answers the way the command line reads them.
-            let json = (try? JSONSerialization.data(withJSONObject: c["answers"] ?? [:])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-            let answers = (try? AnswerFileReader.parse("{\"questionnaire\": \"back-pain\", \"answers\": \(json)}", path: "vignette"))?.answers ?? AnswerSet()
+    /// Every example with what it expects; an error names the file and case that cannot be read.
+    static func all() throws -> [Vignette] {
+        try Fixtures.exampleCases().map { c in
+            let expect = c.expect
             var next: Double?? = nil
             if expect.keys.contains("next_check") { next = .some((expect["next_check"] as? NSNumber)?.doubleValue) }
-            return Vignette(name: c["name"] as? String ?? "?", answers: answers, triage: expect["triage"] as? String,
+            return Vignette(name: c.name, answers: c.answers, triage: expect["triage"] as? String,
                             action: expect["action"] as? String,
                             include: expect["include"] as? [String] ?? [], exclude: expect["exclude"] as? [String] ?? [],
                             cautions: expect["cautions"] as? [String] ?? [], notes: expect["notes"] as? [String] ?? [],
@@ -42,12 +38,12 @@ struct Vignette: Sendable, CustomTestStringConvertible {
 
 @Suite("Example vignettes")
 struct VignetteTests {
-    @Test func theVignetteFileHasCases() {
-        #expect(Vignette.all().count >= 18)
-        #expect(Vignette.all().allSatisfy { $0.action != nil }, "every example names the action")
+    @Test func theVignetteFileHasCases() throws {
+        #expect(try Vignette.all().count >= 18)
+        #expect(try Vignette.all().allSatisfy { $0.action != nil }, "every example names the action")
     }
 
-    @Test(arguments: Vignette.all())
+    @Test(arguments: try Vignette.all())
     func vignetteGivesTheExpectedResult(_ v: Vignette) {
         let engine = Fixtures.engine
         #expect(AnswerFileReader.validate(AnswerDocument(questionnaire: "back-pain", answers: v.answers, locations: [:]), engine: engine).isEmpty)

@@ -28,35 +28,50 @@ struct PlainSessionTests {
     @Test func aWholeCaseReachesTheResult() {
         let (outcome, out) = session(sevenWeeks)
         #expect(outcome == level("see_doctor"), "\(out.suffix(800))")
-        #expect(out.contains("Question 1 of "))
+        #expect(out.contains("Question 1, 0 % done, "))
         #expect(out.contains("Result: SEE A DOCTOR."))
         #expect(out.contains("Physiotherapy"))
     }
 
     @Test func eachQuestionIsOneLineWithNumberedOptionsAndNoEscapeCodes() {
         let (_, out) = session(sevenWeeks)
-        #expect(out.contains("Question 2 of "))
+        #expect(out.contains("Question 2, "))
         #expect(out.contains(", Your pain. Where is your pain mainly?"))
         #expect(out.contains("\n  1 Lower back\n"))
         #expect(!out.contains("\u{1B}"))
     }
 
-    @Test func theTotalNeverGrowsAsAnswersCloseQuestions() {
+    @Test func theShareDoneOnlyGrowsAsQuestionsAreAnswered() {
         let (_, out) = session(sevenWeeks)
-        // Each question follows the prompt of the answer before it ("> Question 7 of ...").
-        let totals = out.split(separator: "\n").compactMap { line -> Int? in
-            guard let q = line.range(of: "Question "), let of = line.range(of: " of ", range: q.upperBound..<line.endIndex) else { return nil }
-            return Int(line[of.upperBound...].prefix { $0.isNumber })
+        // Each question follows the prompt of the answer before it ("> Question 7, 23 % done, ...").
+        let shares = out.split(separator: "\n").compactMap { line -> Int? in
+            guard let q = line.range(of: "Question "), let comma = line.range(of: ", ", range: q.upperBound..<line.endIndex) else { return nil }
+            return Int(line[comma.upperBound...].prefix { $0.isNumber })
         }
-        #expect(totals.count > 20)
-        #expect(zip(totals, totals.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(shares.count > 20)
+        #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(shares.allSatisfy { $0 < 100 })
     }
 
     @Test func aBadAnswerIsRefusedWithAMessageAndAskedAgain() {
         let (outcome, out) = session(["forty", "150", "40"] + Array(sevenWeeks.dropFirst()))
         #expect(outcome == level("see_doctor"))
-        #expect(out.contains("Not understood: give a number, for example 40."))
+        #expect(out.contains("Not understood: give a number, for example 40 years."))
         #expect(out.contains("Not understood: 150 is above 120"))
+    }
+
+    @Test func aNumberOfWeeksIsExplainedWithAFewWeeks() throws {
+        let item = try #require(Fixtures.engine.index.items["painkiller_weeks"])
+        guard case .failure(let problem) = PlainAnswerParser(language: .en, today: Fixtures.day).parse("a while", for: item) else {
+            Issue.record("a while was accepted as a number of weeks")
+            return
+        }
+        #expect(problem.message == "give a number, for example 2 weeks.")
+    }
+
+    @Test func aChoiceOfTwoSaysTheTwoNumbers() {
+        #expect(PlainAnswerParser.expectChoice(2, .en) == "type 1 or 2.")
+        #expect(PlainAnswerParser.expectChoice(4, .de) == "geben Sie eine Nummer von 1 bis 4 ein.")
     }
 
     @Test func durationsAcceptDaysWeeksMonthsAndAStartDate() throws {
@@ -93,7 +108,7 @@ struct PlainSessionTests {
         #expect(outcome == level("emergency"))
         let act = out.range(of: "Please act now.")
         #expect(act != nil)
-        #expect(!out[act!.upperBound...].contains("Question 11 of"))
+        #expect(!out[act!.upperBound...].contains("Question 11, "))
     }
 
     @Test func everyNewEmergencySignInterrupts() {
@@ -122,7 +137,7 @@ struct PlainSessionTests {
         let (outcome, out) = session(["40", "1", "seit 7 Wochen", "nein", "5", "nein", "nein", "nein", "1"]
             + Array(repeating: "nein", count: 19) + ["0", "nein", "nein"], language: .de)
         #expect(outcome == level("see_doctor"), "\(out.suffix(600))")
-        #expect(out.contains("Frage 1 von "))
+        #expect(out.contains("Frage 1, 0 % geschafft, "))
         #expect(out.contains("Ergebnis: TERMIN IN DER ARZTPRAXIS"))
         #expect(out.contains("Kontrolle am "))
     }

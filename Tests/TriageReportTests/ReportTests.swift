@@ -5,12 +5,18 @@ import TriageReport
 
 @Suite("One result model: every output says the same")
 struct OutputsAgreeTests {
+    /// The tests over the examples run over every one: a file that cannot be read, or reads as
+    /// nothing, fails here and in each of them.
+    @Test func theExampleCasesAreRead() throws {
+        #expect(try exampleCases().count >= 14)
+    }
+
     /// The same answers through every output: each names the level, each warning sign, every
     /// suggestion and caution the level shows, and the next check, and none names what the
     /// level leaves out.
-    @Test(arguments: exampleCases().map(\.name))
+    @Test(arguments: try exampleCases().map(\.name))
     func everyOutputAgreesOnTheResult(_ name: String) throws {
-        let answers = try #require(exampleCases().first { $0.name == name }?.answers)
+        let answers = try Fixtures.exampleAnswers(name)
         let r = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.json(r).serialized().utf8)) as? [String: Any])
         #expect(json["triage"] as? String == r.level.id)
@@ -93,9 +99,9 @@ struct PresentationTests {
 
     /// No patient output in either language holds a seed file name, a rule id or a raw
     /// expression.
-    @Test(arguments: exampleCases().map(\.name))
+    @Test(arguments: try exampleCases().map(\.name))
     func noFileNameRuleIdOrExpressionReachesPatients(_ name: String) throws {
-        let answers = try #require(exampleCases().first { $0.name == name }?.answers)
+        let answers = try Fixtures.exampleAnswers(name)
         let r = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
         let ruleIds = Fixtures.shipped.rules.map(\.id)
         for language in Language.allCases {
@@ -144,13 +150,26 @@ struct PresentationTests {
         let de = Wording(Fixtures.shipped, .de), en = Wording(Fixtures.shipped, .en)
         #expect(de.date(AnswerValidation.parseDate("2026-12-30")!) == "30.12.2026")
         #expect(en.date(AnswerValidation.parseDate("2026-12-30")!) == "30 Dec 2026")
-        #expect(de.weeks(1.4285714) == "1,4 Wochen")
-        #expect(de.weeks(1) == "1 Woche")
-        #expect(en.weeks(1) == "1 week")
+        #expect(de.weeks(1.0 / 7) == "1 Tag")
         #expect(en.weeks(3) == "3 weeks")
         let duration = Fixtures.shipped.item("duration_weeks")!
-        #expect(de.value(.number(1), of: duration) == "1 Woche")
-        #expect(de.value(.number(2.5), of: duration) == "2,5 Wochen")
+        #expect(de.value(.number(2.5), of: duration) == "18 Tage")
+    }
+
+    /// clinical-content.md, "Presentation to patients": under 3 weeks in days, from 3 weeks in
+    /// whole weeks, never a decimal week.
+    @Test func durationsAreDaysUnderThreeWeeksThenWholeWeeks() {
+        let de = Wording(Fixtures.shipped, .de), en = Wording(Fixtures.shipped, .en)
+        #expect(en.weeks(10.0 / 7) == "10 days")
+        #expect(de.weeks(10.0 / 7) == "10 Tage")
+        #expect(en.weeks(0.3) == "2 days")
+        #expect(en.weeks(1) == "7 days")
+        #expect(en.weeks(2.99) == "21 days")
+        #expect(en.weeks(3.14) == "3 weeks")
+        #expect(de.weeks(12) == "12 Wochen")
+        #expect(en.weeks(11.999_999_9) == "12 weeks")
+        let duration = Fixtures.shipped.item("duration_weeks")!
+        #expect(en.value(.number(3.14), of: duration) == "3 weeks")
     }
 
     @Test func germanResultsSayKontrolleAndKannAufHinweisen() {

@@ -16,17 +16,10 @@ func patientOutputs(_ r: Report, _ language: Language) -> [(String, String)] {
      ("html sheet", SheetFormat.html.render(r, language: language))]
 }
 
-/// The example cases as answer sets, read as the command line reads them.
-func exampleCases() -> [(name: String, answers: AnswerSet)] {
-    guard let data = FileManager.default.contents(atPath: Fixtures.vignettesPath),
-          let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
-    return list.compactMap { c in
-        guard let name = c["name"] as? String, let raw = c["answers"],
-              let json = try? JSONSerialization.data(withJSONObject: raw), let text = String(data: json, encoding: .utf8),
-              let document = try? AnswerFileReader.parse("{\"questionnaire\": \"back-pain\", \"answers\": \(text)}", path: name)
-        else { return nil }
-        return (name, document.answers)
-    }
+/// The example cases as answer sets, read as the command line reads them; a file or case that
+/// cannot be read is an error, so the tests over them fail instead of running over nothing.
+func exampleCases() throws -> [(name: String, answers: AnswerSet)] {
+    try Fixtures.exampleCases().map { ($0.name, $0.answers) }
 }
 
 /// Text with every run of white space made one space, so a phrase wrapped across lines is found.

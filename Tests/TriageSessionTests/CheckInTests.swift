@@ -63,7 +63,7 @@ struct CheckInTests {
         #expect(week6.checkIn.nextCheck == .init(date: day("2027-02-01"), weeks: 12))
         let lines6 = try #require(week6.changes).lines(Wording(Fixtures.shipped, .en))
         #expect(lines6 == [
-            "Now 6 weeks since the pain began (2 weeks at the last check-in).",
+            "Now 6 weeks since the pain began (14 days at the last check-in).",
             "The 6-week mark is reached: the guidance looks at the pain again now.",
             "The result changed from SELF-CARE to SEE A DOCTOR: " + action("appointment"),
             "Pain intensity: from 6/10 to 4/10.",
@@ -244,7 +244,7 @@ struct CheckInTests {
         let wording = Wording(Fixtures.shipped, .de)
         #expect(changes.heading(wording) == "Seit Ihrer letzten Kontrolle am 23.11.2026:")
         let lines = changes.lines(wording)
-        #expect(lines.first == "Jetzt 6 Wochen seit Beginn der Schmerzen (2 Wochen bei der letzten Kontrolle).")
+        #expect(lines.first == "Jetzt 6 Wochen seit Beginn der Schmerzen (14 Tage bei der letzten Kontrolle).")
         #expect(lines.contains("Schmerzstärke: von 6/10 auf 4/10."))
         #expect(lines.contains { $0.hasPrefix("Das Ergebnis hat sich geändert, von SELBSTHILFE zu ") })
     }

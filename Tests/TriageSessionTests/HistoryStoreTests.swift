@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageKit
+import TriageReport
 @testable import TriageSession
 import TriageTestSupport
 
@@ -134,6 +135,14 @@ struct HistoryStoreTests {
         #expect(HistoryStore.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/a"])
                 == "/home/a/.local/share/backtriage/history.sqlite3")
         #expect(HistoryStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/backtriage/history.sqlite3")
+    }
+
+    /// Without HOME the history goes to the home folder the password database names for this
+    /// user, never under the folder the program happens to be started in.
+    @Test func defaultPathWithoutHomeIsTheUsersHomeFolder() throws {
+        let entry = String(cString: try #require(getpwuid(getuid())?.pointee.pw_dir))
+        #expect(HistoryStore.defaultPath(environment: [:]) == entry + "/.local/share/backtriage/history.sqlite3")
+        #expect(HistoryStore.defaultPath(environment: ["HOME": ""]).hasPrefix("/"))
     }
 }
 

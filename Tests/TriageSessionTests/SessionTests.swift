@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageKit
+import TriageReport
 import TriageSession
 import TriageTestSupport
 

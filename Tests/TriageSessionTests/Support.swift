@@ -2,9 +2,6 @@ import Foundation
 import TriageKit
 @testable import TriageSession
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A new empty folder for one test, removed by nobody: tests leave their files for a look.
 func temporaryFolder() -> String {

@@ -20,14 +20,17 @@ func onChecklist(_ language: Language = .en, size: Size = small) -> AppState { o
         for (i, sign) in lowBackSigns.enumerated() {
             let label = String(state.wording.label(sign).prefix(30))
             guard let line = lines.first(where: { $0.contains(label) }) else {
-                Issue.record("line \(i + 1) missing: \(label)")
+                // At 80x24 the list scrolls to leave rows for the selected line's whole question.
+                if size == large || i < 6 { Issue.record("line \(i + 1) missing: \(label)") }
                 continue
             }
             #expect(line.contains("\(i + 1)  \(label)"))
             // Both answer marks sit within a reading line of the label.
             let start = line.range(of: label)!.lowerBound
             let lastMark = line.range(of: "○", options: .backwards) ?? line.range(of: "●", options: .backwards)
-            #expect(lastMark.map { line.distance(from: start, to: $0.lowerBound) < 76 } == true)
+            // Both answer marks sit right after the longest label, within a reading line of it.
+            let longest = lowBackSigns.map { state.wording.label($0).count }.max() ?? 0
+            #expect(lastMark.map { line.distance(from: start, to: $0.lowerBound) <= longest + 20 } == true)
         }
     }
 
@@ -41,14 +44,17 @@ func onChecklist(_ language: Language = .en, size: Size = small) -> AppState { o
         #expect(whole.contains(question), "\(question)")
     }
 
-    @Test func aCutQuestionIsWholeInTheHelp() {
+    @Test func aLongQuestionIsWholeUnderTheListAt80x24AndInTheHelp() {
         var state = onChecklist()
         let accident = lowBackSigns.firstIndex { $0.id == "rf_trauma" }!
         press(&state, Array(repeating: Key.down, count: accident))
-        #expect(screenText(state).contains("…"), "at 80x24 the long question is cut")
+        let shown = screenText(state).replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let question = lowBackSigns[accident].text[.en].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(shown.contains(question), "at 80x24 the list gives up rows for the whole question")
         press(&state, .character("?"))
         let whole = screenText(state).replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(whole.contains("For neck pain, it also counts"), "\(whole)")
+        let help = (lowBackSigns[accident].help?[.en] ?? "").split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " ")
+        #expect(whole.contains(help), "\(whole)")
     }
 
     @Test func anAnswerIsSavedAtOnceAndSelectsTheNextLine() {
@@ -91,7 +97,7 @@ func onChecklist(_ language: Language = .en, size: Size = small) -> AppState { o
         #expect(signs == [lowBackSigns[2].id])
         #expect(effects.last == .saveAnswers(state.answers))
         let text = screenText(state)
-        #expect(text.contains("Please act now") && text.contains("Your answers are saved.") && text.contains("Call 112"))
+        #expect(text.contains("Please act now") && text.contains("Your answers are saved.") && text.contains("112"))
         // Going on returns to the next line; the same sign does not interrupt again.
         press(&state, .right, .enter)
         #expect(state.overlay == nil)
@@ -126,6 +132,6 @@ func onChecklist(_ language: Language = .en, size: Size = small) -> AppState { o
     @Test func asciiTerminalsGetOnlyASCII() {
         let text = screenText(onChecklist(.de), glyphs: .ascii)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
-        #expect(text.contains("Rueckenschmerzen"))
+        #expect(text.contains("Ruecken- und Nackenschmerzen"))
     }
 }

@@ -13,6 +13,7 @@ final class FakeTerminal: TriageTUI.Terminal {
     private var events: [TerminalEvent]
     private(set) var frames: [Screen] = []
     private(set) var stopped: [Bool] = []
+    private(set) var suspensions = 0
 
     init(_ events: [TerminalEvent], size: Size = small) {
         self.events = events
@@ -27,6 +28,8 @@ final class FakeTerminal: TriageTUI.Terminal {
     }
 
     func stop(restoring: Bool) { stopped.append(restoring) }
+
+    func suspend() { suspensions += 1 }
 }
 
 /// Effects recorded, with the results a test chooses.
@@ -78,6 +81,23 @@ final class FakeRunner: EffectRunning {
         #expect(EventLoop.run(freshState(), terminal: terminal, effects: runner) == 0)
         #expect(terminal.stopped == [true])
         #expect(runner.performed.last == .saveAnswers(AnswerSet(["age": .number(52)])))
+    }
+
+    @Test func ctrlCSavesRestoresTheTerminalAndExits130() {
+        let terminal = FakeTerminal(started + [.key(.interrupt)])
+        let runner = FakeRunner()
+        #expect(EventLoop.run(freshState(), terminal: terminal, effects: runner) == 130)
+        #expect(terminal.stopped == [true])
+        #expect(runner.savedAnswers?["age"] == .number(52))
+    }
+
+    @Test func ctrlZSuspendsAndTheScreenIsDrawnAgainAfterwards() {
+        let terminal = FakeTerminal(started + [.key(.suspend), .key(.character("q"))])
+        _ = EventLoop.run(freshState(), terminal: terminal, effects: FakeRunner())
+        #expect(terminal.suspensions == 1)
+        // The first frame, one after each key of `started`, and the whole screen after `fg`.
+        #expect(terminal.frames.count == started.count + 2)
+        #expect(terminal.frames.last?.text.contains("Where is your pain") == true)
     }
 
     @Test func everyKeyIsFollowedByAFrame() {
@@ -197,10 +217,20 @@ final class FakeRunner: EffectRunning {
         #expect(EventLoop.farewell(state) == "Your answers were not kept (--no-save).")
     }
 
-    @Test func nothingIsSaidWithoutAnswersOrAfterAResult() {
+    @Test func nothingIsSaidWithoutAnswers() {
         #expect(EventLoop.farewell(freshState()) == nil)
+    }
+
+    @Test func aResultLeavesItsLevelActionNextCheckAndTheSavedSheet() {
         var state = freshState()
         walk(&state, answers: Fixtures.baseline())
-        #expect(EventLoop.farewell(state) == nil)
+        let report = state.report
+        let wording = state.wording
+        state = update(state, .done(.sheetsSaved(text: "/s/summary.txt", html: "/s/summary.html"))).state
+        let said = EventLoop.farewell(state) ?? ""
+        #expect(said.hasPrefix(wording.levelAndAction(report)), "\(said)")
+        let next = try? #require(report.nextCheck)
+        #expect(next.map { said.contains(wording.nextCheck($0)) } == true, "\(said)")
+        #expect(said.contains("/s/summary.txt") && said.contains("/s/summary.html"), "\(said)")
     }
 }

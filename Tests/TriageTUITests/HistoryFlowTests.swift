@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageKit
+import TriageReport
 import TriageSession
 import TriageTestSupport
 @testable import TriageTUI
@@ -38,7 +39,11 @@ struct HistoryFixture {
         #expect(text.contains("Check in: how is it now?"))
         #expect(text.contains("The pain is gone"))
         #expect(text.contains("Show my history"))
-        #expect(text.contains("light sensitivity or rash."), "the emergency signs are never cut for the history")
+        let shown = text.replacingOccurrences(of: "│", with: " ").replacingOccurrences(of: "▌", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for sign in backPain.emergencySignItems {
+            let label = Wording(backPain, .en).label(sign).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(shown.contains(label), "the emergency signs are never cut for the history: \(label)")
+        }
     }
 
     @Test func aCheckInBeginsWithTheWeeksCountedFromTheStart() {

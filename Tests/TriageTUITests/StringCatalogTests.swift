@@ -7,7 +7,7 @@ import TriageTestSupport
 @testable import TriageTUI
 
 /// Every catalog of words the program has: adding a language means adding a table to each.
-let everyCatalog: [StringCatalog] = [.answers, .report, .plain, .tui]
+let everyCatalog: [StringCatalog] = [.answers, .input, .report, .history, .plain, .tui]
 
 @Suite("String catalogs") struct StringCatalogs {
     @Test(arguments: everyCatalog.map(\.name))

@@ -93,7 +93,7 @@ import TriageTestSupport
         var state = onQuestion("duration_weeks", .de)
         // Fixtures.day is 23.11.2026: two weeks after 9.11.2026.
         press(&state, typing("9.11.2026"))
-        #expect(screenText(state).contains("Seit 09.11.2026: 2 Wochen."))
+        #expect(screenText(state).contains("Seit 09.11.2026: 14 Tage."))
         press(&state, .enter)
         #expect(state.answers["duration_weeks"] == .number(2))
     }
@@ -124,12 +124,27 @@ import TriageTestSupport
         #expect(state.answers["duration_weeks"] == .number(weeks))
     }
 
-    @Test func aGermanDurationInDaysShowsItsWeeksBeforeEnter() {
+    @Test func aGermanDurationInDaysShowsItsWholeWeeksBeforeEnter() {
+        var state = onQuestion("duration_weeks", .de)
+        press(&state, typing("30 Tage"))
+        #expect(screenText(state).contains("Das sind etwa 4 Wochen."), "\(screenText(state))")
+        press(&state, .enter)
+        #expect(state.answers["duration_weeks"] == .number(30.0 / 7))
+    }
+
+    @Test func aFewDaysAreNotTurnedIntoADecimalWeek() {
         var state = onQuestion("duration_weeks", .de)
         press(&state, typing("10 Tage"))
-        #expect(screenText(state).contains("1,4 Wochen"), "\(screenText(state))")
-        press(&state, .enter)
-        #expect(state.answers["duration_weeks"] == .number(10.0 / 7))
+        #expect(!screenText(state).contains("Das sind etwa"), "\(screenText(state))")
+        #expect(!screenText(state).contains("1,4"))
+    }
+
+    @Test func aCheckInsWeeksArePrefilledAsWholeDaysNeverADecimalWeek() throws {
+        let item = try #require(engine.index.items["duration_weeks"])
+        let editor = Editor(item: item, answer: .number(3.14), language: .en)
+        #expect(editor.text == "22" && editor.unit == .days)
+        let whole = Editor(item: item, answer: .number(12), language: .en)
+        #expect(whole.text == "12" && whole.unit == .weeks)
     }
 
     @Test func anAgeTypedWithItsUnitIsTheNumber() {
@@ -203,5 +218,15 @@ import TriageTestSupport
         for key in typing("qL?r") { _ = TextWidget.handle(key, &editor, item, context) }
         #expect(editor.text == "qL?r")
         #expect(TextWidget.handle(.enter, &editor, item, context) == .submit(.string("qL?r")))
+    }
+}
+
+@Suite("The scale's anchors") struct ScaleAnchors {
+    @Test(arguments: Language.allCases)
+    func bothAnchorsAreWholeAt80x24(_ language: Language) throws {
+        let item = try #require(engine.index.items["intensity"])
+        let anchors = try #require(item.anchors)
+        let text = screenText(onQuestion("intensity", language))
+        #expect(text.contains("0 = " + anchors.min[language]) && text.contains("10 = " + anchors.max[language]), "\(text)")
     }
 }

@@ -96,14 +96,39 @@ for lang, w in WORDS.items():
     answers = exported["episodes"][0]["check_ins"][2]["answers"]
     f.check(answers.get("rf_night_pain") is True and answers.get("duration_weeks") == 13, f"{lang} export answers: {answers}")
     f.check(stat.S_IMODE(os.stat(os.path.join(d, "export.json")).st_mode) == 0o600, f"{lang} export file is not 0600")
-    code, out, err = run("history", "--export", "--format", "fhir", "--lang", lang, env=at("2027-02-08"))
+    # In FHIR, under the deployment's base: the episode, then each check-in's response and its
+    # result (the level as stored, holding until the next check); each response read back by
+    # evaluate under that base gives the level the check-in stored.
+    base = "https://fhir.example.org/r4"
+    code, out, err = run("history", "--export", "--format", "fhir", "--lang", lang, "--canonical-base", base, env=at("2027-02-08"))
     try:
-        bundle = Bundle.model_validate_json(out)
-        f.check(len(bundle.entry) == 3, f"{lang} bundle has {len(bundle.entry)} entries")
-        f.check([str(e.resource.authored) for e in bundle.entry] == ["2026-11-23", "2026-12-21", "2027-02-08"],
-                f"{lang} authored: {[e.resource.authored for e in bundle.entry]}")
+        Bundle.model_validate_json(out)
+        data = json.loads(out)
+        resources = [e["resource"] for e in data["entry"]]
+        f.check([r["resourceType"] for r in resources] == ["EpisodeOfCare"] + ["QuestionnaireResponse", "RiskAssessment"] * 3,
+                f"{lang} bundle: {[r['resourceType'] for r in resources]}")
+        f.check(resources[0]["status"] == "active" and resources[0]["period"]["start"] == "2026-11-09", f"{lang} episode {resources[0]}")
+        f.check([r["authored"] for r in resources[1::2]] == ["2026-11-23", "2026-12-21", "2027-02-08"],
+                f"{lang} authored: {[r.get('authored') for r in resources[1::2]]}")
+        f.check("backtriage.invalid" not in out and all(r["questionnaire"].startswith(base) for r in resources[1::2]),
+                f"{lang} the export does not keep --canonical-base")
+        for i, (response, result, stored) in enumerate(zip(resources[1::2], resources[2::2], checks)):
+            prediction = result["prediction"][0]
+            f.check(prediction["qualitativeRisk"]["coding"][0]["code"] == stored["level"], f"{lang} check-in {i}: level {prediction}")
+            f.check(prediction.get("whenPeriod", {}).get("end") == (stored["next_check"] or {}).get("date"), f"{lang} check-in {i}: next check")
+            f.check([b["reference"] for b in result["basis"]] == [data["entry"][1 + 2 * i]["fullUrl"], data["entry"][0]["fullUrl"]],
+                    f"{lang} check-in {i}: basis {result['basis']}")
+            path = os.path.join(d, f"check-in-{i}.fhir.json")
+            with open(path, "w") as out_file:
+                json.dump(response, out_file)
+            code, back, err = run("evaluate", "--answers", path, "--format", "json", "--canonical-base", base, env=at("2027-02-08"))
+            f.check(code == 0 and json.loads(back)["triage"] == stored["level"], f"{lang} check-in {i} read back: exit {code}: {err[:300]}")
     except Exception as e:  # the validator says what is wrong
         f.check(False, f"{lang} invalid FHIR Bundle: {e}: {err} {out[:300]}")
+    # The last check-in's sheet in FHIR keeps the base too.
+    for fmt in ("fhir", "fhir-bundle"):
+        code, out, err = run("sheet", "--history", "--format", fmt, "--canonical-base", base, env=at("2027-02-08"))
+        f.check(code == 0 and base in out and "backtriage.invalid" not in out, f"{lang} sheet --history --format {fmt}: exit {code}: {err}")
 
     # The HTML sheet of the last check-in has the chart as inline SVG.
     code, out, _ = run("sheet", "--history", "--format", "html", "--lang", lang, env=at("2027-02-08"))

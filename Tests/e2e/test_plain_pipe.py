@@ -33,7 +33,7 @@ second = run("--plain", "--no-save", stdin=typed, env=env)
 f.check(first == second, "two runs on the same input differ")
 # Without a terminal the plain mode starts by itself.
 code, out, _ = run("--no-save", stdin=typed, env=env)
-f.check(code == 11 and "Question 1 of" in out, f"plain mode not chosen through a pipe: {code} {out[:200]}")
+f.check(code == 11 and "Question 1, 0 % done" in out, f"plain mode not chosen through a pipe: {code} {out[:200]}")
 # Input that ends early: exit 3, and the answers given are kept for next time.
 code, out, _ = run("--plain", stdin="40\n1\n", env=env)
 f.check(code == 3 and "The input ended" in out, f"early end: {code} {out[-300:]}")

@@ -52,4 +52,16 @@ code, _, err = run("sheet", "--answers", lines)
 f.check(code == 2 and "a sheet is made from one" in err, f"jsonl: exit {code}: {err}")
 code, _, err = run("sheet", "--answers", good, "-o", d + "/missing/dir/sheet.txt")
 f.check(code == 2 and "cannot write" in err, f"unwritable -o: exit {code}: {err}")
+
+# -o chooses the format by the file's ending when --format is not given; a --format that
+# contradicts the ending is refused, naming both, and writes nothing.
+for name, starts in (("x.html", "<!DOCTYPE html>"), ("x.md", "# "), ("x.fhir.json", '{\n  "resourceType"'), ("x.txt", "")):
+    path = os.path.join(d, name)
+    code, out, err = run("sheet", "--answers", good, "-o", path)
+    f.check(code == 0 and open(path).read().startswith(starts), f"-o {name}: exit {code}: {err} {open(path).read()[:40]!r}")
+code, out, err = run("sheet", "--answers", good, "--format", "text", "-o", os.path.join(d, "y.html"))
+f.check(code == 64 and "y.html ends in .html, which is html, but --format is text" in err and not os.path.exists(os.path.join(d, "y.html")),
+        f"--format text -o y.html: exit {code}: {err}")
+code, out, err = run("sheet", "--answers", good, "--format", "fhir", "-o", os.path.join(d, "z.json"))
+f.check(code == 0, f"--format fhir -o z.json (FHIR is JSON): exit {code}: {err}")
 f.finish()

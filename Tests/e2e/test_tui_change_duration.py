@@ -17,7 +17,8 @@ def test(pane):
     p.type("for 3 months")
     p.wait_for("for 3 months", "That is about 13 weeks.")
     p.keys(*(["BSpace"] * len("for 3 months")), "2", "Enter")
-    p.wait_for("Your answers", "2 weeks")
+    # Under 3 weeks a duration is said in days.
+    p.wait_for("Your answers", "14 days")
     # The last line of the list shows the result.
     p.keys("End")
     p.wait_for("Show my result")

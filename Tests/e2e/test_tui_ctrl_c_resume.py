@@ -1,4 +1,4 @@
-"""Ctrl-C saves and leaves the terminal as it was; a restart offers to continue."""
+"""Ctrl-C saves, exits 130 as documented, and leaves the terminal as it was; a restart offers to continue."""
 import json
 import os
 
@@ -11,7 +11,7 @@ def test(pane):
                          ("Where is your pain mainly?", ["1", "Enter"])])
     p.wait_for("How long has this episode")
     p.keys("C-c")
-    p.wait_for("RC=0")
+    p.wait_for("RC=130")
     if not same_settings(before, after):
         raise Failure("stty differs after Ctrl-C")
 

@@ -26,7 +26,7 @@ def test(pane):
     if not any("Pain intensity" in line and "10/10" in line for line in screen.splitlines()):
         raise Failure("typing 1 then 0 did not store 10:\n" + screen)
     p.keys("C-c")
-    p.wait_for("EXITED=0")
+    p.wait_for("EXITED=130")
 
 
 run(test)

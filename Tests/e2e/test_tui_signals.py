@@ -77,7 +77,7 @@ def test(pane_factory):
     p.keys("Enter")
     p.wait_gone("How long has this episode")
     p.keys("C-c")
-    p.wait_for("RC=0")
+    p.wait_for("RC=130")
     if not same_settings(before, after):
         raise Failure("SIGTSTP/SIGCONT: terminal settings differ at the end")
 
@@ -90,7 +90,7 @@ def test(pane_factory):
     again.keys("Enter")
     again.wait_for("keep coming back")
     again.keys("C-c")
-    again.wait_for("EXITED=0")
+    again.wait_for("EXITED=130")
 
 
 run(test)

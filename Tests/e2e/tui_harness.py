@@ -147,9 +147,9 @@ LOW_BACK_START = [
 ]
 # The lines of the warning-sign checklist, in order (all on one screen at 80x24).
 CHECKLIST = "Do you have any of these right now?"
-RED_FLAGS = ["Numbness around the anus", "controlling or emptying", "getting weaker", "tearing pain",
-             "Fever or chills", "Began after a fall", "both legs", "Osteoporosis", "Cancer now", "Weight loss",
-             "at night", "Recent infection"]
+RED_FLAGS = ["Numbness around the anus", "controlling or emptying", "both legs", "getting weaker",
+             "Sudden severe pain", "Very unwell", "Fever or chills", "Began after a serious accident", "Pain in the side",
+             "Osteoporosis", "Cancer now", "Weight loss", "at night", "Worse week after week", "Recent infection"]
 
 
 def checklist(*yes):

@@ -19,6 +19,11 @@ int bt_take_pending_signal(void);
    standard error and die of the same signal. */
 void bt_install_fatal_handlers(void);
 
+/* Stops the process as the terminal's Ctrl-Z would (SIGTSTP with its default action, so the
+   shell regains the terminal) and returns once it is continued (`fg`). In raw mode the terminal
+   sends Ctrl-Z as a key instead of the signal, so the interface calls this itself. */
+void bt_stop_process(void);
+
 /* What standard input holds, waiting at most `milliseconds`. */
 enum bt_input_state {
     BT_INPUT_NONE = 0,    /* nothing arrived within the wait, or a signal interrupted it */

@@ -142,9 +142,16 @@ public enum AnswerFileReader {
                     // is good YAML apart from a repeated key is told about the key.
                     let yaml = SourceFile.excessiveNesting(text) == nil ? file.composeProblem() : .success(nil)
                     switch yaml {
+                    case .success(let node?) where FHIRResponseReader.isResource(node):
+                        // FHIR has no YAML format: a resource that is not JSON is refused, the
+                        // comment, single quote or 01 named where it stands.
+                        throw failAt(offset: offset, "invalid FHIR JSON: \(message)",
+                                     hint: "a FHIR resource is JSON (RFC 8259): no comments, no single quotes, no numbers with leading zeros")
                     case .success(let node?): root = node
                     case .failure(let problem) where problem.isBeyondSyntax: throw adjusted(file.diagnostic(for: problem))
-                    default: throw failAt(offset: offset, "invalid answer file syntax: \(message)")
+                    default:
+                        let fhir = text.contains("\"resourceType\"")
+                        throw failAt(offset: offset, (fhir ? "invalid FHIR JSON: " : "invalid answer file syntax: ") + message)
                     }
                 case .duplicateKeys(let keys, let offset):
                     throw failAt(offset: offset, "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
@@ -161,6 +168,10 @@ public enum AnswerFileReader {
                 root = node
             } catch {
                 throw adjusted(error)
+            }
+            if FHIRResponseReader.isResource(root) {
+                throw fail(root, "a FHIR resource must be written in JSON; FHIR has no YAML format",
+                           hint: "write the QuestionnaireResponse as JSON, as `backtriage sheet --format fhir` does")
             }
         }
         // A FHIR QuestionnaireResponse (as `sheet --format fhir` writes it) is read as answers too.
@@ -266,6 +277,12 @@ public enum AnswerFileReader {
                 hint: "answer version \(q.version) again, or load version \(answering.version) with --questionnaires DIR"))
             return problems
         }
+        if let answering = document.answering {
+            // A response shaped otherwise than the questionnaire is refused before its answers
+            // are read: a choice written as text would otherwise pass as the option it names.
+            let shape = FHIRResponseShape.problems(answering, engine: engine)
+            if !shape.isEmpty { return shape }
+        }
         for coded in document.answering?.codes ?? [] {
             guard let item = engine.index.items[coded.item], !item.options.isEmpty else { continue }
             let expected = document.answering!.canonical.codeSystem(q, item)
@@ -321,7 +338,25 @@ public enum AnswerFileReader {
         // A shared reading holds every answer of the document: it serves when all are valid.
         let missing = (reading.flatMap { invalid.isEmpty ? engine.missingItems(in: $0) : nil } ?? AnswerValidation.missing(valid, engine: engine))
             .filter { document.answers[$0.id] == nil }
-        if problems.isEmpty, !missing.isEmpty, !engine.emergencySigns(in: engine.evaluate(valid, on: document.date ?? Date())).isEmpty {
+        var emergency: Bool { !engine.emergencySigns(in: engine.evaluate(valid, on: document.date ?? Date())).isEmpty }
+        if let answering = document.answering, problems.isEmpty {
+            // A stopped response is read where a session stops too: at an emergency sign, which
+            // no further answer can lower. A final one must hold every required answer (R4).
+            if answering.status == "stopped", !emergency {
+                return [Diagnostic(at: answering.statusLocation,
+                                   "the QuestionnaireResponse was stopped before it was finished, and its answers do not give the "
+                                       + "most urgent level, which only the missing answers could rule out"
+                                       + (missing.isEmpty ? "" : " (missing: " + missing.map(\.id.rawValue).joined(separator: ", ") + ")"),
+                                   hint: "a stopped response is evaluated only when it stops at an emergency sign; finish it and send it as completed")]
+            }
+            if answering.status != "stopped", !missing.isEmpty, emergency {
+                return [Diagnostic(at: answering.statusLocation,
+                                   "the QuestionnaireResponse says \(answering.status), but required answers are missing ("
+                                       + missing.map(\.id.rawValue).joined(separator: ", ") + ")",
+                                   hint: "a response that stops at an emergency sign is \"stopped\"; R4 requires every required answer of a \(answering.status) one")]
+            }
+        }
+        if problems.isEmpty, !missing.isEmpty, emergency {
             return [Diagnostic(.warning, at: document.answersLocation,
                                "answers are missing (" + missing.map(\.id.rawValue).joined(separator: ", ")
                                    + "), but the answers given already set the most urgent level, which no further answer can lower",

@@ -3,9 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What loading a questionnaire produced: the questionnaire when its structure could be read,
 /// and every problem found on the way (structure, expressions, types, references).
@@ -24,7 +21,7 @@ public struct LoadResult: Sendable {
 
 /// Loads a questionnaire from its entry YAML file and the files it includes.
 public enum QuestionnaireLoader {
-    static let topFields = ["id", "version", "languages", "title", "description", "include", "sections",
+    static let topFields = ["id", "version", "languages", "title", "description", "publication", "include", "sections",
                             "derived", "safety_net", "profile", "follow_up"] + includeFields
     static let includeFields = ["include", "documents", "triage_levels", "actions", "causes", "suggestions", "cautions", "notes", "rules",
                                  "invariants", "allowed_conflicts"]
@@ -229,6 +226,7 @@ private struct Builder {
     var profile: [String] = []
     var allowedConflicts: [AllowedConflict] = []
     var followUp: FollowUp?
+    var publication: Publication?
 
     init(languages: [String]) { self.languages = languages }
 
@@ -252,6 +250,12 @@ private struct Builder {
         }
         if let node = top["safety_net"] { safetyNet = readSafetyNet(node, r) }
         profile = r.strings(top["profile"], "profile")
+        if let f = r.fields(top["publication"], "publication", allowed: ["publisher", "date", "jurisdiction"]) {
+            let date = f.optional("date", r.string)
+            if let date, AnswerValidation.parseDate(date) == nil { r.error(f["date"], "the publication date must be a day as YYYY-MM-DD") }
+            publication = Publication(publisher: f.optional("publisher", r.string), date: date,
+                                      jurisdiction: readCodings(f["jurisdiction"], of: "the jurisdiction", r))
+        }
         if let f = r.fields(top["follow_up"], "follow_up", allowed: ["episode", "trend", "keep", "confirm"]) {
             followUp = FollowUp(episode: f.optional("episode", r.string).map { ItemID($0) },
                                 trend: f.optional("trend", r.string).map { ItemID($0) },
@@ -271,9 +275,10 @@ private struct Builder {
             if let action = readAction(node, r) { actions.append(action) }
         }
         for node in r.sequence(top["causes"], "causes") {
-            guard let f = r.fields(node, "a cause", allowed: ["id", "text"]),
+            guard let f = r.fields(node, "a cause", allowed: ["id", "text", "codes"]),
                   let id = f.required("id", { n, w in r.identifier(n, w) }) else { continue }
-            causes.append(Cause(id: id, text: f.required("text") { n, _ in r.text(n, "the text of cause '\(id)'") } ?? LocalizedText([:])))
+            causes.append(Cause(id: id, text: f.required("text") { n, _ in r.text(n, "the text of cause '\(id)'") } ?? LocalizedText([:]),
+                                codes: readCodings(f["codes"], of: "cause '\(id)'", r)))
         }
         for (field, kind) in [("suggestions", CatalogEntry.Kind.suggestion), ("cautions", .caution), ("notes", .note)] {
             for node in r.sequence(top[field], field) {
@@ -294,8 +299,23 @@ private struct Builder {
         }
     }
 
+    /// `codes:`: concepts of published terminologies (LOINC, SNOMED CT, HL7's) that `what`
+    /// stands for, each with its system's URI.
+    private func readCodings(_ node: YAMLNode?, of what: String, _ r: NodeReader) -> [Coding] {
+        var codings: [Coding] = []
+        for c in r.sequence(node, "the codes of \(what)") {
+            guard let cf = r.fields(c, "a code of \(what)", allowed: ["system", "code", "display"]),
+                  let system = cf.required("system", r.string), let code = cf.required("code", r.string) else { continue }
+            if !(system.hasPrefix("http://") || system.hasPrefix("https://") || system.hasPrefix("urn:")) {
+                r.error(cf["system"], "the code system of \(what) must be a URI such as http://loinc.org")
+            }
+            codings.append(Coding(system: system, code: code, display: cf.optional("display", r.string)))
+        }
+        return codings
+    }
+
     private mutating func readLevel(_ node: YAMLNode, rank: Int, _ r: NodeReader) -> TriageLevel? {
-        guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action", "result", "watch_heading", "final"]),
+        guard let f = r.fields(node, "a triage level", allowed: ["id", "title", "action", "result", "watch_heading", "final", "codes"]),
               let id = f.required("id", { n, w in r.identifier(n, w) }) else { return nil }
         let what = "triage level '\(id)'"
         var level = TriageLevel(id: id, rank: rank,
@@ -315,6 +335,7 @@ private struct Builder {
                                        location: r.location(node)))
         }
         level.finalRemark = f.optional("final") { n, _ in r.text(n, "the final remark of \(what)") }
+        level.codes = readCodings(f["codes"], of: what, r)
         if let shape = r.fields(f["result"], "the result of \(what)",
                                 allowed: ["suggestions", "cautions", "notes", "next_check", "watch"]) {
             level.result.suggestions = shape.optional("suggestions", r.bool) ?? true
@@ -394,6 +415,7 @@ private struct Builder {
             return action
         }
         q.followUp = followUp
+        q.publication = publication
         return q
     }
 
@@ -508,14 +530,7 @@ private struct Builder {
         item.unitOne = f.optional("unit_one") { n, _ in r.text(n, "the singular unit of \(what)") }
         if item.unitOne != nil && item.unit == nil { r.error(f["unit_one"], "\(what) has unit_one but no unit") }
         item.notAskedReason = f.optional("not_asked") { n, _ in r.text(n, "the not_asked text of \(what)") }
-        for c in r.sequence(f["codes"], "the codes of \(what)") {
-            guard let cf = r.fields(c, "a code of \(what)", allowed: ["system", "code", "display"]),
-                  let system = cf.required("system", r.string), let code = cf.required("code", r.string) else { continue }
-            if !(system.hasPrefix("http://") || system.hasPrefix("https://") || system.hasPrefix("urn:")) {
-                r.error(cf["system"], "the code system of \(what) must be a URI such as http://loinc.org")
-            }
-            item.codes.append(Coding(system: system, code: code, display: cf.optional("display", r.string)))
-        }
+        item.codes = readCodings(f["codes"], of: what, r)
         item.ucumUnit = f.optional("ucum", r.string)
         if item.ucumUnit != nil && !(kind == .integer || kind == .decimal) {
             r.error(f["ucum"], "\(what) is \(kind.rawValue); a UCUM unit belongs to an integer or decimal item")

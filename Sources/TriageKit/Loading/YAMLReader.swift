@@ -7,9 +7,6 @@ import FoundationEssentials
 import Foundation
 #endif
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A YAML file read into memory, with its lines for error messages.
 struct SourceFile {

@@ -339,6 +339,8 @@ public struct TriageLevel: Hashable, Sendable, Comparable {
     public var result = ResultShape()
     /// Said on a result of this level, e.g. "Answering more questions cannot lower this result."
     public var finalRemark: LocalizedText? = nil
+    /// The level in published code systems (a request priority), where one fits.
+    public var codes: [Coding] = []
 
     public static func < (a: TriageLevel, b: TriageLevel) -> Bool { a.rank > b.rank }
 }
@@ -425,6 +427,17 @@ public struct SourceDocument: Sendable, Hashable {
 public struct Cause: Sendable {
     public var id: String
     public var text: LocalizedText
+    /// The cause in published terminologies (SNOMED CT), where a code for it exists.
+    public var codes: [Coding] = []
+}
+
+/// Who publishes the questionnaire, when and for where: the metadata of its FHIR resources.
+public struct Publication: Sendable, Hashable {
+    public var publisher: String?
+    /// The day this content version was published, YYYY-MM-DD.
+    public var date: String?
+    /// Where it is meant to be used (ISO 3166 codes).
+    public var jurisdiction: [Coding] = []
 }
 
 /// A guideline rule: when its condition holds, its conclusions apply.
@@ -551,6 +564,8 @@ public struct Questionnaire: Sendable {
     /// What a check-in during an episode carries over and asks again (`follow_up:`); nil asks
     /// everything again but the weeks.
     public var followUp: FollowUp? = nil
+    /// Who publishes it, when and for where (`publication:`); nil when the data does not say.
+    public var publication: Publication? = nil
 
     /// Every item in the order it is asked. Kept beside the sections rather than computed on
     /// each use: looking items up was a sixth of the time of a batch evaluation.

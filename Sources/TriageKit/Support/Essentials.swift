@@ -7,11 +7,6 @@ import FoundationEssentials
 import Foundation
 #endif
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // The few things full Foundation gave that FoundationEssentials does not, written for this
 // program: full Foundation brings ICU and its data, most of a static binary's size, for
@@ -126,7 +121,7 @@ public enum Descriptor {
         guard let base = bytes.baseAddress else { return true }
         var offset = 0
         while offset < bytes.count {
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            let n = SystemCall.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false

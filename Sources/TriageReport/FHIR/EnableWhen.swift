@@ -14,7 +14,8 @@ import TriageKit
 ///   each other option c (all), which is the same for a choice whose answer is one of its options;
 /// - `not yes(x)`: x answered no, or x not asked: `x = false` with the negation of x's own
 ///   entries (any). R4's `=` and `!=` negate each other exactly, as do `exists true` and
-///   `exists false`.
+///   `exists false`. Inside an `and` whose other parts hold x's own entries, x is asked, so it
+///   is `x = false` alone;
 /// An `and` of such parts is `enableBehavior: all`, an `or` is `any`. A condition that needs
 /// both cannot be said in R4's enableWhen; it is exported as an SDC enableWhenExpression.
 struct EnableWhen {
@@ -78,9 +79,25 @@ struct EnableWhen {
     /// Entries that must all hold.
     private func conjunction(_ expr: Expr) -> [Condition]? {
         switch expr {
-        case .and(let l, let r):
-            guard let a = conjunction(l), let b = conjunction(r) else { return nil }
-            return a + b
+        case .and:
+            // `not yes(x)` for an x with a condition of its own is "x answered no, or x not
+            // asked", which needs `any`. Inside an `and` whose other parts already say x is
+            // asked (they include x's own entries), it is exactly `x = false`.
+            var entries: [Condition] = [], answeredNo: [Item] = []
+            for term in Self.terms(expr) {
+                if case .not(let inner, _) = term, let id = Self.yesArgument(inner), let item = q.item(ItemID(id)),
+                   item.kind == .boolean, item.condition != nil {
+                    answeredNo.append(item)
+                    continue
+                }
+                guard let part = conjunction(term) else { return nil }
+                entries += part
+            }
+            for item in answeredNo {
+                guard let asked = item.condition.flatMap({ conjunction($0.root) }), asked.allSatisfy(entries.contains) else { return nil }
+                entries.append(Condition(question: item.id, op: "=", answer: ("answerBoolean", .bool(false))))
+            }
+            return entries
         case .member(.reference(let id, _), .list(let values, _), let negated, _):
             guard let item = q.item(ItemID(id)), let codes = codes(values, of: item) else { return nil }
             if !negated && codes.count == 1 { return [equals(item, codes[0])].compactMap { $0 } }
@@ -142,6 +159,12 @@ struct EnableWhen {
         default:
             return nil
         }
+    }
+
+    /// The parts of a chain of `and`s, in order.
+    static func terms(_ expr: Expr) -> [Expr] {
+        if case .and(let l, let r) = expr { return terms(l) + terms(r) }
+        return [expr]
     }
 
     /// The item id of `yes(x)`.

@@ -48,6 +48,16 @@ public enum FHIRBundle {
     public static func json(_ report: Report, language: Language, options: Options = Options()) -> JSON {
         BundleBuilder(report: report, language: language, options: options).bundle()
     }
+
+    /// A triage level as a RiskAssessment's `qualitativeRisk`: its code in the questionnaire's
+    /// own system, then its codes in published systems (the request priority it calls for),
+    /// where the data names them.
+    public static func levelConcept(_ q: Questionnaire, levelID: String, language: Language, canonical: FHIRCanonical) -> JSON {
+        let level = q.level(levelID)
+        let own = FHIRJSON.coding(canonical.codeSystem(q, concept: FHIRCodeSystem.triageLevel), levelID, level?.title[language])
+        return FHIRJSON.concept([own] + (level?.codes ?? []).map { FHIRJSON.coding($0.system, $0.code, $0.display) },
+                                text: level?.title[language] ?? levelID)
+    }
 }
 
 private struct BundleBuilder {
@@ -65,7 +75,7 @@ private struct BundleBuilder {
         self.options = options
         wording = Wording(report.questionnaire, language)
         q = report.questionnaire
-        response = FHIRQuestionnaireResponse.json(report, language: language, canonical: options.canonical)
+        response = FHIRQuestionnaireResponse.json(report, canonical: options.canonical)
         recorded = options.recorded ?? report.answeredOn
     }
 
@@ -96,24 +106,26 @@ private struct BundleBuilder {
 
     func reference(_ id: String) -> JSON { .object([("reference", .string(id))]) }
 
-    func levelCoding(_ level: TriageLevel) -> JSON {
-        FHIRJSON.coding(canonical.codeSystem(q, concept: "triage-level"), level.id, level.title[language])
+    func levelConcept(_ level: TriageLevel) -> JSON {
+        FHIRBundle.levelConcept(q, levelID: level.id, language: language, canonical: canonical)
     }
 
     func assessment(basis: String) -> JSON {
         let level = report.level
         var predictions: [JSON] = [.object([
             ("outcome", .object([("text", .string(t("fhir.outcome")))])),
-            ("qualitativeRisk", FHIRJSON.concept([levelCoding(level)], text: level.title[language])),
+            ("qualitativeRisk", levelConcept(level)),
             ("rationale", .string(signsRationale)),
         ])]
         for sign in report.signs {
             var fields: [(String, JSON)] = [
-                ("outcome", FHIRJSON.concept([FHIRJSON.coding(canonical.codeSystem(q, concept: "cause"), sign.cause.id, sign.cause.text[language])],
+                // The cause in the questionnaire's own system, then in SNOMED CT where the data names a code.
+                ("outcome", FHIRJSON.concept([FHIRJSON.coding(canonical.codeSystem(q, concept: FHIRCodeSystem.cause), sign.cause.id, sign.cause.text[language])]
+                                                 + sign.cause.codes.map { FHIRJSON.coding($0.system, $0.code, $0.display) },
                                              text: sign.cause.text[language])),
             ]
             if let id = sign.rule.triage, let signLevel = q.level(id) {
-                fields.append(("qualitativeRisk", FHIRJSON.concept([levelCoding(signLevel)], text: signLevel.title[language])))
+                fields.append(("qualitativeRisk", levelConcept(signLevel)))
             }
             fields.append(("rationale", .string(wording.sign(sign))))
             predictions.append(.object(fields))
@@ -121,6 +133,7 @@ private struct BundleBuilder {
         var fields: [(String, JSON)] = [
             ("resourceType", .string("RiskAssessment")),
             ("language", .string(language.rawValue)),
+            ("text", FHIRNarrative.text([wording.levelAndAction(report), signsRationale])),
             ("status", .string("final")),
             ("method", .object([("text", .string(t("fhir.method", q.title[language], q.version, canonical.reference(q))))])),
             ("subject", subject),
@@ -128,7 +141,7 @@ private struct BundleBuilder {
             ("performer", .object([("display", .string("backtriage"))])),
             ("basis", .array([reference(basis)])),
             ("prediction", .array(predictions)),
-            ("mitigation", .string(report.action.text[language])),
+            ("mitigation", .string(wording.action(report.action))),
         ]
         if let remark = level.finalRemark { fields.append(("note", .array([.object([("text", .string(remark[language]))])]))) }
         return .object(fields)
@@ -141,10 +154,10 @@ private struct BundleBuilder {
     func plan(assessment: String) -> JSON {
         var activities: [JSON] = []
         for entry in report.allSuggestions + report.cautions + report.notes { activities.append(activity(entry)) }
-        let safety = canonical.codeSystem(q, concept: "safety-net")
+        let safety = canonical.codeSystem(q, concept: FHIRCodeSystem.safetyNet)
         if let next = report.nextCheck {
             activities.append(.object([("detail", .object([
-                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, "next-check", t("result.safety_net"))], text: t("result.safety_net"))),
+                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, FHIRCodeSystem.nextCheck, t("result.safety_net"))], text: t("result.safety_net"))),
                 ("status", .string("scheduled")),
                 ("scheduledPeriod", .object([("start", .string(AnswerValidation.formatDate(next.date)))])),
                 ("description", .string(wording.nextCheck(next))),
@@ -153,7 +166,7 @@ private struct BundleBuilder {
         for group in report.watchList {
             let heading = wording.watchHeading(group, in: report)
             activities.append(.object([("detail", .object([
-                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, "watch-\(group.action.id)", heading)], text: heading)),
+                ("code", FHIRJSON.concept([FHIRJSON.coding(safety, FHIRCodeSystem.watch(group.action), heading)], text: heading)),
                 ("status", .string("not-started")),
                 ("description", .string(heading + ": " + group.items.map { wording.label($0) }.joined(separator: "; "))),
             ]))]))
@@ -161,10 +174,13 @@ private struct BundleBuilder {
         var fields: [(String, JSON)] = [
             ("resourceType", .string("CarePlan")),
             ("language", .string(language.rawValue)),
+            ("text", FHIRNarrative.text([t("sheet.what_to_do") + ": " + wording.levelAndAction(report)]
+                                        + (report.allSuggestions + report.cautions + report.notes).map { $0.entry.title[language] }
+                                        + (report.nextCheck.map { [wording.nextCheck($0)] } ?? []))),
             ("status", .string("active")),
             ("intent", .string("proposal")),
             ("title", .string(t("sheet.what_to_do") + ": " + report.level.title[language])),
-            ("description", .string(report.action.text[language])),
+            ("description", .string(wording.action(report.action))),
             ("subject", subject),
             ("created", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("supportingInfo", .array([reference(assessment)])),
@@ -200,6 +216,8 @@ private struct BundleBuilder {
         let content = t("fhir.content_version", q.title[language], q.version)
         return .object([
             ("resourceType", .string("Provenance")),
+            ("language", .string(language.rawValue)),
+            ("text", FHIRNarrative.text([content])),
             ("target", .array(targets.map(reference))),
             ("occurredDateTime", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("recorded", .string(FHIRTime.instant(recorded))),
@@ -222,20 +240,26 @@ private struct BundleBuilder {
         case .random:
             return "urn:uuid:" + UUID().uuidString.lowercased()
         case .derived:
-            let seed = Array((canonical.reference(q) + "\n" + name + "\n" + response.serialized()).utf8)
-            var bytes = FHIRTime.fnv1a(seed, basis: 0xcbf2_9ce4_8422_2325) + FHIRTime.fnv1a(seed, basis: 0x8422_2325_cbf2_9ce4)
-            bytes[6] = (bytes[6] & 0x0F) | 0x80
-            bytes[8] = (bytes[8] & 0x3F) | 0x80
-            let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
-            let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-            return "urn:uuid:" + parts.joined(separator: "-")
+            return FHIRTime.derivedUUID(canonical.reference(q) + "\n" + name + "\n" + response.serialized())
         }
     }
 }
 
-enum FHIRTime {
+public enum FHIRTime {
     /// A FHIR instant in UTC: `2026-11-23T09:05:00Z`.
-    static func instant(_ date: Date) -> String { Timestamp.format(date) }
+    public static func instant(_ date: Date) -> String { Timestamp.format(date) }
+
+    /// A `urn:uuid:` that depends only on `seed`: an RFC 9562 version 8 UUID of two FNV-1a
+    /// hashes, for identifiers that are the same in every export of the same content.
+    public static func derivedUUID(_ seed: String) -> String {
+        let bytes8 = Array(seed.utf8)
+        var bytes = fnv1a(bytes8, basis: 0xcbf2_9ce4_8422_2325) + fnv1a(bytes8, basis: 0x8422_2325_cbf2_9ce4)
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
 
     /// The 8 bytes of a 64-bit FNV-1a hash of `bytes`, from the offset `basis`.
     static func fnv1a(_ bytes: [UInt8], basis: UInt64) -> [UInt8] {

@@ -99,11 +99,40 @@ struct FHIRPathTranslator {
                 out.append((Self.variableName(id), e, d))
             }
         }
+        let level = levelCode()
+        let rules = level == nil ? [] : questionnaire.rules.filter { $0.triage != nil }.flatMap(\.condition.root.references)
         let read = Set(questionnaire.derived.flatMap(\.expression.root.references)
-            + questionnaire.items.flatMap { $0.condition?.root.references ?? [] })
+            + questionnaire.items.flatMap { $0.condition?.root.references ?? [] } + rules)
         for item in questionnaire.items where read.contains(item.id.rawValue) { visit(item.id.rawValue, []) }
         for d in questionnaire.derived { visit(d.id, []) }
+        for id in rules { visit(id, []) }
+        if let level { out.append((Self.levelVariable, level, nil)) }
         return out
+    }
+
+    /// The variable that holds the code of the triage level.
+    static let levelVariable = "triageLevel"
+
+    /// The code of the triage level the engine gives, in FHIRPath: the most urgent level one of
+    /// whose rules holds, else the lowest, as `Engine` decides it. A rule fires only when its
+    /// condition is true; `iif` takes unknown (`{}`) as not true, as the engine does. Nil when a
+    /// rule's condition cannot be said in FHIRPath, or a variable would clash with the name.
+    func levelCode() -> String? {
+        let q = questionnaire
+        guard let lowest = q.lowestLevel, !derived.contains(where: { Self.variableName($0) == Self.levelVariable }),
+              !items.keys.contains(where: { Self.variableName($0.rawValue) == Self.levelVariable }) else { return nil }
+        var code = "'\(lowest.id)'"
+        // From the least urgent up, so the most urgent level is tested first.
+        for level in q.triageLevels.sorted().dropFirst() {
+            var conditions: [String] = []
+            for rule in q.rules where rule.triage == level.id {
+                guard let c = translate(rule.condition.root) else { return nil }
+                conditions.append("(\(c))")
+            }
+            if conditions.isEmpty { continue }
+            code = "iif(\(conditions.joined(separator: " or ")), '\(level.id)', \(code))"
+        }
+        return code
     }
 
     private func reference(_ id: String) -> String? {

@@ -1,8 +1,10 @@
 import TriageKit
 
 /// The questionnaire as one FHIR R4 `Questionnaire` per content version, in every language it
-/// has: the primary language in the text elements, the others as `translation` extensions. A
-/// form built from it asks what the engine asks:
+/// has: the primary language (the first the questionnaire lists, always the same) in the text
+/// elements, the others as `translation` extensions. One url|version is one resource, whatever
+/// language a person uses: a response in German is checked against the same resource as one in
+/// English. A form built from it asks what the engine asks:
 /// - sections are groups; each question keeps its id as linkId, its type, options, range, unit
 ///   (UCUM, `questionnaire-unit`) and codes (LOINC where one exists);
 /// - conditions are `enableWhen` entries with R4's exact meaning (see `EnableWhen`);
@@ -14,10 +16,20 @@ import TriageKit
 public enum FHIRQuestionnaire {
     /// The linkId of the display item shown when an emergency sign is answered yes.
     public static let actNowLinkId = "act-now"
+    /// The linkId of the hidden item that holds the triage level; its `-` keeps it apart from
+    /// every item id.
+    public static let levelLinkId = "triage-level"
 
-    public static func json(_ q: Questionnaire, language: Language, canonical: FHIRCanonical = .standard) -> JSON {
-        Exporter(q: q, primary: language, canonical: canonical).questionnaire()
+    public static func json(_ q: Questionnaire, canonical: FHIRCanonical = .standard) -> JSON {
+        Exporter(q: q, primary: primaryLanguage(q), canonical: canonical).questionnaire()
     }
+
+    /// The language of every FHIR resource's own texts: the questionnaire's first language. The
+    /// others are translations, so no two exports of one version differ.
+    public static func primaryLanguage(_ q: Questionnaire) -> Language { languages(q).first ?? .en }
+
+    /// The languages the resources carry, the primary one first.
+    public static func languages(_ q: Questionnaire) -> [Language] { q.languages.isEmpty ? Language.allCases : q.languages }
 
     /// The FHIR item type of a question kind; a scale is answered with a whole number.
     static func type(_ kind: ItemKind) -> String {
@@ -76,7 +88,7 @@ private struct Exporter {
         self.primary = primary
         self.canonical = canonical
         fhirPath = FHIRPathTranslator(q)
-        languages = q.languages.isEmpty ? Language.allCases : q.languages
+        languages = FHIRQuestionnaire.languages(q)
     }
 
     func text(_ name: String, _ t: LocalizedText, more: [JSON] = []) -> [(String, JSON)] {
@@ -92,6 +104,7 @@ private struct Exporter {
             ("id", .string(q.id)),
             ("meta", .object([("profile", .array([.string(FHIRURL.sdcRender), .string(FHIRURL.sdcBehave)]))])),
             ("language", .string(primary.rawValue)),
+            ("text", narrative()),
         ]
         if !variables.isEmpty { fields.append(("extension", .array(variables))) }
         fields += [
@@ -100,13 +113,25 @@ private struct Exporter {
             ("name", .string(FHIRQuestionnaire.computableName(q.id))),
         ]
         fields += text("title", q.title)
-        fields += [("status", .string("active")), ("subjectType", .array([.string("Patient")]))]
+        fields += [("status", .string("active")), ("experimental", .bool(false)), ("subjectType", .array([.string("Patient")]))]
+        fields += FHIRPackage.metadata(q)
         if let description = q.description { fields += text("description", description) }
         let act = actNow()
         var items = q.sections.map { group($0, act: act) }
         if let derived = derivedGroup() { items.append(derived) }
         fields.append(("item", .array(items)))
         return .object(fields)
+    }
+
+    /// What a person reads of the form: its title and description, then each section and its
+    /// questions.
+    func narrative() -> JSON {
+        var lines = [q.title[primary] + " (" + q.version + ")"]
+        if let description = q.description { lines.append(description[primary]) }
+        for section in q.sections {
+            lines.append(section.title[primary] + ": " + section.items.map { $0.text[primary] }.joined(separator: " / "))
+        }
+        return FHIRNarrative.text(lines)
     }
 
     /// A section as a group. When every item of the section has the same condition, the group
@@ -137,6 +162,11 @@ private struct Exporter {
             var coding: [(String, JSON)] = [("system", .string(FHIRURL.ucum)), ("code", .string(ucum))]
             if let unit = item.unit { coding += text("display", unit) }
             extensions.append(FHIRJSON.ext(FHIRURL.unit, ("valueCoding", .object(coding))))
+        }
+        if item.kind.isNumeric && !item.codes.isEmpty {
+            // A number with a standard code is a measurement (the 0-10 pain score, LOINC
+            // 72514-3): SDC extraction makes it an Observation with that code.
+            extensions.append(FHIRJSON.ext(FHIRURL.observationExtract, ("valueBoolean", .bool(true))))
         }
         if item.kind == .scale {
             extensions.append(FHIRJSON.itemControl("slider", "Slider"))
@@ -222,9 +252,31 @@ private struct Exporter {
         return (last, displays)
     }
 
+    /// The triage level as a hidden, read-only coded item, calculated in FHIRPath from the
+    /// rules (`FHIRPathTranslator.levelCode`): the answer option whose code the level has.
+    func levelItem() -> JSON? {
+        guard fhirPath.levelCode() != nil else { return nil }
+        let link = FHIRQuestionnaire.levelLinkId
+        let expression = "%questionnaire.repeat(item).where(linkId = '\(link)').answerOption.valueCoding"
+            + ".where(code = %\(FHIRPathTranslator.levelVariable))"
+        var fields: [(String, JSON)] = [
+            ("extension", .array([FHIRJSON.ext(FHIRURL.calculatedExpression, ("valueExpression", FHIRJSON.expression(expression)))])),
+            ("linkId", .string(link)),
+        ]
+        fields += text("text", StringCatalog.report.localized("fhir.outcome", languages))
+        fields += [("type", .string("choice")), ("readOnly", .bool(true))]
+        fields.append(("answerOption", .array(q.triageLevels.map { level in
+            var coding: [(String, JSON)] = [("system", .string(canonical.codeSystem(q, concept: FHIRCodeSystem.triageLevel))),
+                                            ("code", .string(level.id))]
+            coding += text("display", level.title)
+            return .object([("valueCoding", .object(coding))])
+        })))
+        return .object(fields)
+    }
+
     /// The derived values as hidden, read-only items calculated from the variables.
     func derivedGroup() -> JSON? {
-        let items: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
+        let derivedItems: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
             guard fhirPath.translate(d.expression.root) != nil else { return nil }
             var fields: [(String, JSON)] = [
                 ("extension", .array([FHIRJSON.ext(FHIRURL.calculatedExpression, ("valueExpression", FHIRJSON.expression("%" + FHIRPathTranslator.variableName(d.id))))])),
@@ -234,6 +286,8 @@ private struct Exporter {
             fields += [("type", .string(FHIRQuestionnaire.derivedType(d))), ("readOnly", .bool(true))]
             return .object(fields)
         }
+        var items = derivedItems
+        if let level = levelItem() { items.append(level) }
         guard !items.isEmpty else { return nil }
         var fields: [(String, JSON)] = [
             ("extension", .array([FHIRJSON.ext(FHIRURL.hidden, ("valueBoolean", .bool(true)))])),

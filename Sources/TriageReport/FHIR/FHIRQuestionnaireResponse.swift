@@ -9,53 +9,73 @@ import TriageKit
 /// must not reach another system as if it counted. Numbers are written as they are, so reading
 /// the response back gives the same evaluation.
 public enum FHIRQuestionnaireResponse {
-    public static func json(_ report: Report, language: Language, canonical: FHIRCanonical = .standard) -> JSON {
+    public static func json(_ report: Report, canonical: FHIRCanonical = .standard) -> JSON {
         let q = report.questionnaire
+        let language = FHIRQuestionnaire.primaryLanguage(q), languages = FHIRQuestionnaire.languages(q)
+        // The texts are the Questionnaire's, in its primary language with the translations, so
+        // they match the one resource the response answers whatever language was used.
+        func text(_ t: LocalizedText) -> [(String, JSON)] { FHIRJSON.text("text", t, language, languages) }
         var groups: [JSON] = q.sections.compactMap { section in
             let items: [JSON] = section.items.compactMap { item in
                 guard let value = report.answers[item.id] else { return nil }
-                let values = answerValues(q, item, value, language, canonical)
+                let values = answerValues(q, item, value, language, languages, canonical)
                 guard !values.isEmpty else { return nil }
-                return .object([("linkId", .string(item.id.rawValue)), ("text", .string(item.text[language])),
-                                ("answer", .array(values.map { .object([$0]) }))])
+                return .object([("linkId", .string(item.id.rawValue))] + text(item.text) + [("answer", .array(values.map { .object([$0]) }))])
             }
             guard !items.isEmpty else { return nil }
-            return .object([("linkId", .string(section.id)), ("text", .string(section.title[language])), ("item", .array(items))])
+            return .object([("linkId", .string(section.id))] + text(section.title) + [("item", .array(items))])
         }
-        let derived: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
+        let derivedItems: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
             guard let value = report.assessment.derived[d.id], FHIRPathTranslator(q).translate(d.expression.root) != nil,
                   let answer = derivedValue(d, value) else { return nil }
-            return .object([("linkId", .string(d.id)), ("text", .string(d.text[language])), ("answer", .array([.object([answer])]))])
+            return .object([("linkId", .string(d.id))] + text(d.text) + [("answer", .array([.object([answer])]))])
+        }
+        var derived = derivedItems
+        if FHIRPathTranslator(q).levelCode() != nil {
+            // The level, as the Questionnaire's hidden coded item computes it.
+            var coding: [(String, JSON)] = [("system", .string(canonical.codeSystem(q, concept: FHIRCodeSystem.triageLevel))),
+                                            ("code", .string(report.level.id))]
+            coding += FHIRJSON.text("display", report.level.title, language, languages)
+            derived.append(.object([("linkId", .string(FHIRQuestionnaire.levelLinkId))]
+                                   + text(StringCatalog.report.localized("fhir.outcome", languages))
+                                   + [("answer", .array([.object([("valueCoding", .object(coding))])]))]))
         }
         if !derived.isEmpty {
-            groups.append(.object([("linkId", .string(FHIRResponseReader.derivedGroupLinkId)),
-                                   ("text", .string(StringCatalog.report.text("fhir.derived", language))),
-                                   ("item", .array(derived))]))
+            groups.append(.object([("linkId", .string(FHIRResponseReader.derivedGroupLinkId))]
+                                  + text(StringCatalog.report.localized("fhir.derived", languages)) + [("item", .array(derived))]))
         }
+        let wording = Wording(q, language)
+        let narrative = [q.title[language] + ", " + AnswerValidation.formatDate(report.answeredOn)]
+            + q.items.compactMap { item in report.answers[item.id].map { wording.label(item) + ": " + wording.value($0, of: item) } }
         return .object([
             ("resourceType", .string("QuestionnaireResponse")),
             ("meta", .object([("profile", .array([.string(FHIRURL.sdcResponse)]))])),
             ("language", .string(language.rawValue)),
+            ("text", FHIRNarrative.text(narrative)),
             ("questionnaire", .string(canonical.reference(q))),
-            ("status", .string("completed")),
+            // Answers that stop at an emergency sign leave required questions open, as a
+            // session does: R4 calls that response stopped, never completed.
+            ("status", .string(report.missing.isEmpty ? "completed" : "stopped")),
             ("authored", .string(AnswerValidation.formatDate(report.answeredOn))),
             ("item", .array(groups)),
         ])
     }
 
-    private static func answerValues(_ q: Questionnaire, _ item: Item, _ value: Value, _ L: Language,
+    private static func answerValues(_ q: Questionnaire, _ item: Item, _ value: Value, _ L: Language, _ languages: [Language],
                                      _ canonical: FHIRCanonical) -> [(String, JSON)] {
         func coding(_ code: String) -> JSON {
-            FHIRJSON.coding(canonical.codeSystem(q, item), code, item.option(code)?.text[L])
+            var fields: [(String, JSON)] = [("system", .string(canonical.codeSystem(q, item))), ("code", .string(code))]
+            if let option = item.option(code) { fields += FHIRJSON.text("display", option.text, L, languages) }
+            return .object(fields)
         }
+        // The value[x] element is the one the reader expects for the item's kind.
+        let key = FHIRResponseReader.valueKey(for: item.kind)
         switch (item.kind, value) {
-        case (.boolean, .bool(let b)): return [("valueBoolean", .bool(b))]
-        case (.choice, .string(let s)): return [("valueCoding", coding(s))]
-        case (.multiChoice, .list(let l)): return l.map { ("valueCoding", coding($0)) }
-        case (.integer, .number(let n)), (.scale, .number(let n)): return [("valueInteger", .number(n))]
-        case (.decimal, .number(let n)): return [("valueDecimal", .number(n))]
-        case (.text, .string(let s)): return [("valueString", .string(s))]
-        case (.date, .string(let s)): return [("valueDate", .string(s))]
+        case (.boolean, .bool(let b)): return [(key, .bool(b))]
+        case (.choice, .string(let s)): return [(key, coding(s))]
+        case (.multiChoice, .list(let l)): return l.map { (key, coding($0)) }
+        case (.integer, .number(let n)), (.scale, .number(let n)), (.decimal, .number(let n)): return [(key, .number(n))]
+        case (.text, .string(let s)), (.date, .string(let s)): return [(key, .string(s))]
         default: return []
         }
     }

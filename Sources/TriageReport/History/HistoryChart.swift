@@ -104,7 +104,8 @@ public struct HistoryChart: Sendable {
         if let last = trend.points.last?.weeks { wanted.append(last) }
         wanted.append(trend.lastWeek)
         for w in wanted {
-            let text = Array(L.number(w))
+            // Whole weeks on the axis: the last check-in at 3.14 weeks is labelled 3.
+            let text = Array(L.number(w.rounded(.down)))
             let start = max(0, min(columns + 2 - text.count, column(w) - (text.count - 1) / 2))
             let span = max(0, start - 1)..<min(columns + 2, start + text.count + 1)
             guard !span.contains(where: { taken[$0] }) else { continue }

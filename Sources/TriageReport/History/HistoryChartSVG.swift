@@ -12,9 +12,8 @@ public struct HistoryChartSVG: Sendable {
     static let width = 640.0
     static let left = 40.0, right = 620.0, top = 14.0, bottom = 180.0
 
-    /// Fill colours by level id, as the sheet's level boxes use them.
-    static let colours = ["emergency": "#b00020", "urgent": "#b36b00", "soon": "#8a5a00", "see_doctor": "#1f4e9c",
-                          "self_care": "#1e6b33"]
+    /// The fill of a level's marker: its tone, as the sheet's level box has it.
+    static func colour(_ level: TriageLevel, _ trend: Trend) -> String { LevelTone(level, of: trend.levels).ink }
 
     public func render(_ trend: Trend) -> String {
         let L = wording.language
@@ -58,7 +57,7 @@ public struct HistoryChartSVG: Sendable {
         }
         for point in trend.points {
             let px = x(point.weeks), py = point.value.map(y) ?? Self.bottom
-            let colour = Self.colours[point.level.id] ?? "#555"
+            let colour = Self.colour(point.level, trend)
             let value = point.value.map { L.number($0) } ?? wording.t("value.unanswered")
             let title = "\(wording.date(point.day)): \(wording.weeks(point.weeks)), \(trend.label[L]) \(value), \(wording.title(point.level))"
             s.append("<g><title>\(escape(title))</title>"
@@ -70,7 +69,7 @@ public struct HistoryChartSVG: Sendable {
         // The legend: each level shown, and the dashed lines, in rows that fit the width.
         var entries: [(text: String, symbol: (Double, Double) -> String)] = []
         for level in trend.levels where trend.points.contains(where: { $0.level.id == level.id }) {
-            let colour = Self.colours[level.id] ?? "#555"
+            let colour = Self.colour(level, trend)
             entries.append((wording.title(level), { lx, ly in
                 "<circle cx=\"\(n(lx + 6))\" cy=\"\(n(ly - 4))\" r=\"5\" fill=\"\(colour)\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>" }))
         }

@@ -1,8 +1,8 @@
 import TriageKit
 
-/// A result as plain text for a person to read, in reading order: what to do, why (the warning
-/// signs), then, where the level allows, the advice with its reasons and sources, and when to
-/// look again. `evaluate` prints it and the plain mode ends with it; no colour, no escape codes,
+/// A result as plain text for a person to read, section by section as its `ResultOutline` has
+/// them: what to do, why (the warning signs), then, where the level allows, the advice with its
+/// reasons and sources, and when to look again. `evaluate` prints it and the plain mode ends with it; no colour, no escape codes,
 /// each line read once by a screen reader.
 public struct ResultText: Sendable {
     public var wording: Wording
@@ -18,71 +18,60 @@ public struct ResultText: Sendable {
 
     public func render(_ report: Report) -> String { String(decoding: utf8(report), as: UTF8.self) }
 
+    /// The text of an outline: with a check-in's changes and trend, as the plain mode ends.
+    public func render(_ outline: ResultOutline) -> String { String(decoding: utf8(outline), as: UTF8.self) }
+
     /// The UTF-8 of `render`, for writing out without making (and checking) a String first.
-    public func utf8(_ report: Report) -> [UInt8] {
-        let w = wording, q = report.questionnaire, L = w.language, level = report.level
+    public func utf8(_ report: Report) -> [UInt8] { utf8(ResultOutline(report, wording)) }
+
+    public func utf8(_ outline: ResultOutline) -> [UInt8] {
+        let w = wording, report = outline.report, q = report.questionnaire, L = w.language
         var out = TextLines(capacity: 8192)
         func wrap(_ text: String, _ first: String = "", _ rest: String? = nil) {
             out.wrap(text, width: width, first: first, rest: rest)
         }
+        func blank() { if !out.endsWithEmptyLine { out.append("") } }
         wrap("\(q.title[L]): \(w.t("result.title")) (\(w.t("result.answered_on", w.date(report.answeredOn))))")
         out.append("")
-        wrap(w.levelAndAction(report), "  ")
-        if let remark = level.finalRemark { wrap(remark[L], "  ") }
-        // Crisis help right under the action, never below the advice.
-        for banner in report.banners { wrap(banner.entry.title[L] + ": " + banner.entry.explanation[L], "  ! ", "    ") }
-        out.append("")
-
-        let advice = level.result.suggestions || level.result.cautions
-        if report.signs.isEmpty {
-            wrap(w.t("result.no_signs"))
-        } else {
-            wrap(w.t("result.because_signs"))
-            for sign in report.signs { wrap(w.sign(sign), "  ! ", "    ") }
-        }
-        if advice, !report.profile.isEmpty {
-            wrap(w.t("result.profile") + ": " + report.profile.map { w.fact($0) }.joined(separator: "; "))
-        }
-        if !report.missing.isEmpty && !report.isFinal { wrap(w.stillOpen(report.missing.count)) }
-        out.append("")
-
-        if level.result.suggestions {
-            out.append(w.t("result.suggestions") + ":")
-            if report.suggestions.isEmpty { out.append("  " + w.t("result.none")) }
-            for group in report.suggestions {
-                if report.suggestions.count > 1 { wrap(w.group(group.group), "  ") }
-                for entry in group.entries { self.entry(entry, into: &out) }
+        for section in outline.sections {
+            switch section.kind {
+            case .action:
+                let lines = section.entries
+                wrap("\(section.heading ?? ""): \(lines.first?.text ?? "")", "  ")
+                for remark in lines.dropFirst() { wrap(remark.text, "  ") }
+                continue
+            case .crisis:
+                for entry in section.entries { wrap(entry.text, "  ! ", "    ") }
+                continue
+            case .stillOpen:
+                blank()
+                for entry in section.entries { wrap(entry.text) }
+                continue
+            default:
+                break
             }
-            out.append("")
-        }
-        if level.result.cautions {
-            out.append(w.t("result.cautions") + ":")
-            if report.cautions.isEmpty { out.append("  " + w.t("result.none")) }
-            for entry in report.cautions { self.entry(entry, into: &out) }
-            out.append("")
-        }
-        if !report.notes.isEmpty {
-            out.append(w.t("result.notes") + ":")
-            for entry in report.notes { self.entry(entry, into: &out) }
-            out.append("")
-        }
-        if level.result.nextCheck {
-            if let next = report.nextCheck {
-                wrap(w.nextCheck(next) + " " + w.t("result.sooner"))
-            } else if let past = report.pastLastCheck {
-                // Past every threshold there is no "sooner" to speak of: the watch list says
-                // which signs need a doctor.
-                wrap(past[L])
+            blank()
+            if let heading = section.heading { wrap(heading + ":") }
+            if section.entries.isEmpty, let none = section.none { section.heading == nil ? wrap(none) : out.append("  " + none) }
+            for group in section.groups {
+                if let heading = group.heading { wrap(heading + ":", "  ") }
+                for entry in group.entries {
+                    switch entry.subject {
+                    case .entry(let e): self.entry(e, into: &out)
+                    case .sign: wrap(entry.text, "  ! ", "    ")
+                    // When to look again is a sentence; everything else is an item of a list.
+                    case .nextCheck: wrap(entry.text, "  ", "  ")
+                    case .words where section.kind == .safetyNet: wrap(entry.text, "  ", "  ")
+                    case .words, .fact, .watchedItem, .trendPoint: wrap(entry.text, "  - ", "    ")
+                    }
+                }
             }
         }
-        for group in report.watchList {
-            wrap(w.watchHeading(group, in: report) + ":")
-            for item in group.items { wrap(w.label(item), "  - ", "    ") }
-        }
+        blank()
         if w.explain && !report.ignored.isEmpty {
             wrap(w.t("result.ignored", report.ignored.map(\.id.rawValue).joined(separator: ", ")))
+            out.append("")
         }
-        if !out.endsWithEmptyLine { out.append("") }
         wrap(w.t("result.disclaimer"))
         return out.bytes
     }

@@ -17,8 +17,9 @@ public struct SheetDocument: Sendable {
     }
 
     public enum Block: Sendable, Hashable {
-        /// What to do: the level's word, its action, and a remark such as "cannot be lowered".
-        case level(id: String, title: String, action: String, remark: String?)
+        /// What to do: the level's word, its action, and a remark such as "cannot be lowered";
+        /// `tone` is the colour the level adds to its word.
+        case level(tone: LevelTone, title: String, action: String, remark: String?)
         case heading(String)
         case paragraph(String)
         case lines([Line])
@@ -44,80 +45,92 @@ public struct SheetDocument: Sendable {
     public let identification: String
     public let date: String
     public let blocks: [Block]
-    /// The level's id, for styling (colour only adds to the words).
-    public let levelID: String
-
     /// The sheet of `report`; with `trend` (an episode of more than one check-in) it shows the
-    /// pain over the weeks after the pain profile.
+    /// pain over the weeks.
     public init(_ report: Report, _ w: Wording, trend: Trend? = nil) {
-        let q = report.questionnaire, L = w.language, level = report.level
+        self.init(ResultOutline(report, w, trend: trend), w)
+    }
+
+    /// The sheet of a result's outline: its sections in its order, then the appendix.
+    public init(_ outline: ResultOutline, _ w: Wording) {
+        let report = outline.report, q = report.questionnaire, L = w.language
         language = L
         title = "\(q.title[L]): \(w.t("sheet.title"))"
         date = w.date(report.answeredOn)
-        identification = "\(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version))) · \(date)"
-        levelID = level.id
-        var b: [Block] = [.level(id: level.id, title: w.title(level), action: w.action(report.action), remark: level.finalRemark?[L])]
-        // Crisis help right under the action, on the first page, never below the advice.
-        if !report.banners.isEmpty {
-            b.append(.lines(report.banners.map { Line(title: $0.entry.title[L], text: $0.entry.explanation[L], important: true) }))
-        }
+        // The header is for the person and the doctor: the questionnaire's title and the day. Its
+        // id and version, for tracing, stand in the appendix ("About this sheet").
+        identification = "\(q.title[L]) · \(date)"
+        var b: [Block] = []
 
-        if report.signs.isEmpty {
-            b.append(.paragraph(w.t("result.no_signs")))
-        } else {
-            b.append(.heading(w.t("result.signs")))
-            b.append(.lines(report.signs.map { Line(title: w.label($0.item), text: w.t("result.can_point_to", $0.cause.text[L])) }))
-        }
-        if !report.profile.isEmpty {
-            b.append(.heading(w.t("result.profile")))
-            b.append(.facts(report.profile.map { fact in
-                let words = w.fact(fact)
-                guard let colon = words.firstRange(of: ": ") else { return Line(title: words) }
-                return Line(title: String(words[..<colon.lowerBound]), text: String(words[colon.upperBound...]))
-            }))
-        }
-        if let trend {
-            b.append(.heading(StringCatalog.history.text("sheet.trend", L)))
-            b.append(.trend(chart: HistoryChart(w, style: .ascii, width: SheetText.width).lines(trend),
-                            svg: HistoryChartSVG(w).render(trend),
-                            rows: trend.points.map { p in
-                                let value = p.value.map { L.number($0) + "/" + L.number(trend.maximum) } ?? w.t("value.unanswered")
-                                return Line(title: w.date(p.day), text: "\(w.weeks(p.weeks)) · \(trend.label[L]) \(value) · \(w.title(p.level))")
-                            }))
-        }
-        func lines(_ entries: [Report.Entry], summary: Bool) -> [Line] {
-            entries.map { e in
-                Line(title: e.entry.title[L], text: summary ? Wording.firstSentence(e.entry.explanation[L]) : nil,
-                     note: e.entry.source.map(w.citation), shortNote: e.entry.source.map(w.shortCitation), important: e.highlighted)
+        func lines(_ entries: [ResultOutline.Entry], summary: Bool) -> [Line] {
+            entries.map { entry in
+                guard case .entry(let e) = entry.subject else { return Line(title: entry.text) }
+                return Line(title: e.entry.title[L], text: summary ? Wording.firstSentence(e.entry.explanation[L]) : nil,
+                            note: e.entry.source.map(w.citation), shortNote: e.entry.source.map(w.shortCitation), important: e.highlighted)
             }
         }
-        if level.result.suggestions {
-            b.append(.heading(w.t("result.suggestions")))
-            b.append(report.suggestions.isEmpty ? .paragraph(w.t("result.none")) : .lines(lines(report.allSuggestions, summary: true)))
-        }
-        if level.result.cautions {
-            b.append(.heading(w.t("result.cautions")))
-            // Under "advises against" a title says enough; the page has no room for more.
-            b.append(report.cautions.isEmpty ? .paragraph(w.t("result.none")) : .lines(lines(report.cautions, summary: false)))
-        }
-        if !report.notes.isEmpty {
-            b.append(.heading(w.t("result.notes")))
-            b.append(.lines(lines(report.notes, summary: true)))
-        }
-        if !report.doctorQuestions.isEmpty {
-            b.append(.heading(w.t("sheet.questions")))
-            b.append(.questions(report.doctorQuestions.map { $0[L] }))
-        }
-        if level.result.nextCheck || !report.watchList.isEmpty {
-            b.append(.heading(w.t(level.result.nextCheck ? "result.safety_net" : "result.watch")))
-            if level.result.nextCheck {
-                if let next = report.nextCheck { b.append(.paragraph(w.nextCheck(next) + " " + w.t("result.sooner"))) }
-                else if let past = report.pastLastCheck { b.append(.paragraph(past[L])) }
-            }
-            if !report.watchList.isEmpty {
-                b.append(.watch(report.watchList.map { group in
-                    Line(title: w.watchHeading(group, in: report), text: group.items.map(w.label).joined(separator: "; ") + ".")
+        for section in outline.sections {
+            let entries = section.entries
+            switch section.kind {
+            case .action:
+                b.append(.level(tone: LevelTone(report.level, of: q.triageLevels), title: section.heading ?? "",
+                                action: entries.first?.text ?? "", remark: entries.dropFirst().first?.text))
+                continue
+            case .crisis:
+                // Crisis help right under the action, on the first page, never below the advice.
+                b.append(.lines(entries.map { entry in
+                    guard case .entry(let e) = entry.subject else { return Line(title: entry.text, important: true) }
+                    return Line(title: e.entry.title[L], text: e.entry.explanation[L], important: true)
                 }))
+                continue
+            case .stillOpen:
+                entries.forEach { b.append(.paragraph($0.text)) }
+                continue
+            default:
+                break
+            }
+            if let heading = section.heading { b.append(.heading(heading)) }
+            if entries.isEmpty, let none = section.none {
+                b.append(.paragraph(none))
+                continue
+            }
+            switch section.kind {
+            case .signs:
+                b.append(.lines(entries.map { entry in
+                    guard case .sign(let sign) = entry.subject else { return Line(title: entry.text) }
+                    return Line(title: w.label(sign.item), text: w.t("result.can_point_to", sign.cause.text[L]))
+                }))
+            case .profile:
+                b.append(.facts(entries.map { entry in
+                    guard let colon = entry.text.firstRange(of: ": ") else { return Line(title: entry.text) }
+                    return Line(title: String(entry.text[..<colon.lowerBound]), text: String(entry.text[colon.upperBound...]))
+                }))
+            case .trend:
+                if let trend = outline.trend {
+                    b.append(.trend(chart: HistoryChart(w, style: .ascii, width: SheetText.width).lines(trend),
+                                    svg: HistoryChartSVG(w).render(trend),
+                                    rows: entries.map { entry in
+                                        guard let colon = entry.text.firstRange(of: ": ") else { return Line(title: entry.text) }
+                                        return Line(title: String(entry.text[..<colon.lowerBound]), text: String(entry.text[colon.upperBound...]))
+                                    }))
+                }
+            case .suggestions, .notes:
+                b.append(.lines(lines(entries, summary: true)))
+            case .cautions:
+                // Under "advises against" a title says enough; the page has no room for more.
+                b.append(.lines(lines(entries, summary: false)))
+            case .doctorQuestions:
+                b.append(.questions(entries.map(\.text)))
+            case .changes:
+                b.append(.lines(entries.map { Line(title: $0.text) }))
+            case .safetyNet:
+                for group in section.groups where group.heading == nil { group.entries.forEach { b.append(.paragraph($0.text)) } }
+                let watch = section.groups.compactMap { group in
+                    group.heading.map { Line(title: $0, text: group.entries.map(\.text).joined(separator: "; ") + ".") }
+                }
+                if !watch.isEmpty { b.append(.watch(watch)) }
+            case .action, .crisis, .stillOpen:
+                break
             }
         }
         b.append(.paragraph(w.t("sheet.disclaimer")))
@@ -128,7 +141,7 @@ public struct SheetDocument: Sendable {
         }
         b.append(.heading(w.t("sheet.about")))
         b.append(.paragraph("\(w.t("sheet.answered_on")): \(date)"))
-        b.append(.paragraph("\(w.t("sheet.questionnaire")): \(q.title[L]) (\(q.id), \(w.t("sheet.version", q.version)))"))
+        b.append(.paragraph("\(w.t("sheet.questionnaire")): \(q.title[L]), \(w.t("sheet.version", q.version))"))
         b.append(.paragraph(w.t("sheet.disclaimer")))
         b.append(.heading(w.t("sheet.sources")))
         b.append(.sources(report.sources.map { doc in

@@ -20,9 +20,9 @@ public struct SheetHTML: Sendable {
         }
         for block in sheet.blocks {
             switch block {
-            case .level(let id, let title, let action, let remark):
+            case .level(let tone, let title, let action, let remark):
                 let what = StringCatalog.report.text("sheet.what_to_do", sheet.language)
-                b.append("<section class=\"level level-\(attr(id))\" aria-label=\"\(attr(what))\">")
+                b.append("<section class=\"level tone-\(tone.rawValue)\" aria-label=\"\(attr(what))\">")
                 b.append("<p class=\"level-title\">\(text(title))</p><p class=\"level-action\">\(text(action))</p>"
                          + (remark.map { "<p class=\"level-remark\">\(text($0))</p>" } ?? "") + "</section>")
             case .heading(let title):
@@ -75,7 +75,11 @@ public struct SheetHTML: Sendable {
     private func attr(_ s: String) -> String { Markup.escape(s) }
 
     /// Colour only adds to the level's word; the word in capitals is the signal (screens.md).
-    static let stylesheet = """
+    /// The level box's colours come from its tone (its rank), so every questionnaire has them.
+    static let stylesheet = baseStylesheet
+        + LevelTone.allCases.map { ".tone-\($0.rawValue) { border-color: \($0.ink); background: \($0.paper); }\n" }.joined()
+
+    private static let baseStylesheet = """
     :root { --ink: #1a1a1a; --muted: #555; --line: #bbb; }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
@@ -92,11 +96,6 @@ public struct SheetHTML: Sendable {
     .level-title { font-size: 1.6rem; font-weight: 800; letter-spacing: .04em; margin: 0; }
     .level-action { font-size: 1.1rem; font-weight: 600; margin: .1rem 0 0; }
     .level-remark { margin: .2rem 0 0; }
-    .level-emergency { border-color: #b00020; background: #fde8ea; }
-    .level-urgent { border-color: #b36b00; background: #fff4de; }
-    .level-soon { border-color: #8a5a00; background: #fff9e6; }
-    .level-see_doctor { border-color: #1f4e9c; background: #e8f0fc; }
-    .level-self_care { border-color: #1e6b33; background: #e6f4ea; }
     .flags li { font-weight: 600; }
     .important { font-style: normal; font-weight: 700; }
     .profile { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; }

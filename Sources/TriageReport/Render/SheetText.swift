@@ -1,39 +1,58 @@
 import TriageKit
 
 /// The sheet as plain text for printing: 80 columns, A4 pages of 66 lines, each starting with a
-/// page header. No escape codes and no form feeds: pages are padded with blank lines, which every
-/// printer and viewer treats alike.
+/// page header. No escape codes; the file has no form feeds (pages are padded with blank lines,
+/// which every viewer treats alike), while what goes to a printer ends each page with one, so a
+/// printer that fits more lines on paper still starts each page on a new sheet.
 public struct SheetText: Sendable {
     public static let width = 80
     public static let pageLength = 66
 
     public init() {}
 
+    /// The sheet as a file: pages padded to 66 lines with blank lines.
     public func render(_ sheet: SheetDocument) -> String {
+        let pages = self.pages(sheet)
+        var out: [String] = []
+        for (i, page) in pages.enumerated() {
+            out += page
+            if i < pages.count - 1 { out += Array(repeating: "", count: max(0, Self.pageLength - page.count)) }
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The sheet for a printer: each page ends with a form feed instead of padding.
+    public func printable(_ sheet: SheetDocument) -> String {
+        pages(sheet).map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\u{0C}")
+    }
+
+    /// The pages, each its header and then its lines, without trailing spaces.
+    public func pages(_ sheet: SheetDocument) -> [[String]] {
         var main: [[String]] = [], appendix: [[String]] = []
         var inAppendix = false
+        // A heading travels with the block after it, so that no page ends with a heading.
+        var heading: [String] = []
         for block in sheet.blocks {
             if case .appendixStart(let title) = block {
                 inAppendix = true
-                appendix.append([title.uppercased(), ""])
+                heading = [title.uppercased(), ""]
                 continue
             }
             let lines = layout(block, sheet)
-            if inAppendix { appendix.append(lines) } else { main.append(lines) }
+            if case .heading = block { heading += lines; continue }
+            if inAppendix { appendix.append(heading + lines) } else { main.append(heading + lines) }
+            heading = []
         }
+        if !heading.isEmpty { if inAppendix { appendix.append(heading) } else { main.append(heading) } }
         let pages = Paginator(pageLength: Self.pageLength, headerLines: 1).pages(main: main, appendix: appendix)
-        var out: [String] = []
-        for (i, body) in pages.enumerated() {
-            out.append(header(sheet, page: i + 1, of: pages.count))
-            out += body
-            if i < pages.count - 1 { out += Array(repeating: "", count: max(0, Self.pageLength - 1 - body.count)) }
+        return pages.enumerated().map { i, body in
+            ([header(sheet, page: i + 1, of: pages.count)] + body).map { line in
+                var l = line
+                while l.hasSuffix(" ") { l.removeLast() }
+                return l
+            }
         }
-        while out.last == "" { out.removeLast() }
-        return out.map { line in
-            var l = line
-            while l.hasSuffix(" ") { l.removeLast() }
-            return l
-        }.joined(separator: "\n") + "\n"
     }
 
     private func header(_ sheet: SheetDocument, page: Int, of count: Int) -> String {
@@ -122,6 +141,9 @@ struct Paginator {
 
     var capacity: Int { pageLength - headerLines }
 
+    /// The fewest lines a split block may start with at the foot of a page.
+    static let shortestStart = 4
+
     func pages(main: [[String]], appendix: [[String]]) -> [[String]] {
         var pages = fill(main)
         if !appendix.isEmpty { pages += fill(appendix) }
@@ -133,6 +155,11 @@ struct Paginator {
         for block in blocks {
             var block = block
             if pages[pages.count - 1].count + block.count > capacity, !pages[pages.count - 1].isEmpty, block.count <= capacity {
+                pages.append([])
+            }
+            // A block longer than a page starts on a new one rather than with a line or two
+            // (its heading alone) at the foot of this one.
+            if block.count > capacity, capacity - pages[pages.count - 1].count < Self.shortestStart, !pages[pages.count - 1].isEmpty {
                 pages.append([])
             }
             while !block.isEmpty {

@@ -10,25 +10,6 @@ import Foundation
 import TriageKit
 import TriageReport
 
-/// An open episode as the start of a session shows it: its check-ins, the weeks since it began
-/// and whether a check-in is due.
-public struct EpisodeStatus: Sendable {
-    public let episode: Episode
-    /// Its check-ins in the order they were answered; never empty.
-    public let checkIns: [CheckInRecord]
-    /// The day it is seen on.
-    public let today: Date
-
-    public var last: CheckInRecord { checkIns[checkIns.count - 1] }
-    /// Weeks since the pain began, today.
-    public var weeksNow: Double { episode.weeks(on: today) }
-    /// When the last result said to look again; nil when it gave no day (a warning sign, or
-    /// every mark passed).
-    public var nextCheck: CheckInRecord.NextCheck? { last.nextCheck }
-    /// The day to look again has come.
-    public var isDue: Bool { nextCheck.map { $0.date <= today } ?? false }
-}
-
 /// A finished session as the history keeps it, with what changed since the last check-in.
 public struct RecordedCheckIn: Sendable {
     public let episode: Episode
@@ -161,37 +142,11 @@ public final class EpisodeTracker {
     }
 
     /// The result a past check-in gives with the questionnaire as it is now, on its own day.
-    public func report(of checkIn: CheckInRecord) -> Report { Self.report(engine: engine, of: checkIn) }
-
-    public static func report(engine: Engine, of checkIn: CheckInRecord) -> Report {
-        Report(engine: engine, answers: accepted(checkIn.answers, engine), on: checkIn.answeredOn)
-    }
+    public func report(of checkIn: CheckInRecord) -> Report { checkIn.report(engine: engine) }
 
     /// The episode's measure over the weeks, each check-in with the level it had then; nil when
     /// the questionnaire charts nothing.
     public func trend(_ episode: Episode, _ checkIns: [CheckInRecord]) -> Trend? {
-        Self.trend(engine: engine, episode: episode, checkIns: checkIns)
-    }
-
-    public static func trend(engine: Engine, episode: Episode, checkIns: [CheckInRecord]) -> Trend? {
-        let q = engine.questionnaire
-        guard let last = checkIns.last, let lowest = q.lowestLevel else { return nil }
-        let measure = q.followUp?.trend
-        let points = checkIns.map { c -> Trend.Point in
-            var value: Double?
-            if let measure, case .number(let n)? = c.answers[measure] { value = n }
-            return Trend.Point(day: c.answeredOn, weeks: c.weeks ?? episode.weeks(on: c.answeredOn), value: value,
-                               level: q.level(c.level) ?? lowest)
-        }
-        return Trend(q, start: episode.start, marks: engine.safetyNetWeeks(given: accepted(last.answers, engine)), points: points)
-    }
-
-    /// The answers this questionnaire still accepts (a later version may have dropped an item).
-    static func accepted(_ answers: AnswerSet, _ engine: Engine) -> AnswerSet {
-        AnswerSet(answers.values.filter { id, value in
-            guard let item = engine.index.items[id] else { return false }
-            if case .success = AnswerValidation.validate(value, for: item) { return true }
-            return false
-        })
+        Trend(engine: engine, episode: episode, checkIns: checkIns)
     }
 }

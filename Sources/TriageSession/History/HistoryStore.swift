@@ -10,11 +10,6 @@ import Foundation
 import TriageKit
 import TriageReport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The episode history: one SQLite database at `$XDG_DATA_HOME/backtriage/history.sqlite3`
 /// (default `~/.local/share/backtriage`), private to its owner (0600 in a 0700 folder, and so
@@ -51,10 +46,11 @@ public final class HistoryStore {
     /// XDG_DATA_HOME is ignored, as the XDG specification asks.
     public static func defaultPath(environment: [String: String]) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/backtriage/" + fileName }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "."
-        return home + "/.local/share/backtriage/" + fileName
+        return FilePath.home(environment) + "/.local/share/backtriage/" + fileName
     }
+
+    /// The version of the tables this program writes, which exports name.
+    public static var schemaVersion: Int { HistorySchema.current }
 
     /// The files SQLite keeps for a database at `path`.
     public static func files(of path: String) -> [String] { [path, path + "-wal", path + "-shm", path + "-journal"] }

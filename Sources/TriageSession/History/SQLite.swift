@@ -1,10 +1,6 @@
 import CSQLite
+import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why the history could not be read or written: the database file and a reason a person can
 /// act on (SQLite's words, with the operating system's where it has one).

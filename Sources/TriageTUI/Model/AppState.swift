@@ -32,6 +32,8 @@ public enum DetailSubject: Sendable, Equatable {
     case safetyNet
     /// What changed since the last check-in.
     case changes
+    /// A whole section of the result's outline (the doctor's questions, the pain over the weeks).
+    case section(ResultOutline.Kind)
 }
 
 /// A box over the page that takes the keys until it closes.
@@ -107,6 +109,15 @@ public struct Editor: Sendable, Equatable {
         case (.multiChoice, .list(let l)?): picked = Set(l); cursor = 0
         case (.multiChoice, _): cursor = 0
         case (.scale, .number(let n)?): scale = Int(n)
+        case (.decimal, .number(let n)?) where item.inputHint == .duration:
+            // As people count it: whole weeks from 3 weeks on when they are whole, else days
+            // (3.14 weeks, a check-in's weeks since the start, is 22 days), never "3.14".
+            if n >= 3 && n == n.rounded() {
+                text = language.number(n, decimals: 0)
+            } else {
+                text = language.number((n * 7).rounded(), decimals: 0)
+                unit = .days
+            }
         case (.integer, .number(let n)?), (.decimal, .number(let n)?): text = language.number(n, decimals: 2)
         case (.text, .string(let s)?), (.date, .string(let s)?): text = s
         default: break
@@ -144,6 +155,10 @@ public struct AppState: Sendable {
     /// graphical session is there (without one, xdg-open would start a text browser in this
     /// very terminal).
     public var canOpenFiles = false
+    /// Whether saving the answers failed in this run: then no message may say they are saved.
+    public var answersUnsaved = false
+    /// Where the summary sheet was last saved in this session, said again on the way out.
+    public var savedSheets: SavedSheets?
     /// The window size, kept current by the loop: how far pages scroll, and whether the window
     /// is too small. `render` takes its size as an argument.
     public var screenSize: Size = minimumSize
@@ -185,17 +200,40 @@ public struct AppState: Sendable {
     /// and only quitting works.
     public var isTooSmall: Bool { screenSize.width < minimumSize.width || screenSize.height < minimumSize.height }
 
+    /// The result's level and action while a result stands (its page, its details, an emergency
+    /// answered), for the places that must keep saying it when nothing else fits or is left:
+    /// the too-small window and the way out.
+    var standingAction: String? {
+        switch page {
+        case .results, .detail: break
+        default: guard session.emergencyStands else { return nil }
+        }
+        return wording.levelAndAction(report)
+    }
+
     /// A phrase of the interface in the current language.
     func t(_ key: String, _ args: String...) -> String { StringCatalog.tui.text(key, language, args) }
 
     /// The report's words in the current language.
     var wording: Wording { Wording(questionnaire, language) }
 
-    /// The summary sheet to save or print, in the current language.
+    /// The pain over the weeks, for a check-in's result: the open episode's check-ins and this
+    /// one, as the history will hold them.
+    var trend: Trend? {
+        guard session.checkIn != nil, let episode else { return nil }
+        return episode.trend(engine: engine, adding: report)
+    }
+
+    /// The sections of the result, as every output shows them.
+    var outline: ResultOutline { ResultOutline(report, wording, changes: changes(report), trend: trend) }
+
+    /// The summary sheet to save or print, in the current language: the same sections as the
+    /// results screen, the trend of a check-in included.
     var sheets: SheetTexts {
-        let report = self.report
-        return SheetTexts(text: SheetFormat.text.render(report, language: language),
-                          html: SheetFormat.html.render(report, language: language), language: language)
+        let report = self.report, changes = changes(report), trend = trend
+        return SheetTexts(text: SheetFormat.text.render(report, language: language, changes: changes, trend: trend),
+                          html: SheetFormat.html.render(report, language: language, changes: changes, trend: trend), language: language,
+                          printable: SheetText().printable(SheetDocument(outline, wording)))
     }
 }
 

@@ -1,4 +1,5 @@
 import TriageKit
+import TriageReport
 import TriageSession
 
 /// What `update` reacts to: a key, or what came of an effect. Everything that changes the state
@@ -68,10 +69,13 @@ public struct SheetTexts: Sendable, Equatable {
     public var text: String
     public var html: String
     public var language: Language
-    public init(text: String, html: String, language: Language) {
+    /// The text sheet for a printer: its pages separated by form feeds.
+    public var printable: String
+    public init(text: String, html: String, language: Language, printable: String? = nil) {
         self.text = text
         self.html = html
         self.language = language
+        self.printable = printable ?? text
     }
 }
 

@@ -103,8 +103,10 @@ extension AppState {
         switch result {
         case .answersNotSaved(let reason):
             notice = Notice(t("notice.save_failed", reason), isError: true)
+            answersUnsaved = true
         case .sheetsSaved(let text, let html):
             overlay = .saved(SavedSheets(text: text, html: html))
+            savedSheets = SavedSheets(text: text, html: html)
         case .sheetsNotSaved(let reason):
             notice = Notice(t("sheet.save_failed", reason), isError: true)
         case .printed(let jobLine):
@@ -113,6 +115,7 @@ extension AppState {
             notice = Notice(t("print.failed", words(problem)), isError: true)
         case .printerMissing(let text, let html):
             overlay = .saved(SavedSheets(text: text, html: html, notice: Notice(t("print.no_lp"), isError: true)))
+            savedSheets = SavedSheets(text: text, html: html)
         case .copied(let paths):
             if case .saved(var sheets)? = overlay {
                 sheets.copies = paths
@@ -132,7 +135,7 @@ extension AppState {
             notice = nil
             page = .history(scroll: 0)
         case .historyFailed(let reason):
-            notice = Notice(t("history.failed", reason), isError: true)
+            notice = Notice(t(answersUnsaved ? "history.failed.unsaved" : "history.failed", reason), isError: true)
         }
     }
 

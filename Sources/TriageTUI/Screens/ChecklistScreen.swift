@@ -80,16 +80,22 @@ enum ChecklistScreen {
         let lines = state.session.checklist(of: item)
         let section = q.sections.first { $0.id == item.section }?.title[L] ?? ""
         painter.frame(title: section, right: q.title[L], hints: state.footerHints)
-        let x = painter.left, w = painter.textWidth
-        var y = painter.paragraph(state.t("checklist.intro"), x: x, y: painter.top + 1, width: w, style: .bold, maxLines: 2) + 1
-
-        // Columns right after the longest label, so each answer sits beside its line.
+        // Columns right after the longest label, so each answer sits beside its line; the list
+        // takes the width it needs where the terminal has it.
         let yes = g.displayable(state.t("checklist.yes")), no = g.displayable(state.t("checklist.no"))
         let column = max(5, DisplayWidth.of(yes), DisplayWidth.of(no), DisplayWidth.of(g.radioOn)) + 2
-        let textX = x + 6
         let labels = lines.map { state.wording.label($0) }
         let longest = labels.map { DisplayWidth.of(g.displayable($0)) }.max() ?? 0
+        let (x, w) = painter.listColumn(needing: 6 + longest + 2 + 2 * column + 2)
+        let textX = x + 6
         let labelWidth = min(longest, w - 6 - 2 * column - 2)
+        var y = painter.paragraph(state.t("checklist.intro"), x: x, y: painter.top + 1, width: w, style: .bold, maxLines: 2) + 1
+        // The selected line's whole question goes under the list, never cut: the labels are
+        // short forms, and the question's own words (what counts, what does not) are what the
+        // person answers. The list gives up rows for it and scrolls.
+        let questionWidth = min(Painter.maximumTextWidth, w - (textX - x))
+        let question = TextWrap.lines(g.displayable(item.text[L]), width: questionWidth)
+        let noticeRows = state.notice == nil ? 0 : 2
         let yesX = textX + labelWidth + 2, noX = yesX + column
         func centred(_ text: String, in cx: Int) -> Int { cx + max(0, (column - DisplayWidth.of(text)) / 2) }
         let headerY = y
@@ -97,8 +103,8 @@ enum ChecklistScreen {
         painter.write(no, x: centred(no, in: noX), y: y, style: .bold)
         y += 1
 
-        // Rows for lines: two rows stay for a message above the progress bar.
-        let rows = max(1, painter.bottom - 3 - y)
+        // Rows for lines: then a blank row, the whole question, a message, the progress bar.
+        let rows = max(3, painter.bottom - 2 - y - question.count - noticeRows)
         let selected = lines.firstIndex { $0.id == item.id } ?? 0
         var first = 0, shown = lines.count
         if lines.count > rows {
@@ -128,24 +134,16 @@ enum ChecklistScreen {
             painter.write(state.t("checklist.more_below", String(below)) + " " + g.down, x: textX, y: y, style: Style(bold: true, tint: .accent))
             y += 1
         }
-        // The selected line's whole question under the list: the labels are short forms, and the
-        // question's own words (what counts, what does not) are what the person answers. A
-        // message takes the last rows; the hint on `?` what room is left.
-        var free = (y + 1)..<painter.bottom
+        y += 1
+        for line in question where y < painter.bottom - noticeRows {
+            painter.write(line, x: textX, y: y)
+            y += 1
+        }
         if state.notice != nil {
-            painter.notice(state.notice, y: max(free.lowerBound, painter.bottom - 2), maxLines: 2)
-            free = free.lowerBound..<max(free.lowerBound, painter.bottom - 3)
+            painter.notice(state.notice, y: painter.bottom - 2, maxLines: 2)
+        } else if y < painter.bottom - 1 {
+            painter.write(state.t("checklist.why"), x: x, y: painter.bottom - 1, style: .dim)
         }
-        let question = TextWrap.lines(g.displayable(item.text[L]), width: w - (textX - x))
-        let questionRows = min(question.count, free.count)
-        for (i, line) in question.prefix(questionRows).enumerated() {
-            let cut = i == questionRows - 1 && question.count > questionRows
-            painter.write(cut ? painter.fitted(line + " " + question[i + 1], w - (textX - x)) : line, x: textX, y: free.lowerBound + i)
-        }
-        if state.notice == nil, free.count > questionRows {
-            painter.write(state.t("checklist.why"), x: x, y: free.upperBound - 1, style: .dim)
-        }
-        let progress = state.session.progress
-        painter.progressBar(done: progress.answered, total: progress.total, y: painter.bottom)
+        painter.progressBar(percent: state.session.percentDone, y: painter.bottom)
     }
 }

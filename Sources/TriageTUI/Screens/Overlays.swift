@@ -105,7 +105,7 @@ enum Overlays {
             lines.append(("", .plain))
             lines.append((state.t("keys.everywhere"), .bold))
             lines += keyLines(state.globalBindings.map(\.hint) + [KeyHint(label: "Ctrl-C", help: "key.interrupt")], state, painter, width: inner)
-            painter.dialog(title: state.t("keys.title"), lines: lines)
+            painter.dialog(title: state.t("keys.title"), lines: lines, keepVisible: painter.focusRow)
         case .emergency(let signs, let choice):
             let report = state.report
             var lines: [(String, Style)] = []

@@ -28,6 +28,14 @@ struct Painter {
     var textWidth: Int { Self.textWidth(for: width) }
     static func textWidth(for width: Int) -> Int { min(maximumTextWidth, width - 6) }
     var left: Int { max(3, (width - textWidth) / 2) }
+    /// The column of a list or table that needs `needed` cells: the text column where that is
+    /// enough, else wider up to the frame, centred, so a label is shortened only when the
+    /// terminal is really too narrow for it ("lists use the width they have").
+    func listColumn(needing needed: Int) -> (left: Int, width: Int) {
+        let w = min(max(textWidth, needed), width - 6)
+        return (max(3, (width - w) / 2), w)
+    }
+
     /// First and last body rows.
     var top: Int { 1 }
     var bottom: Int { height - 4 }
@@ -117,11 +125,12 @@ struct Painter {
     }
 
     /// A bar of `done` out of `total` with "7 of 31" after it, on row `y`.
-    mutating func progressBar(done: Int, total: Int, y: Int) {
-        let label = t("progress", String(done), String(total))
+    /// The bar of how much is done, with the percentage beside it.
+    mutating func progressBar(percent: Int, y: Int) {
+        let label = t("progress", language.number(Double(percent), decimals: 0))
         let labelWidth = DisplayWidth.of(label)
         let barWidth = max(10, textWidth - labelWidth - 3)
-        let filled = total == 0 ? 0 : barWidth * min(done, total) / total
+        let filled = barWidth * min(max(percent, 0), 100) / 100
         screen.put(String(repeating: glyphs.barFull, count: filled), x: left, y: y, style: Style(tint: .accent))
         screen.put(String(repeating: glyphs.barEmpty, count: barWidth - filled), x: left + filled, y: y, style: .dim)
         write(label, x: left + barWidth + 3, y: y)

@@ -50,7 +50,6 @@ enum QuestionScreen {
         y = Widgets.draw(item, state.editor, state.context, into: &painter, y: y)
         let noticeY = min(y + 1, painter.bottom - 2)
         painter.notice(state.notice, y: noticeY, maxLines: max(1, painter.bottom - 1 - noticeY))
-        let progress = state.session.progress
-        painter.progressBar(done: progress.answered, total: progress.total, y: painter.bottom)
+        painter.progressBar(percent: state.session.percentDone, y: painter.bottom)
     }
 }

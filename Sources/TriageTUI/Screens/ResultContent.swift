@@ -2,10 +2,10 @@ import TriageKit
 import TriageReport
 import TriageSession
 
-/// The browsable list of the results screen, built from the report as the level's result shape
-/// allows: the warning signs answered yes, the suggestions by group, the cautions, the notes,
-/// and when to look again. Each row but a heading opens a detail page. Shared by `update` (how
-/// far the selection moves) and `render`.
+/// The browsable list of the results screen: the sections of the result's outline below the
+/// level's box (which shows the action, and the summary under it the pain and whether a
+/// warning sign was answered), each row but a heading or a line opening a detail page. Shared
+/// by `update` (how far the selection moves) and `render`.
 struct ResultList {
     enum Row {
         case heading(String)
@@ -15,59 +15,77 @@ struct ResultList {
         case changes(String)
         /// When to look again and which signs mean seeing a doctor at once.
         case safetyNet(String)
+        /// A row of a section whose detail page shows the whole section (the doctor's
+        /// questions, the pain over the weeks).
+        case section(String, ResultOutline.Kind)
+        /// A line to read, not to open: "(none)".
+        case text(String)
     }
 
     let rows: [Row]
 
-    init(_ report: Report, _ state: AppState) {
-        let w = state.wording, shape = report.level.result
+    /// The sections the results screen draws above the list, not in it: the action and, right
+    /// under it, the crisis help, whole. The pain is summed up there in a line or two, in its
+    /// place, and is in full at the end of the list, so the selection starts on what the result
+    /// says rather than on what the person answered.
+    static let drawnAbove: Set<ResultOutline.Kind> = [.action, .crisis, .stillOpen]
+
+    init(_ outline: ResultOutline, _ state: AppState) {
+        let w = state.wording, report = outline.report
         var rows: [Row] = []
-        // A check-in first says what changed since the last one.
-        if let changes = state.changes(report) {
-            rows.append(.heading(state.t("results.check_in")))
-            rows.append(.changes(state.t("results.changes_since", w.date(changes.since))))
-        }
-        if !report.signs.isEmpty {
-            rows.append(.heading(state.t("results.signs")))
-            rows += report.signs.map(Row.sign)
-        }
-        if shape.suggestions {
-            for group in report.suggestions {
-                rows.append(.heading(w.group(group.group)))
-                rows += group.entries.map(Row.entry)
-            }
-        }
-        if shape.cautions && !report.cautions.isEmpty {
-            rows.append(.heading(w.t("result.cautions")))
-            rows += report.cautions.map(Row.entry)
-        }
-        if !report.notes.isEmpty {
-            rows.append(.heading(w.t("result.notes")))
-            rows += report.notes.map(Row.entry)
-        }
-        // One row for when to look again and what to watch for, named by what it says first.
-        let checks = Self.saysWhenToLookAgain(report)
-        if checks || !report.watchList.isEmpty {
-            rows.append(.heading(w.t(checks ? "result.safety_net" : "result.watch")))
-            if let next = report.nextCheck, shape.nextCheck {
-                rows.append(.safetyNet(state.t("results.safety_entry", w.date(next.date))))
-            } else if let group = report.watchList.first {
-                rows.append(.safetyNet(w.watchHeading(group)))
-            } else {
-                rows.append(.safetyNet(state.t("results.watch_entry")))
+        let inList = outline.sections.filter { !Self.drawnAbove.contains($0.kind) }
+        for section in inList.filter({ $0.kind != .profile }) + inList.filter({ $0.kind == .profile }) {
+            // "No warning sign answered yes" is said in the summary above the list.
+            if section.kind == .signs && section.entries.isEmpty { continue }
+            if let heading = section.heading { rows.append(.heading(heading)) }
+            if section.entries.isEmpty, let none = section.none { rows.append(.text(none)) }
+            switch section.kind {
+            case .changes:
+                if let changes = outline.changes { rows.append(.changes(state.t("results.changes_since", w.date(changes.since)))) }
+            case .safetyNet:
+                // One row for when to look again and what to watch for, named by what it says first.
+                if let next = report.nextCheck, report.level.result.nextCheck {
+                    rows.append(.safetyNet(state.t("results.safety_entry", w.date(next.date))))
+                } else if let group = report.watchList.first {
+                    rows.append(.safetyNet(w.watchHeading(group)))
+                } else {
+                    rows.append(.safetyNet(state.t("results.watch_entry")))
+                }
+            default:
+                for group in section.groups {
+                    if let heading = group.heading { rows.append(.heading(heading)) }
+                    for entry in group.entries {
+                        switch entry.subject {
+                        case .sign(let sign): rows.append(.sign(sign))
+                        case .entry(let e): rows.append(.entry(e))
+                        case .fact where section.kind == .profile:
+                            // One row opens the whole profile, as it stands above the list.
+                            if case .section? = rows.last {} else { rows.append(.section(section.entries.map(\.text).joined(separator: "; "), .profile)) }
+                        default: rows.append(.section(entry.text, section.kind))
+                        }
+                    }
+                }
             }
         }
         self.rows = rows
     }
 
     /// Indexes into `rows` of the rows the selection can rest on.
-    var selectable: [Int] { rows.indices.filter { if case .heading = rows[$0] { return false } else { return true } } }
+    var selectable: [Int] {
+        rows.indices.filter {
+            switch rows[$0] {
+            case .heading, .text: return false
+            default: return true
+            }
+        }
+    }
 
     /// What the detail page of a row shows; nil for a heading.
     func subject(ofRow index: Int) -> DetailSubject? {
         guard rows.indices.contains(index) else { return nil }
         switch rows[index] {
-        case .heading: return nil
+        case .heading, .text: return nil
+        case .section(_, let kind): return .section(kind)
         case .sign(let sign): return .sign(item: sign.item.id, rule: sign.rule.id)
         case .entry(let entry): return .entry(id: entry.id, kind: entry.kind)
         case .safetyNet: return .safetyNet
@@ -81,11 +99,6 @@ struct ResultList {
         return s.indices.contains(selection) ? subject(ofRow: s[selection]) : nil
     }
 
-    /// Whether the result says when to look again (a next check, or that every threshold has
-    /// passed), or only what to watch for.
-    static func saysWhenToLookAgain(_ report: Report) -> Bool {
-        report.level.result.nextCheck && (report.nextCheck != nil || report.pastLastCheck != nil)
-    }
 }
 
 /// The words of a detail page, wrapped: one row of the results in full, its source, and why it
@@ -112,7 +125,9 @@ struct DetailText {
         case .sign(let item, let rule):
             if let sign = report.signs.first(where: { $0.item.id == item && $0.rule.id == rule }) { self.sign(sign, report, state, brief: brief) }
         case .safetyNet:
-            safetyNet(report, state)
+            safetyNet(state.outline)
+        case .section(let kind):
+            if let section = state.outline.section(kind) { self.section(section, state.outline) }
         case .changes:
             if let changes = state.changes(report) {
                 add(changes.heading(state.wording), .bold)
@@ -131,8 +146,9 @@ struct DetailText {
         case .sign: return state.t("detail.sign")
         case .safetyNet:
             // Named as the result's row is: a result without a next check only has what to watch for.
-            return ResultList.saysWhenToLookAgain(state.report) ? state.t("detail.safety_net") : state.wording.t("result.watch")
+            return state.outline.saysWhenToLookAgain ? state.t("detail.safety_net") : state.wording.t("result.watch")
         case .changes: return state.t("results.check_in")
+        case .section(let kind): return state.outline.section(kind)?.heading ?? state.t("results.check_in")
         }
     }
 
@@ -188,20 +204,30 @@ struct DetailText {
         if let source = sign.rule.source { heading(w.t("result.source")); add(w.citation(source)) }
     }
 
-    private mutating func safetyNet(_ report: Report, _ state: AppState) {
-        let w = state.wording, L = state.language
-        if report.level.result.nextCheck {
-            if let next = report.nextCheck {
-                add(w.nextCheck(next), .bold)
-                add(w.t("result.sooner"))
-            } else if let past = report.pastLastCheck {
-                add(past[L], .bold)
+    /// When to look again and the watch groups, as the outline has them.
+    private mutating func safetyNet(_ outline: ResultOutline) {
+        guard let section = outline.section(.safetyNet) else { return }
+        for group in section.groups {
+            if let heading = group.heading {
+                self.heading(heading + ":")
+                for entry in group.entries { add("- " + entry.text, hanging: 2) }
+            } else {
+                for entry in group.entries { add(entry.text, .bold) }
             }
         }
-        for group in report.watchList {
-            heading(w.watchHeading(group, in: report) + ":")
-            for item in group.items { add("- " + w.label(item), hanging: 2) }
+    }
+
+    /// A whole section in its words; the pain over the weeks with its chart.
+    private mutating func section(_ section: ResultOutline.Section, _ outline: ResultOutline) {
+        if let heading = section.heading { add(heading, .bold) }
+        if section.kind == .trend, let trend = outline.trend {
+            blank()
+            for line in HistoryChart(outline.wording, style: glyphs.unicode ? .unicode : .ascii, width: width).lines(trend) {
+                lines.append(Line(text: line, style: .plain))
+            }
         }
+        blank()
+        for entry in section.entries { add("- " + entry.text, hanging: 2) }
     }
 
     /// Each rule that brought the entry: its explanation and the answers that made it apply.

@@ -26,7 +26,7 @@ enum ResultsScreen {
 
     static func handle(_ key: Key, _ state: inout AppState, _ effects: inout [Effect]) {
         guard case .results(let selection) = state.page, let command = bindings(state).command(for: key) else { return }
-        let list = ResultList(state.report, state)
+        let list = ResultList(state.outline, state)
         let count = list.selectable.count
         func select(_ i: Int) { state.page = .results(selection: min(max(0, i), max(0, count - 1))) }
         state.notice = nil
@@ -45,50 +45,67 @@ enum ResultsScreen {
         }
     }
 
-    /// The colour a level adds to its word: the most urgent red, the next yellow, the least
-    /// urgent green, the others blue.
+    /// The colour a level adds to its word: its tone, as every output has it.
     static func tint(_ level: TriageLevel, of levels: [TriageLevel]) -> Tint {
-        let byUrgency = levels.sorted(by: >)
-        switch byUrgency.firstIndex(of: level) {
-        case 0?: return .red
-        case 1? where byUrgency.count > 2: return .yellow
-        case (byUrgency.count - 1)?: return .green
-        default: return .blue
+        switch LevelTone(level, of: levels) {
+        case .red: .red
+        case .amber: .yellow
+        case .blue: .blue
+        case .green: .green
         }
     }
 
     static func draw(_ state: AppState, into painter: inout Painter) {
         guard case .results(let selection) = state.page else { return }
-        let report = state.report, q = state.questionnaire, L = state.language, w = state.wording, g = painter.glyphs
+        let outline = state.outline, report = outline.report, q = state.questionnaire, L = state.language, w = state.wording, g = painter.glyphs
         painter.frame(title: w.t("result.title"), right: q.title[L], hints: state.footerHints)
         let x = painter.left, width = painter.textWidth
         let level = report.level, shape = level.result
         let advice = shape.suggestions || shape.cautions
         var y = painter.top + 1
 
-        // The level: its word, reversed and tinted, and its action beside it.
+        // The level: its word, reversed and tinted, and its action beside it; when the action
+        // would take more than two lines there, the word stands on its own line and the action
+        // takes the whole width below it. The box grows to hold the whole action: it is never
+        // cut ("Never cut what keeps someone safe").
+        let action = outline.section(.action)
         let tint = tint(level, of: q.triageLevels)
-        let word = g.displayable(w.title(level).uppercased())
-        let actionX = x + 1 + DisplayWidth.of(word) + 4
-        let actionLines = TextWrap.lines(g.displayable(w.action(report.action)), width: max(20, x + width - 1 - actionX))
-        let boxHeight = min(actionLines.count, painter.height >= 30 ? 6 : 3) + 2
+        let word = g.displayable((action?.heading ?? "").uppercased())
+        let actionText = g.displayable(action?.entries.first?.text ?? "")
+        let besideX = x + 1 + DisplayWidth.of(word) + 4
+        let beside = TextWrap.lines(actionText, width: max(20, x + width - 1 - besideX))
+        let below = TextWrap.lines(actionText, width: width - 2)
+        let stacked = beside.count > 2 && below.count + 1 < beside.count
+        let actionLines = stacked ? below : beside
+        let actionX = stacked ? x + 1 : besideX
+        let boxHeight = actionLines.count + (stacked ? 1 : 0) + 2
         painter.screen.box(x: x - 1, y: y, width: width + 2, height: boxHeight, lines: g.heavy, style: Style(bold: true, tint: tint))
         painter.screen.put(" " + word + " ", x: x + 1, y: y + 1, style: Style(bold: true, reverse: true, tint: tint))
-        for (i, line) in actionLines.prefix(boxHeight - 2).enumerated() {
-            let cut = i == boxHeight - 3 && actionLines.count > boxHeight - 2
-            painter.screen.put(cut ? painter.fitted(line + " " + actionLines[i + 1], x + width - 1 - actionX) : line,
-                               x: actionX, y: y + 1 + i, style: .bold)
+        for (i, line) in actionLines.enumerated() {
+            painter.screen.put(line, x: actionX, y: y + 1 + i + (stacked ? 1 : 0), style: .bold)
         }
         y += boxHeight
-        if let remark = level.finalRemark?[L] { y = painter.paragraph(remark, x: x, y: y, width: width, style: .bold, maxLines: 2) }
+        // Crisis help stands right under the action, whole, as a banner: never an entry to find.
+        for entry in outline.section(.crisis)?.entries ?? [] {
+            for line in TextWrap.lines(g.displayable(entry.text), width: width - 2) {
+                painter.screen.put(g.marker + " ", x: x, y: y, style: Style(bold: true, tint: .red))
+                painter.screen.put(line, x: x + 2, y: y, style: .bold)
+                y += 1
+            }
+        }
+        // A box opened over the result (the keys) leaves the action and the crisis help in view.
+        painter.focusRow = y - 1
+        if let remark = action?.entries.dropFirst().first?.text { y = painter.paragraph(remark, x: x, y: y, width: width, style: .bold, maxLines: 2) }
         if advice {
             // Whether a warning sign was answered comes first: it is what the level rests on.
-            var summary = report.profile.map(w.fact).joined(separator: "; ")
-            if report.signs.isEmpty { summary = w.t("result.no_signs") + (summary.isEmpty ? "" : " ") + summary }
+            var summary = outline.section(.profile)?.entries.map(\.text).joined(separator: "; ") ?? ""
+            if let signs = outline.section(.signs), signs.entries.isEmpty, let none = signs.none {
+                summary = none + (summary.isEmpty ? "" : " ") + summary
+            }
             y = painter.paragraph(summary, x: x, y: y, width: width, maxLines: painter.height >= 30 ? 4 : 2)
         }
-        if !report.missing.isEmpty && !report.isFinal {
-            y = painter.paragraph(w.stillOpen(report.missing.count), x: x, y: y, width: width, style: Style(bold: true, tint: .yellow), maxLines: 2)
+        for entry in outline.section(.stillOpen)?.entries ?? [] {
+            y = painter.paragraph(entry.text, x: x, y: y, width: width, style: Style(bold: true, tint: .yellow), maxLines: 2)
         }
         y += 1
 
@@ -107,7 +124,7 @@ enum ResultsScreen {
             painter.paragraph(foot, x: x, y: painter.bottom - footLines + 1, width: width, style: .bold, maxLines: footLines)
         }
 
-        let list = ResultList(report, state)
+        let list = ResultList(state.outline, state)
         if advice {
             panes(list, selection: selection, state, top: y, bottom: listBottom, into: &painter)
         } else {
@@ -139,9 +156,11 @@ enum ResultsScreen {
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 let mark = entry.highlighted ? " *" : ""
                 painter.write(painter.fitted(entry.entry.title[state.language], listWidth - 4 - mark.count) + mark, x: x + 2, y: y, style: style)
-            case .safetyNet(let label), .changes(let label):
+            case .safetyNet(let label), .changes(let label), .section(let label, _):
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(label, listWidth - 4), x: x + 2, y: y, style: style)
+            case .text(let line):
+                painter.write(painter.fitted(line, listWidth - 4), x: x + 2, y: y, style: .dim)
             }
             y += 1
         }
@@ -188,9 +207,12 @@ enum ResultsScreen {
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(entry.entry.title[L], width - 2), x: x + 2, y: y, style: selected ? .reverse : .plain)
                 y += 1
-            case .safetyNet(let label), .changes(let label):
+            case .safetyNet(let label), .changes(let label), .section(let label, _):
                 painter.write(selected ? g.pointer : " ", x: x, y: y, style: .bold)
                 painter.write(painter.fitted(label, width - 2), x: x + 2, y: y, style: selected ? .reverse : .plain)
+                y += 1
+            case .text(let line):
+                painter.write(painter.fitted(line, width - 2), x: x + 2, y: y, style: .dim)
                 y += 1
             }
         }

@@ -104,8 +104,13 @@ enum WelcomeScreen {
         // description of the questionnaire, which gets what room is left.
         let description = wrapped(q.description?[L], w)
         let notDiagnosis = wrapped(state.t("welcome.not_diagnosis"), w)
-        let signs = q.emergencySignItems.map { state.wording.label($0) }
-        let emergency = signs.isEmpty ? [] : wrapped(state.t("welcome.emergency", signs.joined(separator: "; ")), w - 2)
+        // The emergency signs as a list under what to do, one sign a line, read at a glance;
+        // where the window has no room for the list, the same signs flow in one paragraph.
+        let signs = q.emergencySignItems.map { g.displayable(state.wording.label($0)) }
+        let bullet = g.unicode ? "• " : "- "
+        let intro = state.t("welcome.emergency")
+        let list = signs.isEmpty ? [] : wrapped(intro, w - 2) + signs.flatMap { TextWrap.lines($0, width: w - 2, first: bullet, rest: "  ") }
+        let flowing = signs.isEmpty ? [] : wrapped(intro + " " + signs.joined(separator: " " + g.separator + " "), w - 2)
         var told: [String] = []
         if let status = state.episode, state.resumable == nil {
             let history = HistoryText(engine: state.engine, language: L, chart: nil, today: state.session.today)
@@ -121,22 +126,28 @@ enum WelcomeScreen {
         }
         let notice = state.notice.map { wrapped(($0.isError ? "! " : "") + $0.text, w) } ?? []
 
-        // The emergency signs are never cut where the screen has room for them at all: a history
-        // or a notice gets what room they leave.
-        let rows = painter.bottom - painter.top
-        var room = rows - 2 - (notDiagnosis.count + 1) - choices(state).count
-        func take(_ lines: [String], atMost: Int, atLeast: Int = 0) -> Int {
-            let shown = min(lines.count, atMost, max(atLeast, room - 1))
+        // The emergency signs are never cut where the screen has room for them at all, nor what
+        // is said about saved answers or the history; the disclaimer and then the description of
+        // the questionnaire get what room is left.
+        var room = painter.bottom - painter.top + 1 - choices(state).count
+        let others = [told, notice].map { $0.isEmpty ? 0 : $0.count + 1 }.reduce(0, +)
+        // The title and the blank rows around it (3) go before any of these is cut.
+        let emergency = list.count + 1 + others + 3 <= room ? list : flowing
+        let titled = emergency.count + 1 + others + 3 <= room
+        room -= titled ? 3 : 0
+        func take(_ lines: [String], whole: Bool = false) -> Int {
+            let shown = whole && lines.count + 1 > room ? 0 : min(lines.count, max(0, room - 1))
             room -= shown > 0 ? shown + 1 : 0
             return shown
         }
-        let emergencyShown = take(emergency, atMost: emergency.count, atLeast: 2)
-        let noticeShown = take(notice, atMost: 2, atLeast: min(notice.count, 1))
-        let toldShown = take(told, atMost: 4, atLeast: min(told.count, 1))
-        let descriptionShown = take(description, atMost: description.count)
+        let emergencyShown = take(emergency)
+        let toldShown = take(told)
+        let noticeShown = take(notice)
+        let notDiagnosisShown = take(notDiagnosis, whole: true)
+        let descriptionShown = take(description)
 
-        var y = painter.top + 1
-        y = painter.paragraph(q.title[L], x: x, y: y, width: w, style: .bold, maxLines: 1) + 1
+        var y = painter.top
+        if titled { y = painter.paragraph(q.title[L], x: x, y: y + 1, width: w, style: .bold, maxLines: 1) + 1 }
         func block(_ lines: [String], _ shown: Int, style: Style = .plain, marker: Bool = false) {
             guard shown > 0 else { return }
             let indent = marker ? 2 : 0
@@ -150,7 +161,7 @@ enum WelcomeScreen {
             y += 1
         }
         block(description, descriptionShown)
-        block(notDiagnosis, notDiagnosis.count, style: .bold)
+        block(notDiagnosis, notDiagnosisShown, style: .bold)
         block(emergency, emergencyShown, style: .bold, marker: true)
         block(told, toldShown)
         if let current = state.notice {

@@ -1,7 +1,5 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#endif
+import TriageKit
 
 /// The C library's locale for characters, which ncursesw needs to draw anything beyond ASCII.
 /// Minimal systems and containers often have only C.UTF-8 installed: a LANG of de_DE.UTF-8 then

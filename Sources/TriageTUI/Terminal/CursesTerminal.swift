@@ -5,10 +5,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import TriageKit
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The only place that talks to ncurses: paints a `Screen` and reads keys. It knows nothing of
 /// questionnaires. Signals and hang-ups are seen through CSignals, whose state is defined once in C.
@@ -170,6 +168,7 @@ public final class CursesTerminal: Terminal {
     private static func characterKey(_ code: wint_t) -> Key {
         switch code {
         case 3: return .interrupt
+        case 26: return .suspend
         case 10, 13: return .enter
         case 8, 127: return .backspace
         case 9: return .tab
@@ -179,6 +178,14 @@ public final class CursesTerminal: Terminal {
             guard let scalar = Unicode.Scalar(code) else { return .unknown }
             return .character(Character(scalar))
         }
+    }
+
+    public func suspend() {
+        endwin()
+        bt_stop_process()
+        // Back after `fg`: the shell wrote over the screen, so everything is sent again.
+        if let current = bt_curscr() { clearok(current, true) }
+        refresh()
     }
 
     public func stop(restoring: Bool) {

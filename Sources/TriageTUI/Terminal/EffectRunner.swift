@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -31,6 +28,12 @@ public struct EffectRunner: EffectRunning {
         return graphical && ExternalProgram.locate("xdg-open") != nil
     }
 
+    /// How CUPS sets the text sheet: 12 characters an inch and 7 lines an inch put its 80 columns
+    /// and 66 lines on one side of A4 (or Letter) within the usual margins, so CUPS does not fit
+    /// more lines on a page than the sheet has; the form feed after each page starts the next
+    /// sheet of paper.
+    static let printOptions = ["-o", "cpi=12", "-o", "lpi=7", "-o", "media=A4"]
+
     public func perform(_ effect: Effect) -> EffectResult? {
         switch effect {
         case .saveAnswers(let answers, let episode):
@@ -56,7 +59,7 @@ public struct EffectRunner: EffectRunning {
                 case .failure(let error): return .sheetsNotSaved(error.description)
                 }
             }
-            switch ExternalProgram.send(sheets.text, lp: lp) {
+            switch ExternalProgram.send(sheets.printable, lp: lp, arguments: Self.printOptions) {
             case .success(let jobLine): return .printed(jobLine: jobLine)
             case .failure(let problem): return .printFailed(problem)
             }
@@ -97,15 +100,14 @@ public struct EffectRunner: EffectRunning {
     /// nothing is lost.
     private func record(_ result: ResultToRecord) -> EffectResult? {
         let keep = Effect.saveAnswers(result.session.answers, checkIn: result.session.checkIn?.episode.uuid)
-        guard let tracker else { return perform(keep) }
-        do throws(HistoryError) {
-            guard try tracker.record(result.session, language: result.language) != nil else { return perform(keep) }
-        } catch {
+        switch SessionFinish.finish(result.session, language: result.language, tracker: tracker, store: store) {
+        case .recorded(_, let removal?): return .answersNotSaved(removal.description)
+        case .recorded: return nil
+        case .notRecorded: return perform(keep)
+        case .failed(let error):
             _ = perform(keep)
             return .historyFailed(error.description)
         }
-        do throws(FileError) { try store.delete(questionnaire: questionnaire.id) } catch { return .answersNotSaved(error.description) }
-        return nil
     }
 
     /// Both sheets beside the saved answers, named by the moment and the language.

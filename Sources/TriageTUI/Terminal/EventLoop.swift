@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TriageKit
 import TriageReport
 
@@ -14,12 +11,15 @@ public protocol EffectRunning {
 
 /// Runs the interface: render, paint, wait for an event, update, do the effects and feed what
 /// came of them back through `update`, until quit, a termination signal or a hang-up. Returns
-/// the exit status: 0 after quitting, 128 + the signal after SIGTERM, SIGHUP, SIGINT or
-/// SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
+/// the exit status: 0 after quitting, 130 after Ctrl-C (as SIGINT would give), 128 + the signal
+/// after SIGTERM, SIGHUP, SIGINT or SIGQUIT, and 129 (as for SIGHUP) when the terminal went away.
 @MainActor
 public enum EventLoop {
     /// The exit status after the terminal hung up, as if SIGHUP had ended the program.
     public static let hangUpStatus: Int32 = 129
+    /// The exit status after Ctrl-C: the terminal sends it as a key in raw mode, but to the shell
+    /// and to scripts it is an interrupt, as SIGINT would be.
+    public static let interruptStatus: Int32 = 128 + SIGINT
 
     public static func run(_ initial: AppState, terminal: some Terminal, effects runner: some EffectRunning) -> Int32 {
         var state = initial
@@ -43,6 +43,11 @@ public enum EventLoop {
                 saveBeforeLeaving(&state, runner)
                 terminal.stop(restoring: false)
                 return hangUpStatus
+            case .key(.suspend):
+                terminal.suspend()
+                // The window may have changed size while the shell had it.
+                state.screenSize = terminal.size
+                dirty = true
             case .key(let key):
                 state.screenSize = terminal.size
                 dirty = true
@@ -50,7 +55,7 @@ public enum EventLoop {
                     terminal.stop(restoring: true)
                     reportLastError(state)
                     sayFarewell(state)
-                    return 0
+                    return key == .interrupt ? interruptStatus : 0
                 }
             }
         }
@@ -83,18 +88,23 @@ public enum EventLoop {
         }
     }
 
-    /// A failure on the way out (the last save) would vanish with the screen: say it on the
-    /// normal terminal instead.
-    /// What the terminal keeps once the interface has gone: the emergency's action while one
-    /// stands (the screen that said it is gone), and what became of unfinished answers.
-    /// Crisis help an answer raised stays too, whatever else is said: the screen that showed it
-    /// is gone.
+    /// What the terminal keeps once the interface has gone (the screen that said it is gone):
+    /// with a result, its level and action, the next check and where the sheet was saved; with
+    /// unfinished answers, what became of them. Crisis help an answer raised stays too, whatever
+    /// else is said.
     static func farewell(_ state: AppState) -> String? {
         let notices = state.session.raisedNotices.compactMap(state.session.notice).map { $0.title[state.language] + ": " + $0.explanation[state.language] }
         var said: [String] = []
-        if state.session.emergencyStands {
-            said.append(state.wording.levelAndAction(state.report))
-        } else if !state.session.isComplete, !state.answers.values.isEmpty, state.notice?.isError != true {
+        if state.hasResult {
+            let report = state.report, wording = state.wording
+            said.append(wording.levelAndAction(report))
+            if let next = report.nextCheck {
+                said.append(wording.nextCheck(next))
+            } else if let past = report.pastLastCheck {
+                said.append(past[state.language])
+            }
+            if let sheets = state.savedSheets { said.append(state.t("farewell.sheet", sheets.text, sheets.html)) }
+        } else if !state.answers.values.isEmpty, state.notice?.isError != true, !state.answersUnsaved {
             said.append(state.t(state.savingEnabled ? "farewell.saved" : "farewell.not_saved"))
         }
         said += notices

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TriageKit
 
 /// Runs a helper program (CUPS `lp` to print, `xdg-open` to show a file) so that it never sees
 /// the terminal: its standard input is the text given and its output and errors are captured,

@@ -23,4 +23,7 @@ public protocol Terminal: AnyObject {
     /// Ends the interface. With `restoring` the terminal gets its settings back; without, it is
     /// gone and is not written to.
     func stop(restoring: Bool)
+    /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`,
+    /// with the next `paint` drawing the whole screen again.
+    func suspend()
 }

@@ -101,7 +101,8 @@ enum NumberWidget: Widget {
             var lines = [context.t("duration.hint")]
             if let start = Day.parse(typed), let weeks = Day.weeks(from: start, to: context.today) {
                 lines.insert(context.t("duration.since", language.date(start), Wording.weeksText(weeks, language)), at: 0)
-            } else if let duration = duration(typed, editor), duration.unit != .weeks {
+            } else if let duration = duration(typed, editor), duration.unit != .weeks, duration.weeks >= 3 {
+                // Under 3 weeks people count days, as typed; from 3 weeks on, the whole weeks.
                 lines.insert(context.t("duration.in_weeks", Wording.weeksText(duration.weeks, language)), at: 0)
             }
             for (i, line) in lines.enumerated() {

@@ -76,9 +76,15 @@ enum ScaleWidget: Widget {
         if let anchors = item.anchors {
             let lowText = "\(r.lowerBound) = \(anchors.min[context.language])"
             let highText = "\(r.upperBound) = \(anchors.max[context.language])"
-            painter.write(painter.fitted(lowText, trackWidth / 2 - 1), x: x, y: y)
-            let high = painter.fitted(highText, trackWidth / 2 - 1)
-            painter.write(high, x: x + trackWidth - DisplayWidth.of(high), y: y)
+            // The anchors under the ends of the track, whole: beyond its end where the line has
+            // room, else the upper one on a line of its own, right-aligned.
+            let low = g.displayable(lowText), high = g.displayable(highText)
+            let room = max(trackWidth, painter.textWidth - 2)
+            let lowWidth = DisplayWidth.of(low), highWidth = DisplayWidth.of(high)
+            painter.write(low, x: x, y: y)
+            if lowWidth + 3 + highWidth > room { y += 1 }
+            let end = lowWidth + 3 + highWidth <= trackWidth ? trackWidth : room
+            painter.write(high, x: x + max(0, end - highWidth), y: y)
             y += 1
         }
         y += 1

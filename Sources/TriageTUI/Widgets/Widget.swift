@@ -89,9 +89,12 @@ enum Widgets {
         takesText(item) || ((item.kind == .integer || item.kind == .decimal) && editor.itemID == item.id && !editor.text.isEmpty)
     }
 
-    /// The yes and no letters of a language: y/n in English, j/n in German (j is "ja"). In
-    /// German y means yes too, as people switching keyboards type it.
+    /// The yes and no letters of a language (y/n in English, j/n in German), from the input
+    /// words, in either case.
     static func yesNoLetters(_ language: Language) -> (yes: [Character], no: [Character], label: String) {
-        language == .de ? (["j", "J", "y", "Y"], ["n", "N"], "j/n") : (["y", "Y"], ["n", "N"], "y/n")
+        func letters(_ key: String) -> [Character] {
+            StringCatalog.input.words(key, language).compactMap(\.first).flatMap { [Character($0.lowercased()), Character($0.uppercased())] }
+        }
+        return (letters("letters.yes"), letters("letters.no"), StringCatalog.input.text("letters.label", language))
     }
 }

@@ -1,25 +1,24 @@
-import ArgumentParser
-import TriageKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
 #endif
 
 /// An answer file as every command reads it: a .json or .yaml file is one answer set, a .jsonl
 /// file one a line, and `-` (where a command allows it) is JSONL on standard input. Shared so
 /// `evaluate` and `sheet` refuse the same input with the same words. Lines are read through one
 /// fixed buffer, so the size of the input does not bound what can be evaluated and memory stays
-/// small.
-struct AnswerInput {
+/// small. Nothing here prints: a problem with the input itself is thrown as an
+/// `AnswerInputError`, and the command line says it and exits.
+public struct AnswerInput: Sendable {
     /// One answer set's text and the line of the file it starts on.
-    struct Chunk {
-        var text: String
-        var line: Int
+    public struct Chunk: Sendable, Equatable {
+        public var text: String
+        public var line: Int
     }
 
     /// One line of JSONL as read.
-    enum Line {
+    public enum Line: Sendable {
         case text(Chunk)
         /// Nothing but spaces, tabs or a carriage return: no answer set and no error.
         case blank(line: Int)
@@ -28,7 +27,7 @@ struct AnswerInput {
     }
 
     /// What became of one answer set.
-    enum Outcome {
+    public enum Outcome {
         /// An answer set to evaluate, with the engine's reading of it (already used for its
         /// checks) and a warning for each answer it holds to a question that is not asked.
         case valid(AnswerDocument, Engine, AnswerReading, warnings: [Diagnostic])
@@ -38,23 +37,32 @@ struct AnswerInput {
     }
 
     /// No single answer set comes near this; a longer line is refused, not buffered.
-    static let maximumLine = 16 * 1024 * 1024
+    public static let maximumLine = 16 * 1024 * 1024
     /// How much is asked of read(2) at a time.
     static let chunkSize = 1 << 20
     /// How messages name standard input.
-    static let standardInputName = "<stdin>"
+    public static let standardInputName = "<stdin>"
 
     /// The name messages give the input: the path, or `<stdin>`.
-    let path: String
+    public let path: String
     /// One answer set a line (.jsonl, or standard input).
-    let isLines: Bool
-    let isStandardInput: Bool
+    public let isLines: Bool
+    public let isStandardInput: Bool
+    /// The longest line read and the size of a read; the defaults above, smaller in tests.
+    var limits = (maximumLine: AnswerInput.maximumLine, chunkSize: AnswerInput.chunkSize)
 
-    /// Checks that the file at `path` can be read, or prints why not and exits with 2. `-` is
-    /// standard input when `allowStandardInput` (a command that reads its input once).
-    static func read(_ path: String, allowStandardInput: Bool = false) throws -> AnswerInput {
+    init(path: String, isLines: Bool, isStandardInput: Bool) {
+        self.path = path
+        self.isLines = isLines
+        self.isStandardInput = isStandardInput
+    }
+
+    /// The input at `path` once it is known to be readable; `-` is standard input when
+    /// `allowStandardInput` (a command that reads its input once).
+    public init(readable path: String, allowStandardInput: Bool = false) throws(AnswerInputError) {
         if allowStandardInput && path == "-" {
-            return AnswerInput(path: standardInputName, isLines: true, isStandardInput: true)
+            self.init(path: Self.standardInputName, isLines: true, isStandardInput: true)
+            return
         }
         var info = stat()
         var reason: String?
@@ -63,30 +71,23 @@ struct AnswerInput {
         } else if (info.st_mode & S_IFMT) == S_IFDIR {
             reason = String(cString: strerror(EISDIR))
         }
-        if let reason {
-            printError(Diagnostic(at: nil, "cannot read the answer file \(path): \(reason)").description)
-            throw ExitCode(ExitStatus.badInput)
-        }
-        return AnswerInput(path: path, isLines: path.hasSuffix(".jsonl"), isStandardInput: false)
+        if let reason { throw .unreadable(Diagnostic(at: nil, "cannot read the answer file \(path): \(reason)")) }
+        self.init(path: path, isLines: path.hasSuffix(".jsonl"), isStandardInput: false)
     }
 
-    /// Calls `body` with each answer set's text; problems reading the input itself are printed
-    /// and end the command with 2, as does the first line that is not UTF-8.
-    func forEachChunk(_ body: (Chunk) throws -> Void) throws {
+    /// Calls `body` with each answer set's text; a problem reading the input itself, or the
+    /// first line that is not UTF-8, ends it with an `AnswerInputError`.
+    public func forEachChunk(_ body: (Chunk) throws -> Void) throws {
         guard isLines else {
-            do { try body(Chunk(text: try AnswerFileReader.readText(path: path), line: 1)) } catch let error as Diagnostic {
-                printError(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            }
-            return
+            let text: String
+            do { text = try AnswerFileReader.readText(path: path) } catch { throw AnswerInputError.unreadable(error) }
+            return try body(Chunk(text: text, line: 1))
         }
         try forEachLine { line in
             switch line {
             case .text(let chunk): try body(chunk)
             case .blank: break
-            case .unreadable(_, let problem):
-                printError(problem.description)
-                throw ExitCode(ExitStatus.badInput)
+            case .unreadable(_, let problem): throw AnswerInputError.unreadable(problem)
             }
         }
     }
@@ -94,42 +95,15 @@ struct AnswerInput {
     /// Calls `body` with each line of a JSONL input as it arrives. `beforeRead` runs before
     /// every read that may wait for more input, so a filter can hand on what it has (the answer
     /// to a line must not wait for lines that have not been written yet).
-    func forEachLine(beforeRead: () throws -> Void = {}, _ body: (Line) throws -> Void) throws {
+    public func forEachLine(beforeRead: () throws -> Void = {}, _ body: (Line) throws -> Void) throws {
         let fd: Int32 = isStandardInput ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            printError(Diagnostic(at: nil, "cannot read the answer file \(path): \(String(cString: strerror(errno)))").description)
-            throw ExitCode(ExitStatus.badInput)
+            throw AnswerInputError.unreadable(Diagnostic(at: nil, "cannot read the answer file \(path): \(String(cString: strerror(errno)))"))
         }
         defer { if !isStandardInput { close(fd) } }
-        var reader = LineReader(fd: fd, path: path)
+        var reader = LineReader(fd: fd, path: path, chunkSize: limits.chunkSize, maximumLine: limits.maximumLine)
         defer { reader.deallocate() }
-        do {
-            try reader.forEach(beforeRead: beforeRead, body)
-        } catch let failure as ReadFailure {
-            printError(failure.description)
-            throw ExitCode(ExitStatus.badInput)
-        }
-    }
-
-    /// Parses each answer set, validates it against its questionnaire and calls `body` with the
-    /// valid ones, after naming on standard error any answer it ignores. Prints every problem of
-    /// the others, and exits with 2 after trying them all.
-    func forEachValid(_ location: LocationOptions, canonical: FHIRCanonical = .standard,
-                      _ body: (AnswerDocument, Engine) throws -> Void) throws {
-        var failed = false
-        try forEachOutcome(location, canonical: canonical) { outcome in
-            switch outcome {
-            case .valid(let document, let engine, _, let warnings):
-                warnings.forEach { printError($0.description) }
-                try body(document, engine)
-            case .invalid(_, let problems):
-                problems.forEach { printError($0.description) }
-                failed = true
-            case .blank:
-                break
-            }
-        }
-        if failed { throw ExitCode(ExitStatus.badInput) }
+        try reader.forEach(beforeRead: beforeRead, body)
     }
 
     /// Calls `body` with what became of each answer set, a bad one included, in input order:
@@ -137,8 +111,8 @@ struct AnswerInput {
     /// questionnaire that cannot be loaded makes each line naming it invalid, with every
     /// problem of the questionnaire given with the first such line only. A FHIR
     /// QuestionnaireResponse is read when it answers a questionnaire published under `canonical`.
-    func forEachOutcome(_ location: LocationOptions, canonical: FHIRCanonical = .standard, beforeRead: () throws -> Void = {},
-                        _ body: (Outcome) throws -> Void) throws {
+    public func forEachOutcome(_ locator: QuestionnaireLocator, canonical: FHIRCanonical = .standard, beforeRead: () throws -> Void = {},
+                               _ body: (Outcome) throws -> Void) throws {
         var engines: [String: Result<Engine, Diagnostics>] = [:]
         func handle(_ chunk: Chunk) throws {
             let document: AnswerDocument
@@ -147,10 +121,10 @@ struct AnswerInput {
             } catch {
                 return try body(.invalid(line: chunk.line, problems: [error]))
             }
-            if let answering = document.answering, (try? location.locator.entryFile(for: document.questionnaire)) == nil {
+            if let answering = document.answering, (try? locator.entryFile(for: document.questionnaire)) == nil {
                 // A response to a questionnaire this installation does not have: say which it
                 // answers and which there are, at the reference.
-                let known = location.locator.entryFiles().compactMap { path in
+                let known = locator.entryFiles().compactMap { path in
                     (try? QuestionnaireLoader.load(path: path, reachability: false).get()).map { answering.canonical.reference($0) }
                 }
                 return try body(.invalid(line: chunk.line, problems: [Diagnostic(at: answering.location,
@@ -164,7 +138,7 @@ struct AnswerInput {
             case .failure(let problems)?:
                 return try body(.invalid(line: chunk.line, problems: [lineLevel(problems.items.last!, chunk.line)]))
             case nil:
-                switch Self.loadEngine(document.questionnaire, location) {
+                switch Self.loadEngine(document.questionnaire, locator) {
                 case .success(let e):
                     engines[document.questionnaire] = .success(e)
                     engine = e
@@ -206,11 +180,11 @@ struct AnswerInput {
         return located
     }
 
-    /// The engine of questionnaire `id`, or what is wrong with it, in the words of
-    /// `LocationOptions.load`.
-    private static func loadEngine(_ id: String, _ location: LocationOptions) -> Result<Engine, Diagnostics> {
+    /// The engine of questionnaire `id`, or what is wrong with it, in the words the command
+    /// line uses when it loads a questionnaire.
+    private static func loadEngine(_ id: String, _ locator: QuestionnaireLocator) -> Result<Engine, Diagnostics> {
         do {
-            let path = try location.locator.entryFile(for: id)
+            let path = try locator.entryFile(for: id)
             return .success(Engine(try QuestionnaireLoader.load(path: path, reachability: false).get()))
         } catch let error as Diagnostic {
             return .failure(Diagnostics([error]))
@@ -224,20 +198,22 @@ struct AnswerInput {
 }
 
 /// Cuts what read(2) returns into lines, in one buffer that grows only for a line longer than
-/// a chunk, up to `AnswerInput.maximumLine`; a longer line is skipped, not kept.
+/// a chunk, up to `maximumLine`; a longer line is skipped, not kept.
 private struct LineReader {
     let fd: Int32
     let path: String
+    let maximumLine: Int
     private var buffer: UnsafeMutableRawBufferPointer
     /// The unread bytes are `start..<end`.
     private var start = 0
     private var end = 0
     private var line = 0
 
-    init(fd: Int32, path: String) {
+    init(fd: Int32, path: String, chunkSize: Int, maximumLine: Int) {
         self.fd = fd
         self.path = path
-        buffer = .allocate(byteCount: AnswerInput.chunkSize, alignment: 1)
+        self.maximumLine = maximumLine
+        buffer = .allocate(byteCount: chunkSize, alignment: 1)
     }
 
     func deallocate() { buffer.deallocate() }
@@ -266,24 +242,24 @@ private struct LineReader {
             if end == buffer.count {
                 if skipping {
                     end = 0
-                } else if buffer.count <= AnswerInput.maximumLine {
-                    let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, AnswerInput.maximumLine + 1),
+                } else if buffer.count <= maximumLine {
+                    let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, maximumLine + 1),
                                                                          alignment: 1)
                     grown.copyMemory(from: UnsafeRawBufferPointer(buffer))
                     buffer.deallocate()
                     buffer = grown
                 } else {
                     try body(.unreadable(line: line + 1, Diagnostic(at: SourceLocation(file: path, line: line + 1, column: 1),
-                        "the line is longer than \(AnswerInput.maximumLine / 1024 / 1024) MiB")))
+                        "the line is longer than \(Self.size(maximumLine))")))
                     skipping = true
                     end = 0
                 }
             }
             try beforeRead()
-            let count = read(fd, buffer.baseAddress! + end, buffer.count - end)
+            let count = SystemCall.read(fd, buffer.baseAddress! + end, buffer.count - end)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ReadFailure(path: path, reason: String(cString: strerror(errno)))
+                throw AnswerInputError.readFailed(path: path, reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
             end += count
@@ -292,6 +268,11 @@ private struct LineReader {
             line += 1
             try body(Self.line(UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: line, path: path))
         }
+    }
+
+    /// A size in words: "16 MiB", or bytes below a MiB.
+    private static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     private func nextNewline() -> Int? {
@@ -319,9 +300,18 @@ private struct LineReader {
     }
 }
 
-/// Reading the input failed part-way (an I/O error, not bad content).
-struct ReadFailure: Error, CustomStringConvertible {
-    var path: String
-    var reason: String
-    var description: String { "backtriage: cannot read \(path): \(reason)" }
+/// Why an answer input cannot be read at all, as opposed to an answer set in it that is wrong
+/// (those are `AnswerInput.Outcome.invalid`): the command that reads it stops with the message.
+public enum AnswerInputError: Error, CustomStringConvertible {
+    /// The file cannot be opened, is a folder, or a line is not UTF-8: where and why.
+    case unreadable(Diagnostic)
+    /// Reading failed part-way (an I/O error, not bad content).
+    case readFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let problem): problem.description
+        case .readFailed(let path, let reason): "backtriage: cannot read \(path): \(reason)"
+        }
+    }
 }

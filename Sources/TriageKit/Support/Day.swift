@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import TriageKit
 
 /// Days: one typed by a person (2026-11-15 or, as Germans write it, 15.11.2026), shared by both
 /// interfaces so a start date reads the same in either, and whole UTC days counted between them.
@@ -23,13 +22,13 @@ public enum Day {
     }
 
     /// Whole UTC days from `a` to `b` (negative when `b` is earlier), as the engine counts them.
-    static func between(_ a: Date, _ b: Date) -> Int {
+    public static func between(_ a: Date, _ b: Date) -> Int {
         Int(((b.timeIntervalSince1970 - a.timeIntervalSince1970) / 86_400).rounded())
     }
 
     /// `day` plus `days` days. UTC has no daylight-saving shifts: a day is 86,400 seconds.
-    static func adding(_ days: Int, to day: Date) -> Date { day.addingTimeInterval(Double(days) * 86_400) }
+    public static func adding(_ days: Int, to day: Date) -> Date { day.addingTimeInterval(Double(days) * 86_400) }
 
     /// The UTC day `weeks` before `day`, to the nearest day.
-    static func start(weeks: Double, before day: Date) -> Date { adding(-Int((weeks * 7).rounded()), to: day) }
+    public static func start(weeks: Double, before day: Date) -> Date { adding(-Int((weeks * 7).rounded()), to: day) }
 }

@@ -8,7 +8,6 @@ import Foundation
 #endif
 #endif
 import TriageKit
-import TriageReport
 
 /// The history as text for a person: each episode with one line a check-in (the day, the week,
 /// the pain, the result, the next check), whether a check-in is due, and a chart of each episode
@@ -48,7 +47,7 @@ public struct HistoryText {
                 out += TextWrap.lines(due(EpisodeStatus(episode: episode, checkIns: checkIns, today: today), last, hint: tellsHowToCheckIn),
                                       width: width, first: "  ", rest: "  ")
             }
-            if let style = chart, checkIns.count > 1, let trend = EpisodeTracker.trend(engine: engine, episode: episode, checkIns: checkIns) {
+            if let style = chart, checkIns.count > 1, let trend = Trend(engine: engine, episode: episode, checkIns: checkIns) {
                 out += ["", t("history.chart_follows")]
                 out += HistoryChart(wording, style: style, width: width).lines(trend)
             }
@@ -84,15 +83,20 @@ public struct HistoryText {
             measure = (wording.label(item), checkIn.answers[id].map { wording.value($0, of: item) } ?? wording.t("value.unanswered"))
         }
         let level = q.level(checkIn.level).map(wording.title) ?? checkIn.level
-        let weeks = L.number(checkIn.weeks ?? episode.weeks(on: checkIn.answeredOn))
-        let text = t("history.row", wording.date(checkIn.answeredOn), weeks, measure.0, measure.1, level)
+        // "week 3" from three weeks on, "day 10" before: never "week 0.3".
+        let (key, count): (String, Int)
+        switch PeopleDuration(weeks: checkIn.weeks ?? episode.weeks(on: checkIn.answeredOn)) {
+        case .days(let days): (key, count) = ("history.row.day", days)
+        case .weeks(let weeks): (key, count) = ("history.row", weeks)
+        }
+        let text = t(key, wording.date(checkIn.answeredOn), L.number(Double(count)), measure.0, measure.1, level)
         return checkIn.nextCheck.map { t("history.row.next", text, wording.date($0.date)) } ?? text
     }
 
     /// Whether a check-in is due, and from when; `hint` adds how to check in when it is.
     public func due(_ status: EpisodeStatus, _ last: CheckInRecord, hint: Bool = true) -> String {
         guard let next = status.nextCheck else {
-            let report = EpisodeTracker.report(engine: engine, of: last)
+            let report = last.report(engine: engine)
             let reason = report.pastLastCheck?[wording.language] ?? wording.action(report.action)
             return t("due.no_date", reason)
         }

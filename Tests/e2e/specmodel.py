@@ -184,6 +184,12 @@ def generic(c, r, txt_en, txt_de):
         if sug or cau: f.append(f"SHAPE: {lvl} with suggestions/cautions")
         if r["next_check"] is not None: f.append(f"SHAPE: {lvl} next_check")
         if "examination_sensible" not in notes: f.append(f"SHAPE: {lvl} without examination_sensible")
+        allowed = {"examination_sensible", "crisis_help", "minor_see_doctor", "cancer_spine_check",
+                   "tumour_signs_check", "fracture_more_likely", "work_accident", "aneurysm_mimic"}
+        if set(notes) - allowed: f.append(f"SHAPE: {lvl} with notes beyond rules 0, 3, 4, 20, 24, 25: {sorted(set(notes) - allowed)}")
+    for k in ("suggestions", "cautions", "notes", "watch_for"):
+        if not isinstance(r.get(k), list): f.append(f"JSON: {k} is not a list (present and empty where none)")
+    if "next_check" not in r: f.append("JSON: next_check absent (null where none)")
     # Rule 4 / rule 0
     if not anyrf and age >= 18 and "surgery_discussion" not in sug and "imaging_without_red_flags" not in cau:
         f.append("R4: no warning sign, adult, no surgery, but no imaging_without_red_flags caution")
@@ -256,6 +262,9 @@ def generic(c, r, txt_en, txt_de):
             for bad in (["check again", "what the guidance suggests", "advises against"] if lang == "en"
                         else ["kontrolle am", "was die leitlinien empfehlen", "wovon die leitlinien"]):
                 if bad in t.lower(): f.append(f"TEXT[{lang}]: {lvl} text contains '{bad}'")
+        # Presentation: never a decimal week ("1.4 weeks", "week 0.3", "1,4 Wochen")
+        if re.search(r"\b\d+[.,]\d+\s+(?:weeks?|wochen?)\b|\b(?:week|woche)\s+\d+[.,]\d", t, re.I):
+            f.append(f"TEXT[{lang}]: a decimal week shown to a patient (Presentation)")
         if lang == "de":
             # section headings of English seed documents legitimately stay English (Presentation)
             t_nosrc = re.sub(r"Quelle:.*?(?=\n\s*(Warum:|\*|-|$))", "", t, flags=re.S)

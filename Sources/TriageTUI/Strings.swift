@@ -7,7 +7,7 @@ extension StringCatalog {
         .en: [
             // Welcome
             "welcome.not_diagnosis": "This is information, not a diagnosis. It does not replace a doctor.",
-            "welcome.emergency": "Emergency? If you have any of these, call 112 now or go to a hospital emergency department:",
+            "welcome.emergency": "Emergency? Act now, before any question:",
             "welcome.saved": "Saved answers from {0} ({1} of {2} answered):",
             "farewell.saved": "Your answers are saved. Start backtriage again to go on where you left off.",
             "farewell.not_saved": "Your answers were not kept (--no-save).",
@@ -174,7 +174,7 @@ extension StringCatalog {
         ],
         .de: [
             "welcome.not_diagnosis": "Dies ist eine Information, keine Diagnose. Sie ersetzt keinen Arztbesuch.",
-            "welcome.emergency": "Notfall? Wenn eines davon zutrifft, rufen Sie jetzt die 112 an oder gehen Sie in die Notaufnahme:",
+            "welcome.emergency": "Notfall? Handeln Sie sofort, vor jeder Frage:",
             "welcome.saved": "Gespeicherte Antworten vom {0} ({1} von {2} beantwortet):",
             "farewell.saved": "Ihre Antworten sind gespeichert. Starten Sie backtriage erneut, um dort weiterzumachen, wo Sie aufgehört haben.",
             "farewell.not_saved": "Ihre Antworten wurden nicht behalten (--no-save).",

@@ -1,4 +1,4 @@
 /// The version of the program; the questionnaires carry their own (`backtriage list`).
 enum BacktriageVersion {
-    static let number = "2.0.0"
+    static let number = "3.0.0"
 }

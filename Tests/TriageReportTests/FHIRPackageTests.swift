@@ -44,9 +44,9 @@ struct FHIRPackageTests {
 
     /// Each code of the questionnaire's own systems that the Questionnaire or a result Bundle
     /// uses is defined in the package.
-    @Test(arguments: exampleCases().map(\.name))
+    @Test(arguments: try exampleCases().map(\.name))
     func everyCodeAResultUsesIsInTheCodeSystems(_ name: String) throws {
-        let answers = try #require(exampleCases().first { $0.name == name }?.answers)
+        let answers = try #require(try exampleCases().first { $0.name == name }?.answers)
         var defined: [String: Set<String>] = [:]
         for system in Self.resources where system["resourceType"]?.string == "CodeSystem" {
             defined[system["url"]?.string ?? ""] = Set(system["concept"]?.array.compactMap { $0["code"]?.string } ?? [])

@@ -66,15 +66,26 @@ def lines(answers, go_on_after_emergency=True):
     return out
 
 
+# The warning signs asked for low back pain without an accident, in order (read from the
+# questionnaire, so the typed lines follow the content).
+LOW_BACK_SIGNS = [item["id"] for item in items()
+                  if item.get("red_flag") and asked(item, {"age": 40, "region": "lower_back", "duration_weeks": 2})]
+
+
+def signs_with(*yes):
+    """A typed line for each low-back warning sign: "yes" for those named, else "no"."""
+    return ["yes" if sign in yes else "no" for sign in LOW_BACK_SIGNS]
+
+
 # Typed into the plain mode for a history: the first answers at week 2 of low back pain (age,
-# lower back, 2 weeks, not recurring, pain 6, three leg questions, no known cause, twelve
-# warning signs, seven on daily life, no painkillers, two on treatment), then check-ins.
-WEEK_TWO = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * 12 + "no\n" * 7 + "0\nno\nno\n"
+# lower back, 2 weeks, not recurring, pain 6, three leg questions, no known cause, the warning
+# signs, seven on daily life, no painkillers, two on treatment), then check-ins.
+WEEK_TWO = "40\n1\n2 weeks\nno\n6\nno\nno\nno\n1\n" + "no\n" * len(LOW_BACK_SIGNS) + "no\n" * 7 + "0\nno\nno\n"
 
 
 def check_in(pain, signs=None, stiffness=False):
     """1 (check in), Enter (the counted weeks are right), the pain, the legs, Enter (the same
     diagnosis), every warning sign, stiffness from 12 weeks on, daily life, painkillers, and
     Enter twice (the same answers on treatment)."""
-    signs = signs or ["no"] * 12
+    signs = signs or signs_with()
     return "1\n\n" + pain + "\nno\nno\nno\n\n" + "\n".join(signs) + "\n" + "no\n" * (3 if stiffness else 0) + "no\n" * 7 + "0\n\n\n"

@@ -8,7 +8,7 @@ import json
 import os
 import stat
 from cli import Failures, run, tempdir
-from plain import WEEK_TWO as FIRST, check_in
+from plain import WEEK_TWO as FIRST, check_in, signs_with
 
 try:
     import icalendar
@@ -62,8 +62,7 @@ for lang, w in WORDS.items():
     f.check(out.count("\n> ") < 40, f"{lang} week 6: too many prompts, something was asked twice")
 
     # Week 13: past 12 weeks, with a new warning sign (severe pain at night).
-    signs = ["no"] * 12
-    signs[11 - 1] = "yes"  # rf_night_pain, the eleventh warning sign for the lower back
+    signs = signs_with("rf_night_pain")
     code, out, err = run("--plain", "--lang", lang, stdin=check_in("5", signs, stiffness=True), env=at("2027-02-08"))
     f.check(code == 12, f"{lang} week 13: exit {code} (12 = within days): {out[-800:]} {err}")
     f.check(w["mark12"] in out and w["sign"] in out, f"{lang} week 13: changes: {out[out.find('  - '):][:800]}")

@@ -7,7 +7,7 @@ import os
 import subprocess
 import tempfile
 
-from tui_harness import BINARY, CHECKLIST, Failure, Pane, answer_questions, backtriage, no, run
+from tui_harness import BINARY, CHECKLIST, RED_FLAGS, Failure, Pane, answer_questions, backtriage, no, run
 
 FIRST_DAY = "2026-11-23"
 LATER = "2026-12-21"
@@ -66,7 +66,7 @@ def test(pane):
         no("numbness or tingling in a leg"),
         no("When you walk or stand"),
         ("already found a specific cause", ["Enter"]),
-        (CHECKLIST, ["n"] * 12 + ["Enter"]),
+        (CHECKLIST, ["n"] * len(RED_FLAGS) + ["Enter"]),
         no("worried that moving"), no("never get better"), no("felt down"), no("a lot of stress"),
         no("mostly resting"), no("disturb your sleep"), no("limit your everyday life"),
         ("have you taken painkillers", ["0", "Enter"]),

@@ -625,6 +625,21 @@ public struct Questionnaire: Sendable {
         let signs = Set(rules.filter { $0.triage.flatMap(level) == top }.compactMap { $0.redFlag?.item })
         return items.filter { signs.contains($0.id) }
     }
+
+    /// The emergency signs by where they send a person, most demanding action first: each sign
+    /// under the action of the first rule of the most urgent level that names it (chest pain
+    /// under "call 112", numbness in the saddle area under "emergency department").
+    public var emergencySignGroups: [(action: Action, items: [Item])] {
+        guard let top = mostUrgentLevel else { return [] }
+        var actionOf: [ItemID: String] = [:]
+        for rule in rules where rule.triage == top.id {
+            if let item = rule.redFlag?.item, actionOf[item] == nil { actionOf[item] = rule.action ?? top.defaultAction }
+        }
+        return actions.compactMap { action in
+            let members = items.filter { actionOf[$0.id] == action.id }
+            return members.isEmpty ? nil : (action, members)
+        }
+    }
 }
 
 extension Item {

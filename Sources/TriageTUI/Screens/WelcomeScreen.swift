@@ -106,11 +106,19 @@ enum WelcomeScreen {
         let notDiagnosis = wrapped(state.t("welcome.not_diagnosis"), w)
         // The emergency signs as a list under what to do, one sign a line, read at a glance;
         // where the window has no room for the list, the same signs flow in one paragraph.
-        let signs = q.emergencySignItems.map { g.displayable(state.wording.label($0)) }
+        // Grouped by where they send a person: "call 112" is not "go to an emergency department".
+        let groups = q.emergencySignGroups.map { group in
+            (heading: g.displayable((group.action.watchHeading ?? group.action.text)[L]) + ":",
+             signs: group.items.map { g.displayable(state.wording.label($0)) })
+        }
         let bullet = g.unicode ? "• " : "- "
         let intro = state.t("welcome.emergency")
-        let list = signs.isEmpty ? [] : wrapped(intro, w - 2) + signs.flatMap { TextWrap.lines($0, width: w - 2, first: bullet, rest: "  ") }
-        let flowing = signs.isEmpty ? [] : wrapped(intro + " " + signs.joined(separator: " " + g.separator + " "), w - 2)
+        let list = groups.isEmpty ? [] : wrapped(intro, w - 2) + groups.flatMap { group in
+            wrapped(group.heading, w - 2) + group.signs.flatMap { TextWrap.lines($0, width: w - 2, first: bullet, rest: "  ") }
+        }
+        let flowing = groups.isEmpty ? [] : wrapped(intro, w - 2) + groups.flatMap { group in
+            wrapped(group.heading + " " + group.signs.joined(separator: " " + g.separator + " "), w - 2)
+        }
         var told: [String] = []
         if let status = state.episode, state.resumable == nil {
             let history = HistoryText(engine: state.engine, language: L, chart: nil, today: state.session.today)

@@ -1,8 +1,8 @@
 """The results of the real binary against an independent model of the specification
-(specmodel.py): the 139 cases of spec_cases.jsonl, each naming the rule or section it tests,
+(specmodel.py, specification version 3): the cases of spec_cases.jsonl, each naming the rule or section it tests,
 and the shared examples, each with its own expectations and every general check, in JSON and
 in the English and German patient text; then random answer sets, whose level and whose
-suggestions, cautions and notes the model predicts."""
+action, suggestions, cautions, notes and next check the model predicts."""
 import json
 import os
 import random
@@ -33,8 +33,10 @@ def check_cases(cases, origin):
 
 
 with open(os.path.join(HERE, "spec_cases.jsonl")) as fh:
-    check_cases([json.loads(line) for line in fh if line.strip()], "spec_cases.jsonl")
-check_cases(vignettes(), "examples")
+    spec_cases = [json.loads(line) for line in fh if line.strip()]
+check_cases(spec_cases, "spec_cases.jsonl")
+examples = vignettes()
+check_cases(examples, "examples")
 
 # Random answer sets: seeded, so a failure names sets that can be replayed.
 rng = random.Random(20261125)
@@ -45,13 +47,18 @@ for case, result in zip(cases, outputs):
     if "error" in result:
         f.check(False, f"{case['name']}: {result['error']}: {json.dumps(case['answers'])}")
         continue
-    level, suggested, cautioned, noted, no_notes, not_suggested = model(case["answers"])
-    problems = [f"level {result['triage']}, the model says {level}"] if result["triage"] != level else []
-    problems += [f"no suggestion {x}" for x in sorted(suggested - set(result["suggestions"]))]
-    problems += [f"suggestion {x}" for x in sorted(not_suggested & set(result["suggestions"]))]
-    problems += [f"no caution {x}" for x in sorted(cautioned - set(result["cautions"]))]
-    problems += [f"no note {x}" for x in sorted(noted - set(result["notes"]))]
-    problems += [f"note {x}" for x in sorted(no_notes & set(result["notes"]))]
+    m = model(case["answers"])
+    problems = [f"level {result['triage']}, the model says {m['level']}"] if result["triage"] != m["level"] else []
+    if result.get("action") != m["action"]: problems.append(f"action {result.get('action')}, the model says {m['action']}")
+    problems += [f"no suggestion {x}" for x in sorted(m["sug"] - set(result["suggestions"]))]
+    problems += [f"suggestion {x}" for x in sorted(m["nosug"] & set(result["suggestions"]))]
+    problems += [f"no caution {x}" for x in sorted(m["cau"] - set(result["cautions"]))]
+    problems += [f"no note {x}" for x in sorted(m["notes"] - set(result["notes"]))]
+    problems += [f"note {x}" for x in sorted(m["nonotes"] & set(result["notes"]))]
+    got_next = result["next_check"]["weeks"] if result["next_check"] else None
+    if got_next != m["next_check"]: problems.append(f"next check {got_next}, the model says {m['next_check']}")
     problems += ["[general] " + p for p in generic(case, result, None, None)]
     f.check(not problems, f"{case['name']}: " + "; ".join(problems) + ": " + json.dumps(case["answers"]))
+print(f"spec conformance: {len(spec_cases)} cases, {len(examples)} examples, {len(cases)} random answer sets; "
+      f"{len(f.messages)} failed")
 f.finish()

@@ -47,6 +47,20 @@ public enum Fixtures {
         changes.merging(["region": .string("neck"), "whiplash": .bool(true)]) { a, _ in a }
     }
 
+    /// The warning signs asked for low back pain without an accident, in order: the lines a
+    /// person answers on the checklist (read from the content, so typed input follows it).
+    public static let lowBackWarningSigns: [ItemID] = engine.askedItems(given: baseline()).filter(\.isRedFlag).map(\.id)
+
+    /// The warning signs asked with the baseline changed by `changes` (neck pain: its own signs).
+    public static func warningSigns(_ changes: [String: Value]) -> [ItemID] {
+        engine.askedItems(given: baseline(changes)).filter(\.isRedFlag).map(\.id)
+    }
+
+    /// A "no" for each low-back warning sign, "yes" for those named.
+    public static func lowBackSigns(yes: Set<ItemID> = []) -> [String] {
+        lowBackWarningSigns.map { yes.contains($0) ? "yes" : "no" }
+    }
+
     public static func evaluate(_ changes: [String: Value]) -> Assessment {
         engine.evaluate(baseline(changes), on: day)
     }

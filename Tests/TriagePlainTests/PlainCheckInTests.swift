@@ -27,13 +27,13 @@ private func newFolder() -> String {
 private func level(_ id: String) -> PlainOutcome { .result(Fixtures.shipped.level(id)!) }
 
 /// Two weeks of low back pain, pain 6, no warning sign: every question in order.
-private let weekTwo = ["40", "1", "2 weeks", "no", "6", "no", "no", "no", "1"] + Array(repeating: "no", count: 12)
+private let weekTwo = ["40", "1", "2 weeks", "no", "6", "no", "no", "no", "1"] + Fixtures.lowBackSigns()
     + Array(repeating: "no", count: 7) + ["0", "no", "no"]
 
-/// A check-in: keep the weeks (Enter), pain, the three leg questions, keep the diagnosis, twelve
+/// A check-in: keep the weeks (Enter), pain, the three leg questions, keep the diagnosis, the
 /// warning signs, from 12 weeks on three on stiffness, seven on daily life, painkillers, and
 /// keep the last two answers.
-private func checkIn(pain: String, signs: [String] = Array(repeating: "no", count: 12), stiffness: Bool = false) -> [String] {
+private func checkIn(pain: String, signs: [String] = Fixtures.lowBackSigns(), stiffness: Bool = false) -> [String] {
     ["1", "", pain, "no", "no", "no", ""] + signs + Array(repeating: "no", count: stiffness ? 3 : 0)
         + Array(repeating: "no", count: 7) + ["0", "", ""]
 }
@@ -42,7 +42,7 @@ private func checkIn(pain: String, signs: [String] = Array(repeating: "no", coun
 struct PlainCheckInTests {
     @Test func aResultWithoutANextCheckIsSavedWithoutAnInvitationToCheckIn() {
         var fever = weekTwo
-        fever[9 + 4] = "yes"
+        fever[9 + Fixtures.lowBackWarningSigns.firstIndex(of: "rf_fever")!] = "yes"
         let (outcome, out) = run(fever, on: "2026-11-23", folder: newFolder())
         #expect(outcome == level("urgent"), "\(out.suffix(500))")
         #expect(out.contains("Saved to your history as a new episode."))
@@ -78,7 +78,7 @@ struct PlainCheckInTests {
         _ = run(weekTwo, on: "2026-11-23", folder: folder)
         let (_, out) = run(checkIn(pain: "4"), on: "2026-12-21", folder: folder)
         let warningSigns = out.components(separatedBy: "\n").filter { $0.contains(", Warning signs. ") }
-        #expect(warningSigns.count == 12)
+        #expect(warningSigns.count == Fixtures.lowBackWarningSigns.count)
         // No "Current answer" follows a warning sign's question.
         let lines = out.components(separatedBy: "\n")
         for (i, line) in lines.enumerated() where line.contains(", Warning signs. ") {
@@ -89,8 +89,7 @@ struct PlainCheckInTests {
     @Test func aNewWarningSignAtACheckInIsNamedAsNew() {
         let folder = newFolder()
         _ = run(weekTwo, on: "2026-11-23", folder: folder)
-        var signs = Array(repeating: "no", count: 12)
-        signs[4] = "yes"  // fever
+        let signs = Fixtures.lowBackSigns(yes: ["rf_fever"])
         let (outcome, out) = run(checkIn(pain: "5", signs: signs), on: "2026-12-21", folder: folder)
         #expect(outcome == level("urgent"), "\(out.suffix(800))")
         #expect(out.contains("  - New warning sign: Fever or chills with the pain: can point to"))
@@ -123,7 +122,7 @@ struct PlainCheckInTests {
     @Test func aNewEpisodeAsksEverythingAgainAndEndsTheOldOne() throws {
         let folder = newFolder()
         _ = run(weekTwo, on: "2026-11-23", folder: folder)
-        let neck = ["2", "40", "3", "1 week", "no", "5", "no", "1"] + Array(repeating: "no", count: 15) + Array(repeating: "no", count: 7)
+        let neck = ["2", "40", "3", "1 week", "no", "5", "no", "1"] + Array(repeating: "no", count: Fixtures.warningSigns(Fixtures.region("neck")).count) + Array(repeating: "no", count: 7)
             + ["0", "no", "no"]
         let (outcome, out) = run(neck, on: "2026-12-01", folder: folder)
         #expect(outcome == level("self_care"), "\(out.suffix(800))")
@@ -151,7 +150,7 @@ struct PlainCheckInTests {
         let (stopped, _) = run(["1", "", "4", "quit"], on: "2026-12-21", folder: folder)
         #expect(stopped == .quit)
         // Continue (1): the check-in goes on after the pain, and is recorded as check-in 2.
-        let rest = ["no", "no", "no", ""] + Array(repeating: "no", count: 12) + Array(repeating: "no", count: 7) + ["0", "", ""]
+        let rest = ["no", "no", "no", ""] + Fixtures.lowBackSigns() + Array(repeating: "no", count: 7) + ["0", "", ""]
         let (outcome, out) = run(["1"] + rest, on: "2026-12-21", folder: folder)
         #expect(outcome == level("see_doctor"), "\(out.suffix(800))")
         #expect(out.contains("Saved to your history: check-in 2 of this episode."))

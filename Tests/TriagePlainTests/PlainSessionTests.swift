@@ -19,9 +19,9 @@ private func session(_ lines: [String], language: Language = .en, store: Session
 private func level(_ id: String) -> PlainOutcome { .result(Fixtures.shipped.level(id)!) }
 
 /// The answers of seven weeks of low back pain without warning signs, in question order: the
-/// first nine questions, twelve warning signs, seven on daily life, three on treatment.
+/// first nine questions, the warning signs, seven on daily life, three on treatment.
 private let start = ["40", "1", "7 weeks", "no", "5", "no", "no", "no", "1"]
-private let sevenWeeks = start + Array(repeating: "no", count: 12) + Array(repeating: "no", count: 7) + ["0", "no", "no"]
+private let sevenWeeks = start + Fixtures.lowBackSigns() + Array(repeating: "no", count: 7) + ["0", "no", "no"]
 
 @Suite("Plain mode")
 struct PlainSessionTests {
@@ -135,7 +135,7 @@ struct PlainSessionTests {
 
     @Test func theGermanInterfaceSpeaksGerman() {
         let (outcome, out) = session(["40", "1", "seit 7 Wochen", "nein", "5", "nein", "nein", "nein", "1"]
-            + Array(repeating: "nein", count: 19) + ["0", "nein", "nein"], language: .de)
+            + Array(repeating: "nein", count: Fixtures.lowBackWarningSigns.count + 7) + ["0", "nein", "nein"], language: .de)
         #expect(outcome == level("see_doctor"), "\(out.suffix(600))")
         #expect(out.contains("Frage 1, 0 % geschafft, "))
         #expect(out.contains("Ergebnis: TERMIN IN DER ARZTPRAXIS"))

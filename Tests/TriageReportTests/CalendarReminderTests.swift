@@ -43,7 +43,8 @@ struct CalendarReminderTests {
     @Test func theDescriptionNamesTheWarningSignsToWatchForEscaped() throws {
         let description = try #require(unfolded(reminder(.en)).first { $0.hasPrefix("DESCRIPTION;LANGUAGE=en:") })
         #expect(description.contains("6 weeks after the pain began\\, the guidance looks at it again"))
-        #expect(description.contains("\\nCall 112 at once if any of these appears: Numbness around the anus\\, genitals or inner thighs\\;"))
+        #expect(description.contains("\\nCall 112 at once if any of these appears: Sudden severe pain with belly or chest pain\\, or fainting\\;"))
+        #expect(description.contains("\\nGo to an emergency department at once (or call 112) if any of these appears: Numbness around the anus\\, genitals or inner thighs\\;"))
         #expect(description.contains("Fever or chills with the pain"))
         #expect(!description.contains("Cancer"), "history items are not watched for")
         let german = try #require(unfolded(reminder(.de)).first { $0.hasPrefix("DESCRIPTION;LANGUAGE=de:") })

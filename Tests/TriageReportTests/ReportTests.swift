@@ -129,8 +129,9 @@ struct PresentationTests {
     }
 
     @Test func whyNamesNoQuestionThatWasNotAsked() {
-        // The caution on injections reads the leg questions, which neck pain does not ask.
-        let r = Report(engine: Fixtures.engine, answers: Fixtures.baseline(Fixtures.region("neck", ["duration_weeks": .number(4)])), on: Fixtures.day)
+        // The caution on injections reads the leg questions, which pain in the middle of the back
+        // does not ask.
+        let r = Report(engine: Fixtures.engine, answers: Fixtures.baseline(Fixtures.region("mid_back", ["duration_weeks": .number(4)])), on: Fixtures.day)
         let caution = r.cautions.first { $0.id == "injections_nonspecific" }
         #expect(caution != nil)
         for language in Language.allCases {
@@ -189,10 +190,14 @@ struct SheetTests {
     }
 
     @Test func theLevelAndWhatToDoComeFirst() {
-        let lines = Self.text(["rf_saddle_numbness": .bool(true)]).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1].hasPrefix("====="))
-        #expect(lines[2] == "  EMERGENCY")
-        #expect(lines[3].contains("Call 112"))
+        let saddle = Self.text(["rf_saddle_numbness": .bool(true)]).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(saddle[1].hasPrefix("====="))
+        #expect(saddle[2] == "  EMERGENCY")
+        #expect(saddle[3].contains("emergency department"))
+        let chest = Self.text(Fixtures.region("mid_back", ["rf_chest_pain": .bool(true)])).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(chest[2] == "  EMERGENCY")
+        #expect(chest[3].contains("Call 112"))
+        #expect(!chest.joined(separator: " ").contains("emergency department"))
     }
 
     @Test(arguments: Language.allCases)
@@ -227,11 +232,18 @@ struct SheetTests {
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
-    @Test func textPagesAreSixtySixLinesEachWithAHeader() {
+    @Test func textPagesAreSixtySixLinesEachWithAHeader() throws {
         let lines = Self.text().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0].hasSuffix("page 1 of 2"))
-        #expect(lines[66].hasSuffix("page 2 of 2"))
-        #expect(lines[67].hasPrefix("APPENDIX"))
+        let headers = lines.indices.filter { lines[$0].contains(" page ") && lines[$0].hasPrefix("Back and neck pain") }
+        let pages = headers.count
+        #expect(pages >= 2)
+        for (n, at) in headers.enumerated() {
+            #expect(at == n * 66, "the header of page \(n + 1) is on line \(at)")
+            #expect(lines[at].hasSuffix("page \(n + 1) of \(pages)"))
+        }
+        // The appendix starts a page of its own.
+        let appendix = try #require(lines.firstIndex { $0.hasPrefix("APPENDIX") })
+        #expect(headers.contains(appendix - 1))
     }
 
     @Test func htmlIsSelfContained() {

@@ -42,7 +42,7 @@ struct CheckInTests {
         #expect(first.episode.start == day("2026-11-09"))
         #expect(first.episode.kind == "lower_back")
         #expect(first.checkIn.level == "self_care")
-        #expect(first.checkIn.nextCheck == .init(date: day("2026-12-21"), weeks: 6))
+        #expect(first.checkIn.nextCheck == .init(date: day("2026-12-07"), weeks: 4))
         #expect(first.changes == nil)
     }
 
@@ -64,6 +64,7 @@ struct CheckInTests {
         let lines6 = try #require(week6.changes).lines(Wording(Fixtures.shipped, .en))
         #expect(lines6 == [
             "Now 6 weeks since the pain began (14 days at the last check-in).",
+            "The 4-week mark is reached: the guidance looks at the pain again now.",
             "The 6-week mark is reached: the guidance looks at the pain again now.",
             "The result changed from SELF-CARE to SEE A DOCTOR: " + action("appointment"),
             "Pain intensity: from 6/10 to 4/10.",
@@ -262,7 +263,7 @@ extension CheckInTests {
         var session = six.checkIn(try #require(try six.status()))
         answerAll(&session, ["intensity": .number(4)])
         let trend = try #require(try six.record(session, language: .en)?.trend)
-        #expect(trend.marks == [6, 12])
+        #expect(trend.marks == [4, 6, 12])
         #expect(trend.points.map(\.weeks) == [2, 6])
         #expect(trend.points.map(\.value) == [6, 4])
         #expect(trend.points.map(\.level.id) == ["self_care", "see_doctor"])

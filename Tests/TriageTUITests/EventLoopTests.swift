@@ -205,7 +205,7 @@ final class FakeRunner: EffectRunning {
         var state = onQuestion("rf_weakness")
         press(&state, .character("y"))
         #expect(state.session.emergencyStands)
-        #expect(EventLoop.farewell(state)?.hasPrefix("EMERGENCY: Call 112 now") == true, "\(String(describing: EventLoop.farewell(state)))")
+        #expect(EventLoop.farewell(state)?.hasPrefix("EMERGENCY: Go to a hospital emergency department now") == true, "\(String(describing: EventLoop.farewell(state)))")
     }
 
     @Test func unfinishedAnswersSayWhereTheyWait() {

@@ -75,7 +75,8 @@ content-diff:
 	$(SWIFT) build $(RELEASE)
 	{ echo "# What the content change from 2.0.0 to the shipped version does to results"; echo; \
 	  echo "Made by \`make content-diff\` (\`backtriage diff docs/content-history/back-pain-2.0.0 Questionnaires/back-pain\`);"; \
-	  echo "see docs/questionnaire-format.md for how to read it."; echo; echo '```'; \
+	  echo "see docs/questionnaire-format.md for how to read it, and docs/content-3.0.0-reasons.md for the reasons"; \
+	  echo "behind the lowered level and the changes a diff over answers cannot count."; echo; echo '```'; \
 	  BACKTRIAGE_TODAY=2026-11-23 .build/release/backtriage diff --lang en --allow-lower --samples 100000 \
 	    docs/content-history/back-pain-2.0.0 Questionnaires/back-pain; echo '```'; } > $(CONTENT_DIFF)
 

@@ -7,7 +7,7 @@ from cli import QUESTIONNAIRES, Failures, run, tempdir, vignettes, write
 
 f = Failures()
 code, out, err = run("list")
-f.check(code == 0 and re.search(r"^back-pain\t2\.0\.0\ten,de", out, re.M), f"list: {code} {out} {err}")
+f.check(code == 0 and re.search(r"^back-pain\t3\.0\.0\ten,de", out, re.M), f"list: {code} {out} {err}")
 
 code, out, err = run("check")
 f.check(code == 0 and "0 errors" in out, f"check on shipped: {code} {out[-500:]} {err}")

@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 from cli import BIN, QUESTIONNAIRES, Failures, answer_file, run, tempdir, vignettes
+from plain import LOW_BACK_SIGNS
 
 f = Failures()
 d = tempdir()
@@ -12,7 +13,7 @@ env = dict(os.environ, XDG_STATE_HOME=d, XDG_DATA_HOME=data, BACKTRIAGE_TODAY="2
 
 # A whole session under strace: not one socket is opened or connected.
 trace = os.path.join(d, "trace")
-answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * 19 + "0\nno\nno\n"
+answers = "40\n1\n7 weeks\nno\n5\nno\nno\nno\n1\n" + "no\n" * (len(LOW_BACK_SIGNS) + 7) + "0\nno\nno\n"
 p = subprocess.run(["strace", "-f", "-e", "trace=network", "-o", trace, BIN, "--plain"], input=answers,
                    capture_output=True, text=True, env=env)
 f.check(p.returncode == 11, f"session under strace: exit {p.returncode}: {p.stderr[-300:]}")
@@ -21,7 +22,7 @@ f.check(not calls, f"network system calls: {calls[:5]}")
 
 # A check-in under strace too: the history is read and written without a socket.
 p = subprocess.run(["strace", "-f", "-e", "trace=network", "-o", trace, BIN, "--plain"],
-                   input="1\n\n4\nno\nno\nno\n\n" + "no\n" * 19 + "0\n\n\n",
+                   input="1\n\n4\nno\nno\nno\n\n" + "no\n" * (len(LOW_BACK_SIGNS) + 7) + "0\n\n\n",
                    capture_output=True, text=True, env=dict(env, BACKTRIAGE_TODAY="2026-12-21"))
 f.check(p.returncode == 11 and "check-in 2 of this episode" in p.stdout, f"check-in under strace: exit {p.returncode}: {p.stdout[-400:]}")
 calls = [l for l in open(trace) if "(" in l and not l.startswith(("+++", "---"))]

@@ -5,7 +5,7 @@ from tui_harness import Failure, backtriage, run
 
 def test(pane):
     p = pane(backtriage("--lang", "de"))
-    p.wait_for("Rückenschmerzen", "keine Diagnose", "Mit den Fragen beginnen")
+    p.wait_for("Rücken- und Nackenschmerzen", "keine Diagnose", "Mit den Fragen beginnen")
     p.keys("Enter")
     p.wait_for("Wie alt sind Sie?", "weiter")
     p.type("47")

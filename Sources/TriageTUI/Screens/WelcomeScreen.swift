@@ -140,7 +140,8 @@ enum WelcomeScreen {
         var room = painter.bottom - painter.top + 1 - choices(state).count
         let others = [told, notice].map { $0.isEmpty ? 0 : $0.count + 1 }.reduce(0, +)
         // The title and the blank rows around it (3) go before any of these is cut.
-        let emergency = list.count + 1 + others + 3 <= room ? list : flowing
+        // The list where it leaves room for the disclaimer too; else the same signs flow.
+        let emergency = list.count + 1 + others + 3 + notDiagnosis.count + 1 <= room ? list : flowing
         let titled = emergency.count + 1 + others + 3 <= room
         room -= titled ? 3 : 0
         func take(_ lines: [String], whole: Bool = false) -> Int {

@@ -15,7 +15,7 @@ def test(pane):
     # A start date the German way becomes weeks until today (2026-11-23).
     p.wait_for("Wie lange")
     p.type("9.11.2026")
-    p.wait_for("Seit 09.11.2026: 2 Wochen.")
+    p.wait_for("Seit 09.11.2026: 14 Tage.")
     p.keys("Enter")
     screen = p.wait_for("j/n ja / nein")
     if "y/n" in screen:
@@ -25,7 +25,7 @@ def test(pane):
     p.keys("Enter")
     p.wait_for("Wie stark")
     p.keys("r")
-    screen = p.wait_for("Ihre Antworten", "2 Wochen", "47 Jahre")
+    screen = p.wait_for("Ihre Antworten", "14 Tage", "47 Jahre")
     if not any("Kommt immer wieder" in line and "ja" in line for line in screen.splitlines()):
         raise Failure("j did not answer yes:\n" + screen)
     p.keys("Escape")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import tempfile
 
+from plain import LOW_BACK_SIGNS
 from tui_harness import BINARY, CHECKLIST, RED_FLAGS, Failure, Pane, answer_questions, backtriage, no, run
 
 FIRST_DAY = "2026-11-23"
@@ -19,9 +20,7 @@ def answers_file(directory):
                "radiates_leg": False, "leg_numbness": False, "claudication": False, "diagnosis": "none",
                "painkiller_weeks": 0, "nsaid_risk": False, "conservative_failed": False,
                "sleep_problems": False, "daily_limits": False}
-    for sign in ["rf_saddle_numbness", "rf_bladder_bowel", "rf_weakness", "rf_tearing_pain", "rf_fever", "rf_trauma",
-                 "rf_both_legs", "rf_osteoporosis", "rf_cancer", "rf_weight_loss", "rf_night_pain", "rf_infection_risk",
-                 "yf_fear", "yf_catastrophizing", "yf_low_mood", "yf_stress", "yf_rest"]:
+    for sign in LOW_BACK_SIGNS + ["yf_fear", "yf_catastrophizing", "yf_low_mood", "yf_stress", "yf_rest"]:
         answers[sign] = False
     path = os.path.join(directory, "week2.json")
     with open(path, "w") as f:

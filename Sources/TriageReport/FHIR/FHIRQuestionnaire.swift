@@ -223,19 +223,12 @@ private struct Exporter {
     /// (call 112; go to an emergency department), shown by the signs whose first rule of the
     /// level names it. The level's default action keeps the id `act-now`.
     func actNow() -> (after: ItemID, items: [JSON])? {
-        guard let level = q.mostUrgentLevel else { return nil }
-        var signs: [ItemID] = [], actionOf: [ItemID: String] = [:]
-        for rule in q.rules where rule.triage == level.id {
-            if let item = rule.redFlag?.item, actionOf[item] == nil {
-                signs.append(item)
-                actionOf[item] = rule.action ?? level.defaultAction
-            }
-        }
-        let ordered = q.items.map(\.id).filter(signs.contains)
-        guard let last = ordered.last else { return nil }
-        let displays: [JSON] = q.actions.filter { $0.level == level.id }.compactMap { action in
-            let shown = ordered.filter { actionOf[$0] == action.id }
-            guard !shown.isEmpty else { return nil }
+        // Each sign under the action of its first rule of the level, as the welcome screen says it.
+        let groups = q.emergencySignGroups
+        guard let level = q.mostUrgentLevel,
+              let last = q.items.map(\.id).last(where: { id in groups.contains { $0.items.contains { $0.id == id } } }) else { return nil }
+        let displays: [JSON] = groups.map { group in
+            let action = group.action, shown = group.items.map(\.id)
             let conditions = shown.map { id in
                 EnableWhen.Condition(question: id, op: "=", answer: ("answerBoolean", .bool(true))).json
             }

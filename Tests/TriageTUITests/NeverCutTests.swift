@@ -208,6 +208,23 @@ struct NeverCut {
         }
     }
 
+    /// A message about what was and was not saved is read whole at 80x24 on every page it can
+    /// appear on, however long the file's path and the system's reason: the page gives it the
+    /// rows it needs.
+    @Test(arguments: Language.allCases)
+    func aFullDiskMessageIsShownWhole(_ language: Language) {
+        let reason = "/home/anna-katharina.mustermann/.local/state/backtriage/back-pain.json: cannot write: No space left on device"
+        let failures: [EffectResult] = [.answersNotSaved(reason), .sheetsNotSaved(reason), .historyFailed(reason)]
+        for name in ["question-choice", "checklist", "review", "results-self-care", "results-see-doctor"] {
+            let scene = Scene.all.first { $0.name == name }!
+            for failure in failures {
+                let state = update(scene.make(language, small), .done(failure)).state
+                let notice = state.notice!.text
+                Self.expectWhole(notice, on: screenText(state, size: small), "\(name): \(failure)")
+            }
+        }
+    }
+
     /// Every other screen (each item kind, the interrupt, details, review, history, check-in,
     /// the saved sheet, the keys): whatever protected text it shows, it shows whole.
     @Test(arguments: Language.allCases)

@@ -134,18 +134,51 @@ struct ScreenSnapshotTests {
         if let problem = GoldenFile.mismatch(text, Self.directory.appendingPathComponent(c.fileName)) { Issue.record("\(problem)") }
     }
 
+    /// The screens whose lists use the width they have (screens.md), besides the checklist: the
+    /// results list beside its preview, the review.
+    static let listScenes: Set<String> = ["review", "results-self-care", "results-see-doctor", "saved", "check-in-results"]
+
     /// At 200 columns the text keeps to a readable column: no run of text, from its first
-    /// character to its last, is much wider than 80 cells.
-    /// Lists use the width they have (screens.md), so the checklist is not held to it.
-    @Test(arguments: cases.filter { $0.size == large && !["checklist", "checklist-help", "emergency-interrupt"].contains($0.scene.name) })
+    /// character to its last, is much wider than 80 cells. A screen with a list is held to it
+    /// down to where its list begins.
+    /// (The checklist and the screens with a box over a list are left out.)
+    @Test(arguments: cases.filter { $0.size == large && !["checklist", "checklist-help", "emergency-interrupt", "results-keys"].contains($0.scene.name) })
     func wideScreensKeepLinesReadable(_ c: Case) {
         let screen = render(c.state, size: c.size)
-        for y in 1..<(c.size.height - 3) {
+        let listTop = Self.listScenes.contains(c.scene.name)
+            ? (1..<c.size.height).first { screen.line($0).contains("▸") } ?? c.size.height : c.size.height - 3
+        for y in 1..<min(c.size.height - 3, listTop) {
             // The frame's sides are not text.
             let inner = screen.line(y).dropFirst().dropLast()
             let trimmed = inner.drop { $0 == " " }.reversed().drop { $0 == " " }
             #expect(trimmed.count <= 82, "row \(y): \(String(trimmed.reversed()))")
         }
+    }
+
+    /// Lists use the width they have: on a wide terminal the results list shows every title
+    /// (headings, warning signs, suggestions, cautions, when to look again) and the review every
+    /// label and answer whole, never cut beside empty columns. At 80 columns they may be cut.
+    @Test(arguments: cases.filter { $0.size == large && ["results-self-care", "results-see-doctor", "check-in-results", "review"].contains($0.scene.name) })
+    func wideScreensShowListLabelsWhole(_ c: Case) {
+        let state = c.state
+        let text = screenText(state, size: c.size)
+        let lines: [String]
+        if c.scene.name == "review" {
+            lines = state.session.askedItems.flatMap { item in
+                [state.wording.label(item)] + (state.answers[item.id].map { [state.wording.value($0, of: item)] } ?? [])
+            }
+        } else {
+            lines = ResultList(state.outline, state).rows.compactMap { row in
+                switch row {
+                case .heading(let t), .changes(let t), .safetyNet(let t): return t
+                case .sign(let sign): return state.wording.label(sign.item)
+                case .entry(let entry): return entry.entry.title[c.language]
+                case .section, .text: return nil
+                }
+            }
+        }
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(text.contains(line), "cut or missing: \(line)") }
     }
 
     /// Patients never see a source file name, a rule id or an expression.

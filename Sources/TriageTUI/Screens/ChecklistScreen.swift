@@ -95,7 +95,7 @@ enum ChecklistScreen {
         // person answers. The list gives up rows for it and scrolls.
         let questionWidth = min(Painter.maximumTextWidth, w - (textX - x))
         let question = TextWrap.lines(g.displayable(item.text[L]), width: questionWidth)
-        let noticeRows = state.notice == nil ? 0 : 2
+        let noticeRows = painter.noticeRows(state.notice)
         let yesX = textX + labelWidth + 2, noX = yesX + column
         func centred(_ text: String, in cx: Int) -> Int { cx + max(0, (column - DisplayWidth.of(text)) / 2) }
         let headerY = y
@@ -140,7 +140,7 @@ enum ChecklistScreen {
             y += 1
         }
         if state.notice != nil {
-            painter.notice(state.notice, y: painter.bottom - 2, maxLines: 2)
+            painter.notice(state.notice, y: painter.bottom - noticeRows, maxLines: noticeRows)
         } else if y < painter.bottom - 1 {
             painter.write(state.t("checklist.why"), x: x, y: painter.bottom - 1, style: .dim)
         }

@@ -36,6 +36,15 @@ struct Painter {
         return (max(3, (width - w) / 2), w)
     }
 
+    /// A list beside a second column (the results' preview, the review's answers). At the text
+    /// column's width the list keeps `baseShare` of it; where the terminal is wider, the whole
+    /// grows until the list's longest line fits beside `paneNeeds` cells, so a label is cut only
+    /// when the terminal is really too narrow, never beside empty columns.
+    func split(listNeeds: Int, paneNeeds: Int, baseShare: (Int) -> Int) -> (left: Int, width: Int, listWidth: Int) {
+        let area = listColumn(needing: listNeeds + paneNeeds)
+        return (area.left, area.width, max(baseShare(area.width), min(listNeeds, area.width - paneNeeds)))
+    }
+
     /// First and last body rows.
     var top: Int { 1 }
     var bottom: Int { height - 4 }
@@ -134,6 +143,13 @@ struct Painter {
         screen.put(String(repeating: glyphs.barFull, count: filled), x: left, y: y, style: Style(tint: .accent))
         screen.put(String(repeating: glyphs.barEmpty, count: barWidth - filled), x: left + filled, y: y, style: .dim)
         write(label, x: left + barWidth + 3, y: y)
+    }
+
+    /// The rows a notice needs to be read whole, up to a third of the body: a message about
+    /// what was and was not saved is never cut where a short one would fit.
+    func noticeRows(_ notice: Notice?) -> Int {
+        guard let notice else { return 0 }
+        return min(lineCount((notice.isError ? "! " : "") + notice.text, width: textWidth), max(2, (bottom - top) / 3))
     }
 
     /// A notice in the body: red and marked when it is an error.

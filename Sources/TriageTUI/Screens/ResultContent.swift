@@ -70,6 +70,20 @@ struct ResultList {
         self.rows = rows
     }
 
+    /// The display width of the widest title a row shows. A section's rows (the answers, the
+    /// questions for the doctor) are sentences the preview beside the list shows whole, so they
+    /// never widen the list.
+    func longestLabel(_ state: AppState) -> Int {
+        rows.map { row -> String in
+            switch row {
+            case .heading(let text), .text(let text), .changes(let text), .safetyNet(let text): return text
+            case .section: return ""
+            case .sign(let sign): return state.wording.label(sign.item)
+            case .entry(let entry): return entry.entry.title[state.language]
+            }
+        }.map { DisplayWidth.of(state.glyphs.displayable($0)) }.max() ?? 0
+    }
+
     /// Indexes into `rows` of the rows the selection can rest on.
     var selectable: [Int] {
         rows.indices.filter {

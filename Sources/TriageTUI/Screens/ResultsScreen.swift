@@ -116,7 +116,7 @@ enum ResultsScreen {
             foot = state.t("results.next_check", w.date(next.date), w.weeks(next.weeks))
         }
         if let notice = state.notice { foot = notice.text }
-        let footLines = min(3, painter.lineCount(foot, width: width))
+        let footLines = state.notice == nil ? min(3, painter.lineCount(foot, width: width)) : painter.noticeRows(state.notice)
         let listBottom = painter.bottom - footLines - 1
         if let notice = state.notice {
             painter.notice(notice, y: painter.bottom - footLines + 1, maxLines: footLines)
@@ -132,10 +132,15 @@ enum ResultsScreen {
         }
     }
 
+    /// How wide the preview beside the list would like to be: about half a line of text.
+    static let previewWidth = 40
+
     /// The list on the left, the selected row's preview on the right.
     static func panes(_ list: ResultList, selection: Int, _ state: AppState, top: Int, bottom: Int, into painter: inout Painter) {
-        let g = painter.glyphs, x = painter.left
-        let listWidth = min(40, painter.textWidth / 2)
+        let g = painter.glyphs
+        // The list's rows need their text plus the pointer, a mark and the scroll arrow.
+        let (x, areaWidth, listWidth) = painter.split(listNeeds: list.longestLabel(state) + 5, paneNeeds: Self.previewWidth,
+                                                      baseShare: { min(40, $0 / 2) })
         let selectable = list.selectable
         let selectedRow = selectable.isEmpty ? -1 : selectable[min(selection, selectable.count - 1)]
         let rows = bottom - top + 1
@@ -168,7 +173,7 @@ enum ResultsScreen {
         if first + rows < list.rows.count { painter.write(g.down, x: x + listWidth - 1, y: bottom, style: .dim) }
 
         // The preview, cut where the room ends; Enter shows all of it.
-        let paneX = x + listWidth + 2, paneWidth = painter.textWidth - listWidth - 2
+        let paneX = x + listWidth + 2, paneWidth = areaWidth - listWidth - 2
         for row in top...bottom { painter.write(g.light.vertical, x: paneX - 2, y: row, style: .dim) }
         guard let subject = list.subject(atSelection: selection) else { return }
         let lines = DetailText(subject, state, width: paneWidth, glyphs: g, brief: true).lines

@@ -57,17 +57,23 @@ enum ReviewScreen {
         guard case .review(let selection) = state.page else { return }
         let q = state.questionnaire, L = state.language, g = painter.glyphs
         painter.frame(title: state.t("review.title"), right: q.title[L], hints: state.footerHints)
-        let x = painter.left, w = painter.textWidth
+        let items = state.session.askedItems
+        // Labels in one column, answers in the next; on a wide terminal both grow until the
+        // longest of each fits.
+        let labelNeeds = (items.map { DisplayWidth.of(g.displayable(state.wording.label($0))) }.max() ?? 0) + 3
+        let answerNeeds = (items.map { item in
+            DisplayWidth.of(g.displayable(state.answers[item.id].map { state.wording.value($0, of: item) } ?? state.wording.t("value.unanswered")))
+        }.max() ?? 0) + 1
+        let (x, w, labelWidth) = painter.split(listNeeds: labelNeeds, paneNeeds: answerNeeds,
+                                               baseShare: { $0 * 3 / 5 })
         var y = painter.top + 1
         let missing = state.session.missing.count
         let summary = missing == 0 ? state.t("review.complete") : StringCatalog.tui.count("review.missing", Double(missing), L)
         y = painter.paragraph(summary, x: x, y: y, width: w, style: .bold, maxLines: 2) + 1
-        let items = state.session.askedItems
-        let noticeRows = state.notice == nil ? 0 : 2
+        let noticeRows = painter.noticeRows(state.notice)
         let rows = max(1, painter.bottom - noticeRows - y + 1)
         let count = items.count + 1
         let first = min(max(0, selection - rows / 2), max(0, count - rows))
-        let labelWidth = w * 3 / 5
         for row in first..<min(count, first + rows) {
             let selected = row == selection
             let style = selected ? Style(bold: true, reverse: true) : Style.plain
@@ -75,11 +81,16 @@ enum ReviewScreen {
             painter.write(selected ? g.pointer : " ", x: x, y: y, style: style)
             if row < items.count {
                 let item = items[row]
-                painter.write(painter.fitted(state.wording.label(item), labelWidth - 3), x: x + 2, y: y, style: style)
                 let answer = state.answers[item.id].map { state.wording.value($0, of: item) }
+                let answerText = answer ?? state.wording.t("value.unanswered")
+                // A label longer than its column takes the room a short answer leaves on its row,
+                // its answer then standing right after it, so no label is cut beside empty cells.
+                let label = g.displayable(state.wording.label(item))
+                let labelRoom = max(labelWidth - 3, w - 3 - DisplayWidth.of(g.displayable(answerText)))
+                let answerX = max(x + labelWidth, x + 3 + min(DisplayWidth.of(label), labelRoom))
+                painter.write(painter.fitted(label, labelRoom), x: x + 2, y: y, style: style)
                 let answerStyle = answer == nil ? Style(bold: true, reverse: selected, tint: .yellow) : style
-                painter.write(painter.fitted(answer ?? state.wording.t("value.unanswered"), w - labelWidth), x: x + labelWidth, y: y,
-                              style: answerStyle)
+                painter.write(painter.fitted(answerText, x + w - answerX), x: answerX, y: y, style: answerStyle)
             } else {
                 let label = canShowResult(state) ? state.t("review.show_result") : state.t("review.first_open")
                 painter.write(g.right + " " + label, x: x + 2, y: y, style: Style(bold: true, reverse: selected))
@@ -88,6 +99,6 @@ enum ReviewScreen {
         }
         if first > 0 { painter.write(g.up, x: painter.width - 3, y: painter.top + 3, style: .dim) }
         if first + rows < count { painter.write(g.down, x: painter.width - 3, y: painter.bottom, style: .dim) }
-        if state.notice != nil { painter.notice(state.notice, y: painter.bottom - 1, maxLines: 2) }
+        if state.notice != nil { painter.notice(state.notice, y: painter.bottom - noticeRows + 1, maxLines: noticeRows) }
     }
 }

@@ -163,38 +163,50 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
 
+    /// What one answer set gives: its line of output (none for an invalid set in text), the
+    /// messages for standard error, and whether it failed. Made on any thread; written in order.
+    struct Evaluated: Sendable {
+        var output: [UInt8]?
+        var messages: [String]
+        var failed = false
+    }
+
     func run() throws {
         // Read once: the environment and the clock do not change between answer sets.
         let today = Today.date
         let language = self.language.language
         let input = try AnswerInput.read(answers, allowStandardInput: true)
         let out = StandardOutput()
+        let format = self.format, explain = self.explain, pretty = !input.isLines
         var failed = false
         do {
             // Hand on what is done before waiting for more input: a filter answers as it goes.
-            try input.forEachOutcome(location.locator, canonical: fhir.canonical, beforeRead: { try out.flush() }) { outcome in
+            try input.forEachResult(location.locator, canonical: fhir.canonical, workers: Parallel.processors(),
+                                    beforeRead: { try out.flush() }, transform: { outcome in
                 switch outcome {
                 case .valid(let document, let engine, let reading, let warnings):
-                    warnings.forEach { printError($0.description) }
                     let report = Report(engine: engine, reading: reading, on: document.date ?? today)
-                    switch format {
-                    case .json:
-                        try out.writeLine(ReportJSON.json(report).bytes(pretty: !input.isLines))
-                    case .text:
-                        try out.writeLine(ResultText(Wording(engine.questionnaire, language, explain: explain)).utf8(report))
+                    let output = switch format {
+                    case .json: ReportJSON.bytes(report, pretty: pretty)
+                    case .text: ResultText(Wording(engine.questionnaire, language, explain: explain)).utf8(report)
                     }
+                    return Evaluated(output: output, messages: warnings.map(\.description))
                 case .invalid(let line, let problems):
-                    failed = true
-                    problems.forEach { printError($0.description) }
-                    if format == .json && input.isLines {
+                    var output: [UInt8]? = nil
+                    if format == .json && !pretty {
                         let message = problems.map(\.message).joined(separator: "; ")
-                        try out.writeLine(JSON.object([("line", .number(Double(line))), ("error", .string(message))]).serialized())
+                        output = JSON.object([("line", .number(Double(line))), ("error", .string(message))]).bytes()
                     }
+                    return Evaluated(output: output, messages: problems.map(\.description), failed: true)
                 case .blank:
                     // An empty line answers an empty line, so that line N of the output still
                     // belongs to line N of the input.
-                    if format == .json { try out.writeLine("") }
+                    return Evaluated(output: format == .json ? [] : nil, messages: [])
                 }
+            }) { evaluated in
+                evaluated.messages.forEach(printError)
+                if evaluated.failed { failed = true }
+                if let output = evaluated.output { try out.writeLine(output) }
             }
             try out.flush()
         } catch let problem as AnswerInputError {

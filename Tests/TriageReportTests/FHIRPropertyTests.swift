@@ -50,7 +50,7 @@ struct FHIRPropertyTests {
             let inResponse = Set(response.allItems.filter { $0["answer"] != nil }.compactMap { $0["linkId"]?.string })
                 .subtracting(Fixtures.shipped.derived.map(\.id) + [FHIRQuestionnaire.levelLinkId])
             if inResponse != Set(asked.values.keys.map(\.rawValue)) { Issue.record("the response holds \(inResponse.sorted())") }
-            let text = ReportJSON.json(report).serialized()
+            let text = ReportJSON.text(report)
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
                   let json = object["answers"] as? [String: Any] else {
                 Issue.record("the JSON does not parse")

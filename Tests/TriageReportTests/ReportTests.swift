@@ -18,7 +18,7 @@ struct OutputsAgreeTests {
     func everyOutputAgreesOnTheResult(_ name: String) throws {
         let answers = try Fixtures.exampleAnswers(name)
         let r = Report(engine: Fixtures.engine, answers: answers, on: Fixtures.day)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.json(r).serialized().utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportJSON.text(r).utf8)) as? [String: Any])
         #expect(json["triage"] as? String == r.level.id)
         #expect(json["suggestions"] as? [String] == r.allSuggestions.map(\.id))
         #expect(json["cautions"] as? [String] == r.cautions.map(\.id))
@@ -264,7 +264,7 @@ struct SheetTests {
 
     @Test func jsonKeepsNumbersExact() throws {
         let r = report(["painkiller_weeks": .number(2.004), "duration_weeks": .number(10.0 / 7)])
-        let text = ReportJSON.json(r).serialized()
+        let text = ReportJSON.text(r)
         #expect(text.contains("\"painkiller_weeks\":2.004"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["answers"] as? [String: Any])?["duration_weeks"] as? Double == 10.0 / 7)

@@ -67,13 +67,13 @@ public enum AnswerValidation {
             .failure(AnswerProblem(item: item.id, message: StringCatalog.answers.text(key, language, args)))
         }
         guard n.isFinite else { return fail("answer.not_finite") }
-        let range = rangeText(item, language)
+        // The range is written out only for a message: formatting numbers costs more than the check.
         if let lo = item.minimum, n < lo {
             if let below = item.belowMinimum { return .failure(AnswerProblem(item: item.id, message: below.text(language))) }
-            return fail("answer.below", language.number(n, decimals: 3), language.number(lo, decimals: 3), range)
+            return fail("answer.below", language.number(n, decimals: 3), language.number(lo, decimals: 3), rangeText(item, language))
         }
         if let hi = item.maximum, n > hi {
-            return fail("answer.above", language.number(n, decimals: 3), language.number(hi, decimals: 3), range)
+            return fail("answer.above", language.number(n, decimals: 3), language.number(hi, decimals: 3), rangeText(item, language))
         }
         return .success(n)
     }

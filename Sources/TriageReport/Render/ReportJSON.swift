@@ -5,53 +5,137 @@ import TriageKit
 /// `sheet --format json` both write it. Lists the level's result shape leaves out are present and
 /// empty, and `next_check` is null, so a reader needs no special cases.
 public enum ReportJSON {
-    public static func json(_ report: Report) -> JSON {
-        let a = report.assessment
-        func ids(_ list: [Report.Entry]) -> JSON { .array(list.map { .string($0.id) }) }
-        var fields: [(String, JSON)] = [
-            ("questionnaire", .string(a.questionnaire)),
-            ("version", .string(a.version)),
-            ("date", .string(AnswerValidation.formatDate(a.answeredOn))),
-            ("triage", .string(a.level.id)),
-            ("action", .string(a.action.id)),
-            ("red_flags", .array(a.redFlags.map { .string($0.item.rawValue) })),
-            ("red_flag_causes", .array(a.redFlags.map {
-                .object([("item", .string($0.item.rawValue)), ("cause", .string($0.cause)), ("rule", .string($0.rule))])
-            })),
-            ("suggestions", ids(report.allSuggestions)),
-            ("cautions", ids(report.cautions)),
-            ("highlighted", .array((report.allSuggestions + report.cautions + report.notes).filter(\.highlighted).map { .string($0.id) })),
-            ("notes", ids(report.notes)),
-        ]
-        if let next = report.nextCheck {
-            fields.append(("next_check", .object([("weeks", .number(next.weeks)), ("date", .string(AnswerValidation.formatDate(next.date)))])))
-        } else {
-            fields.append(("next_check", .null))
-        }
-        fields += [
-            ("watch_for", .array(report.watchList.map(watchGroup))),
-            ("missing", .array(report.missing.map { .string($0.id.rawValue) })),
-            ("ignored_answers", .array(report.ignored.map { .string($0.id.rawValue) })),
-            ("fired_rules", .array(a.firedRules.map(JSON.string))),
-            ("derived", .object(a.derived.sorted { $0.key < $1.key }.map { ($0.key, JSON($0.value)) })),
-            ("withheld", .array(a.withheld.map { .string($0.kind.rawValue + ":" + $0.id) })),
-            ("conflicts", .array(a.conflicts.map {
-                .object([("subject", .string($0.subject)), ("kept", .string($0.kept)), ("dropped", .string($0.dropped)),
-                         ("reason", .string($0.reason))])
-            })),
-            ("trace", .array(a.trace.map { entry in
-                .object([("conclusion", .string(entry.conclusion)), ("rule", .string(entry.rule)),
-                         ("answers", .object(entry.answers.map { ($0.id, JSON($0.value)) }))])
-            })),
-            // The sections hold the asked answers in the questionnaire's order, already looked up.
-            ("answers", .object(report.answerSections.flatMap(\.answers).map { ($0.item.id.rawValue, JSON($0.value)) })),
-        ]
-        return .object(fields)
+    /// The result as JSON text: on one line, or indented for a person to read.
+    public static func bytes(_ report: Report, pretty: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty)
+        write(report, into: &writer)
+        return writer.bytes
     }
 
-    /// A group of the watch list: its action, the level of that action, and the signs.
-    private static func watchGroup(_ group: Report.WatchGroup) -> JSON {
-        .object([("action", .string(group.action.id)), ("level", .string(group.action.level)),
-                 ("items", .array(group.items.map { .string($0.id.rawValue) }))])
+    public static func text(_ report: Report, pretty: Bool = false) -> String {
+        String(decoding: bytes(report, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The format, written straight through `w`: the one description of it.
+    public static func write(_ report: Report, into w: inout JSONWriter) {
+        let a = report.assessment
+        w.beginObject()
+        w.field("questionnaire", a.questionnaire)
+        w.field("version", a.version)
+        w.field("date", AnswerValidation.formatDate(a.answeredOn))
+        w.field("triage", a.level.id)
+        w.field("action", a.action.id)
+        w.field("red_flags", strings: a.redFlags.lazy.map(\.item.rawValue))
+        w.key("red_flag_causes")
+        w.beginArray()
+        for flag in a.redFlags {
+            w.beginObject()
+            w.field("item", flag.item.rawValue)
+            w.field("cause", flag.cause)
+            w.field("rule", flag.rule)
+            w.endObject()
+        }
+        w.endArray()
+        let suggestions = report.suggestions.lazy.flatMap(\.entries)
+        w.field("suggestions", strings: suggestions.map(\.id))
+        w.field("cautions", strings: report.cautions.lazy.map(\.id))
+        w.key("highlighted")
+        w.beginArray()
+        for entry in suggestions where entry.highlighted { w.string(entry.id) }
+        for entry in report.cautions where entry.highlighted { w.string(entry.id) }
+        for entry in report.notes where entry.highlighted { w.string(entry.id) }
+        w.endArray()
+        w.field("notes", strings: report.notes.lazy.map(\.id))
+        w.key("next_check")
+        if let next = report.nextCheck {
+            w.beginObject()
+            w.key("weeks")
+            w.number(next.weeks)
+            w.field("date", AnswerValidation.formatDate(next.date))
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("watch_for")
+        w.beginArray()
+        for group in report.watchList {
+            w.beginObject()
+            w.field("action", group.action.id)
+            w.field("level", group.action.level)
+            w.field("items", strings: group.items.lazy.map(\.id.rawValue))
+            w.endObject()
+        }
+        w.endArray()
+        w.field("missing", strings: report.missing.lazy.map(\.id.rawValue))
+        w.field("ignored_answers", strings: report.ignored.lazy.map(\.id.rawValue))
+        w.field("fired_rules", strings: a.firedRules)
+        w.key("derived")
+        w.beginObject()
+        for (id, value) in a.derived.sorted(by: { $0.key < $1.key }) {
+            w.key(id)
+            value.write(into: &w)
+        }
+        w.endObject()
+        w.field("withheld", strings: a.withheld.lazy.map { $0.kind.rawValue + ":" + $0.id })
+        w.key("conflicts")
+        w.beginArray()
+        for conflict in a.conflicts {
+            w.beginObject()
+            w.field("subject", conflict.subject)
+            w.field("kept", conflict.kept)
+            w.field("dropped", conflict.dropped)
+            w.field("reason", conflict.reason)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("trace")
+        w.beginArray()
+        for entry in a.trace {
+            w.beginObject()
+            w.field("conclusion", entry.conclusion)
+            w.field("rule", entry.rule)
+            w.key("answers")
+            w.beginObject()
+            for fact in entry.answers {
+                w.key(fact.id)
+                fact.value.write(into: &w)
+            }
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        // The sections hold the asked answers in the questionnaire's order, already looked up.
+        w.key("answers")
+        w.beginObject()
+        for section in report.answerSections {
+            for (item, value) in section.answers {
+                w.key(item.id.rawValue)
+                value.write(into: &w)
+            }
+        }
+        w.endObject()
+        w.endObject()
+    }
+}
+
+extension Optional where Wrapped == Value {
+    /// An answer as JSON: null when there is none.
+    func write(into w: inout JSONWriter) {
+        switch self {
+        case nil: w.null()
+        case .some(let value): value.write(into: &w)
+        }
+    }
+}
+
+extension Value {
+    /// An answer as JSON: a list is an array of its option ids.
+    func write(into w: inout JSONWriter) {
+        switch self {
+        case .bool(let b): w.bool(b)
+        case .number(let n): w.number(n)
+        case .string(let s): w.string(s)
+        case .list(let l): w.strings(l)
+        }
     }
 }

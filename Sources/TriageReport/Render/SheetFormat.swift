@@ -52,7 +52,7 @@ public enum SheetFormat: String, Sendable, CaseIterable {
         case .text: return SheetText().render(SheetDocument(outline(), wording))
         case .markdown: return SheetMarkdown().render(SheetDocument(outline(), wording))
         case .html: return SheetHTML().render(SheetDocument(outline(), wording))
-        case .json: return ReportJSON.json(report).serialized(pretty: true) + "\n"
+        case .json: return ReportJSON.text(report, pretty: true) + "\n"
         case .fhir:
             return FHIRQuestionnaireResponse.json(report, canonical: fhir.canonical).serialized(pretty: true) + "\n"
         case .fhirBundle:

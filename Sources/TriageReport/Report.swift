@@ -38,9 +38,47 @@ public struct Report: Sendable {
     public struct Entry: Sendable {
         public var entry: CatalogEntry
         public var highlighted: Bool
-        public var reasons: [Reason]
+        /// The rules that brought it, in the order they fired.
+        let rules: [String]
+        let why: Reasons
         public var kind: CatalogEntry.Kind { entry.kind }
         public var id: String { entry.id }
+        /// Why it is in the result: each rule that brought it with the answers that made it apply.
+        /// Worked out when asked for: JSON gives the trace instead.
+        public var reasons: [Reason] { why.reasons(of: rules) }
+    }
+
+    /// What the entries of one report work out their reasons from.
+    final class Reasons: Sendable {
+        let trace: [Assessment.TraceEntry]
+        let index: QuestionnaireIndex
+        let missing: [Item]
+
+        init(trace: [Assessment.TraceEntry], index: QuestionnaireIndex, missing: [Item]) {
+            self.trace = trace
+            self.index = index
+            self.missing = missing
+        }
+
+        /// A kept conclusion's trace entries are those of the rules that brought it, and a rule's
+        /// entries share its facts, so the first trace entry of each rule gives its reason.
+        func reasons(of rules: [String]) -> [Reason] {
+            rules.compactMap { id in
+                guard let traced = trace.first(where: { $0.rule == id }), let rule = index.rules[id] else { return nil }
+                return Reason(rule: rule, facts: facts(traced.answers))
+            }
+        }
+
+        /// A question these answers do not ask is nothing the person said: a rule may read it
+        /// (the leg questions, for neck pain), but "why" names only what was asked. An item's
+        /// fact has no value exactly when it is not asked or asked and missing.
+        private func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
+            answers.compactMap { fact in
+                let subject = index.subjects[fact.id]
+                if let item = subject?.item, fact.value == nil, !missing.contains(where: { $0.id == item.id }) { return nil }
+                return Fact(id: fact.id, value: fact.value, item: subject?.item, derived: subject?.derived)
+            }
+        }
     }
 
     /// Suggestions of one group, in the order a person acts on them.
@@ -88,10 +126,34 @@ public struct Report: Sendable {
     public let ignored: [Item]
     /// Asked required items still without an answer: the result may still change.
     public let missing: [Item]
-    /// Questions to take to the doctor, from the entries of the result.
-    public let doctorQuestions: [LocalizedText]
-    /// The documents the result cites, in the questionnaire's order.
-    public let sources: [SourceDocument]
+    /// The suggestions in the order the rules brought them, before grouping.
+    private let suggestedInOrder: [Entry]
+
+    /// Questions to take to the doctor, from the entries of the result (notes, suggestions,
+    /// cautions), each once. Worked out when asked for: only sheets and screens show them.
+    public var doctorQuestions: [LocalizedText] {
+        // A result has a handful of questions: searching a short list is cheaper than hashing.
+        var seen: [String] = []
+        var questions: [LocalizedText] = []
+        for entry in [notes, suggestedInOrder, cautions].joined() {
+            guard let question = entry.entry.doctorQuestion else { continue }
+            let english = question.text(.en)
+            guard !seen.contains(english) else { continue }
+            seen.append(english)
+            questions.append(question)
+            if questions.count == Self.maximumDoctorQuestions { break }
+        }
+        return questions
+    }
+
+    /// The documents the result cites, in the questionnaire's order. Worked out when asked for.
+    public var sources: [SourceDocument] {
+        var cited: [String] = []
+        for source in signs.map(\.rule.source) + [notes, allSuggestions, cautions].joined().map(\.entry.source) {
+            if let file = source?.file, !cited.contains(file) { cited.append(file) }
+        }
+        return questionnaire.documents.filter { cited.contains($0.file) }
+    }
 
     public var level: TriageLevel { assessment.level }
     /// Where to go and how: one action for the whole result.
@@ -120,35 +182,19 @@ public struct Report: Sendable {
         let given = reading.answers
         let a = engine.evaluate(reading, on: date)
         assessment = a
-        // The asked answers and the asked required items without one, in one look at each
-        // asked id (the answers are looked up again for every section and output).
-        var asked: [ItemID: Value] = [:]
-        asked.reserveCapacity(a.askedItems.count)
-        var missing: [Item] = []
-        for id in a.askedItems {
-            if let value = given[id] {
-                asked[id] = value
-            } else if let item = engine.index.items[id], item.required {
-                missing.append(item)
-            }
-        }
-        answers = AnswerSet(asked)
+        // The asked answers and the asked required items without one. Every answer is to an
+        // asked item unless some are ignored, and then the answers are the given ones as they are.
+        let missing = engine.missingItems(in: reading)
+        let answers = a.ignoredAnswers.isEmpty ? given : given.only(a.askedItems)
+        self.answers = answers
         self.missing = missing
+        let index = engine.index
 
         signs = a.redFlags.compactMap { rf in
             guard let item = q.item(rf.item), let cause = q.cause(rf.cause), let rule = engine.index.rules[rf.rule] else { return nil }
             return Sign(item: item, cause: cause, rule: rule)
         }
-        // A question these answers do not ask is nothing the person said: a rule may read it
-        // (the leg questions, for neck pain), but "why" names only what was asked. An item's
-        // fact has no value exactly when it is not asked or asked and missing.
-        func facts(_ answers: [Assessment.AnswerFact]) -> [Fact] {
-            answers.compactMap { fact in
-                let subject = engine.index.subjects[fact.id]
-                if let item = subject?.item, fact.value == nil, !missing.contains(where: { $0.id == item.id }) { return nil }
-                return Fact(id: fact.id, value: fact.value, item: subject?.item, derived: subject?.derived)
-            }
-        }
+        let why = Reasons(trace: a.trace, index: engine.index, missing: missing)
         func entries(_ list: [Assessment.Conclusion], _ kind: CatalogEntry.Kind) -> [Entry] {
             list.compactMap { c in
                 guard var entry = engine.index.entries[kind]?[c.id] else { return nil }
@@ -157,12 +203,11 @@ public struct Report: Sendable {
                     if let explanation = entry.variants[v].explanation { entry.explanation = explanation }
                     if let source = entry.variants[v].source { entry.source = source }
                 }
-                let traced = a.trace.filter { $0.kind == Assessment.TraceKind(kind) && $0.id == c.id }
-                let reasons = traced.compactMap { t in engine.index.rules[t.rule].map { Reason(rule: $0, facts: facts(t.answers)) } }
-                return Entry(entry: entry, highlighted: c.highlighted, reasons: reasons)
+                return Entry(entry: entry, highlighted: c.highlighted, rules: c.rules, why: why)
             }
         }
         let suggested = entries(a.suggestions, .suggestion)
+        suggestedInOrder = suggested
         let groups: [TriageKit.SuggestionGroup?] = TriageKit.SuggestionGroup.allCases + [nil]
         suggestions = groups.compactMap { group in
             let members = suggested.filter { $0.entry.group == group }
@@ -173,45 +218,32 @@ public struct Report: Sendable {
 
         let net = q.safetyNet
         nextCheck = a.nextCheck.map { NextCheck(weeks: $0.weeks, date: $0.date, advice: net?.text(for: a.level.id) ?? LocalizedText([:])) }
-        let measureKnown = net.map { asked[ItemID($0.measure)] != nil } ?? false
+        let measureKnown = net.map { answers[ItemID($0.measure)] != nil } ?? false
         // Past every threshold only where thresholds apply at all (none do for a child).
-        let thresholdsApply = measureKnown && !engine.safetyNetWeeks(given: answers).isEmpty
+        let thresholdsApply = measureKnown && !engine.safetyNetWeeks(in: reading).isEmpty
         pastLastCheck = a.nextCheck == nil && a.level.result.nextCheck && thresholdsApply ? net?.noneText : nil
         watchList = a.watchList.map { group in WatchGroup(action: group.action, items: group.items.compactMap { q.item($0) }) }
 
+        // By the items' places in the order asked: each answer found without hashing its id.
+        func askedAnswer(at position: Int) -> Value? {
+            reading.isAsked(atPosition: position) ? reading.answer(atPosition: position) : nil
+        }
         var profile: [Fact] = []
-        for id in q.profile {
-            guard let item = q.item(id), let value = answers[id] else { continue }
-            profile.append(Fact(id: id.rawValue, value: value, item: item, derived: nil))
+        for position in index.profilePositions {
+            guard let value = askedAnswer(at: position) else { continue }
+            let item = index.orderedItems[position]
+            profile.append(Fact(id: item.id.rawValue, value: value, item: item, derived: nil))
         }
         for d in q.derived where !d.valueLabels.isEmpty && d.type != .boolean {
-            if let value = a.derived[d.id] { profile.append(Fact(id: d.id, value: value, item: nil, derived: d)) }
+            if let value = a.derived(d.id) { profile.append(Fact(id: d.id, value: value, item: nil, derived: d)) }
         }
         self.profile = profile
 
-        answerSections = q.sections.compactMap { section in
-            let shown = section.items.compactMap { item in asked[item.id].map { (item: item, value: $0) } }
+        answerSections = zip(q.sections, index.sectionPositions).compactMap { section, positions in
+            let shown = positions.compactMap { position in askedAnswer(at: position).map { (item: index.orderedItems[position], value: $0) } }
             return shown.isEmpty ? nil : AnswerSection(title: section.title, answers: shown)
         }
         ignored = a.ignoredAnswers.compactMap { q.item($0) }
 
-        // A result has a handful of questions and sources: searching a short list is cheaper than
-        // hashing each into a set, which was a measurable part of a batch evaluation.
-        var seen: [String] = []
-        var questions: [LocalizedText] = []
-        for entry in [notes, suggested, cautions].joined() {
-            guard let question = entry.entry.doctorQuestion else { continue }
-            let english = question.text(.en)
-            guard !seen.contains(english) else { continue }
-            seen.append(english)
-            questions.append(question)
-        }
-        doctorQuestions = Array(questions.prefix(Self.maximumDoctorQuestions))
-
-        var cited: [String] = []
-        for source in signs.map(\.rule.source) + [notes, suggested, cautions].joined().map(\.entry.source) {
-            if let file = source?.file, !cited.contains(file) { cited.append(file) }
-        }
-        sources = q.documents.filter { cited.contains($0.file) }
     }
 }

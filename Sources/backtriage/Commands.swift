@@ -160,8 +160,15 @@ struct Evaluate: ParsableCommand {
     var answers: String
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .long, help: "Also show rule ids and conditions in the text (for questionnaire authors).") var explain = false
+    @Option(name: .long, help: ArgumentHelp("Evaluate a .jsonl file's answer sets on this many threads at once (default: one per core); the output is in input order either way.",
+                                            valueName: "N"))
+    var jobs: Int?
     @OptionGroup var language: LanguageOption
     @OptionGroup var fhir: CanonicalOption
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
+    }
 
     /// What one answer set gives: its line of output (none for an invalid set in text), the
     /// messages for standard error, and whether it failed. Made on any thread; written in order.
@@ -181,7 +188,7 @@ struct Evaluate: ParsableCommand {
         var failed = false
         do {
             // Hand on what is done before waiting for more input: a filter answers as it goes.
-            try input.forEachResult(location.locator, canonical: fhir.canonical, workers: Parallel.processors(),
+            try input.forEachResult(location.locator, canonical: fhir.canonical, workers: jobs ?? Parallel.processors(),
                                     beforeRead: { try out.flush() }, transform: { outcome in
                 switch outcome {
                 case .valid(let document, let engine, let reading, let warnings):

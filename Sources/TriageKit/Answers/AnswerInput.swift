@@ -164,22 +164,27 @@ public struct AnswerInput: Sendable {
             guard !pending.isEmpty else { return }
             let lines = pending
             pending.removeAll(keepingCapacity: true)
-            // Parsing needs nothing shared; finding each questionnaire's engine (and loading it
-            // once) is done in order; checking, evaluating and `transform` again need nothing shared.
-            let parsed = Parallel.map(lines, workers: workers) { line -> Parsed? in
-                if case .text(let chunk) = line { return self.parse(chunk, canonical) }
-                return nil
-            }
-            var steps: [Step] = []
-            steps.reserveCapacity(lines.count)
-            for (line, parsed) in zip(lines, parsed) {
+            // In one pass on every worker: an answer set whose questionnaire is already loaded (or
+            // known not to load) is read, checked, evaluated and transformed. Loading a
+            // questionnaire, which a later line of the batch may need too, waits for the pass and
+            // is done in input order.
+            let known = engines.loaded
+            let passed = Parallel.map(lines, workers: workers) { line -> Pass<Result> in
                 switch line {
-                case .text: steps.append(resolve(parsed!, &engines))
-                case .blank(let number): steps.append(.done(.blank(line: number)))
-                case .unreadable(let number, let problem): steps.append(.done(.invalid(line: number, problems: [problem])))
+                case .text(let chunk):
+                    let parsed = self.parse(chunk, canonical)
+                    guard let step = self.settle(parsed, known) else { return .needsQuestionnaire(parsed) }
+                    return .done(transform(Self.outcome(of: step)))
+                case .blank(let number): return .done(transform(.blank(line: number)))
+                case .unreadable(let number, let problem): return .done(transform(.invalid(line: number, problems: [problem])))
                 }
             }
-            for result in Parallel.map(steps, workers: workers, { transform(Self.outcome(of: $0)) }) { try body(result) }
+            for pass in passed {
+                switch pass {
+                case .done(let result): try body(result)
+                case .needsQuestionnaire(let parsed): try body(transform(Self.outcome(of: resolve(parsed, &engines))))
+                }
+            }
         }
         try forEachLine(beforeRead: {
             try finishPending()
@@ -189,6 +194,13 @@ public struct AnswerInput: Sendable {
             if pending.count >= batch { try finishPending() }
         }
         try finishPending()
+    }
+
+    /// What a worker made of a line: the result, or the answer set read and waiting for its
+    /// questionnaire to be loaded.
+    private enum Pass<Result: Sendable>: Sendable {
+        case done(Result)
+        case needsQuestionnaire(Parsed)
     }
 
     /// An answer set read from its text, or why it cannot be.
@@ -218,12 +230,30 @@ public struct AnswerInput: Sendable {
         }
     }
 
-    private func resolve(_ parsed: Parsed, _ engines: inout Engines) -> Step {
-        let document: AnswerDocument, line: Int
+    /// Where an answer set stands when its questionnaire is among those `known` (loaded or not
+    /// loadable); nil when the questionnaire must be looked for first (a new one, or a FHIR
+    /// response, whose questionnaire is looked up by its canonical address).
+    private func settle(_ parsed: Parsed, _ known: [String: Swift.Result<Engine, Diagnostics>]) -> Step? {
         switch parsed {
-        case .invalid(let at, let problem): return .done(.invalid(line: at, problems: [problem]))
-        case .document(let d, let at): (document, line) = (d, at)
+        case .invalid(let line, let problem): return .done(.invalid(line: line, problems: [problem]))
+        case .document(let document, let line):
+            guard document.answering == nil, let loaded = known[document.questionnaire] else { return nil }
+            return step(document, line, loaded)
         }
+    }
+
+    /// An answer set whose questionnaire was loaded, or whose questionnaire's problems were
+    /// already given in full with an earlier line (this line gets the last, which says what to do).
+    private func step(_ document: AnswerDocument, _ line: Int, _ loaded: Swift.Result<Engine, Diagnostics>) -> Step {
+        switch loaded {
+        case .success(let engine): return .evaluate(document, engine, line: line)
+        case .failure(let problems): return .done(.invalid(line: line, problems: [lineLevel(problems.items.last!, line)]))
+        }
+    }
+
+    private func resolve(_ parsed: Parsed, _ engines: inout Engines) -> Step {
+        if let settled = settle(parsed, engines.loaded) { return settled }
+        guard case .document(let document, let line) = parsed else { preconditionFailure("settle takes every unreadable answer set") }
         let locator = engines.locator
         if let answering = document.answering, (try? locator.entryFile(for: document.questionnaire)) == nil {
             // A response to a questionnaire this installation does not have: say which it
@@ -235,22 +265,17 @@ public struct AnswerInput: Sendable {
                 "the response answers \(answering.reference), a questionnaire that is not installed here",
                 hint: "questionnaires here: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))]))
         }
-        switch engines.loaded[document.questionnaire] {
-        case .success(let engine)?:
+        if let loaded = engines.loaded[document.questionnaire] { return step(document, line, loaded) }
+        let loaded = Self.loadEngine(document.questionnaire, locator)
+        engines.loaded[document.questionnaire] = loaded
+        switch loaded {
+        case .success(let engine):
             return .evaluate(document, engine, line: line)
-        case .failure(let problems)?:
-            return .done(.invalid(line: line, problems: [lineLevel(problems.items.last!, line)]))
-        case nil:
-            switch Self.loadEngine(document.questionnaire, locator) {
-            case .success(let engine):
-                engines.loaded[document.questionnaire] = .success(engine)
-                return .evaluate(document, engine, line: line)
-            case .failure(let problems):
-                engines.loaded[document.questionnaire] = .failure(problems)
-                var all = problems.items
-                all[all.count - 1] = lineLevel(all[all.count - 1], line)
-                return .done(.invalid(line: line, problems: all))
-            }
+        case .failure(let problems):
+            // The first line naming it gets every problem; later ones only the last.
+            var all = problems.items
+            all[all.count - 1] = lineLevel(all[all.count - 1], line)
+            return .done(.invalid(line: line, problems: all))
         }
     }
 

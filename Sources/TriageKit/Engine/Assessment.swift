@@ -100,7 +100,12 @@ public struct Assessment: Sendable {
     public var cautions: [Conclusion]
     public var notes: [Conclusion]
     public var firedRules: [String]
-    public var derived: [String: Value]
+    /// The derived values that are known, by id in id order (the order outputs list them in).
+    public var derivedValues: [(id: String, value: Value)]
+    /// The derived values that are known, by id.
+    public var derived: [String: Value] { Dictionary(derivedValues, uniquingKeysWith: { first, _ in first }) }
+    /// One derived value, if known: a few, so searched rather than hashed.
+    public func derived(_ id: String) -> Value? { derivedValues.first { $0.id == id }?.value }
     public var trace: [TraceEntry]
     public var conflicts: [ResolvedConflict]
     /// Nil when the last threshold is passed or the measure is unknown.

@@ -33,11 +33,20 @@ public struct AnswerSet: Sendable, Hashable {
 public final class AnswerReading {
     public let answers: AnswerSet
     let scope: Scope
+    /// The asked required items without an answer, once worked out (checking and reporting
+    /// both need them).
+    fileprivate var missing: [Item]?
 
     fileprivate init(_ answers: AnswerSet, index: QuestionnaireIndex) {
         self.answers = answers
-        scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        scope = Scope(index: index, answers: answers)
     }
+
+    /// The answer to the item at `position` in the order asked, found without hashing its id.
+    public func answer(atPosition position: Int) -> Value? { scope.given(slot: scope.index.itemSlots[position]) }
+
+    /// Whether the item at `position` in the order asked is asked with these answers.
+    public func isAsked(atPosition position: Int) -> Bool { scope.isAsked(position: position) == .yes }
 }
 
 /// Turns answers into an `Assessment` by the questionnaire's rules. Knows nothing of screens.
@@ -70,20 +79,20 @@ public struct Engine: Sendable {
 
     /// Whether the item would be asked given these answers (its condition holds).
     public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: answers)
         return scope.isAsked(item) == .yes
     }
 
     /// The items a person is asked, given the answers so far, in order.
     public func askedItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: answers)
         return index.orderedItems.indices.filter { scope.isAsked(position: $0) == .yes }.map { index.orderedItems[$0] }
     }
 
     /// The ids of the items asked given these answers, in order. Cheaper than `askedItems` where
     /// only the ids are needed: no item is copied.
     public func askedIDs(given answers: AnswerSet) -> [ItemID] {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: answers)
         return askedIDs(scope)
     }
 
@@ -98,12 +107,14 @@ public struct Engine: Sendable {
 
     /// Asked required items without an answer in `reading`, in order.
     public func missingItems(in reading: AnswerReading) -> [Item] {
+        if let known = reading.missing { return known }
         let scope = scope(of: reading)
         var missing: [Item] = []
-        for (position, item) in index.orderedItems.enumerated()
-        where item.required && scope.isAsked(position: position) == .yes && reading.answers[item.id] == nil {
-            missing.append(item)
+        for position in index.orderedItems.indices
+        where index.orderedItems[position].required && scope.isAsked(position: position) == .yes && reading.answer(atPosition: position) == nil {
+            missing.append(index.orderedItems[position])
         }
+        reading.missing = missing
         return missing
     }
 
@@ -116,7 +127,7 @@ public struct Engine: Sendable {
     /// The items that are or may still be asked: those whose condition is true or still waits
     /// for an answer. Its count is the honest "of N" while earlier answers are missing.
     public func possibleItems(given answers: AnswerSet) -> [Item] {
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
+        let scope = Scope(index: index, answers: answers)
         return index.orderedItems.filter { item in
             guard let condition = item.condition else { return true }
             return scope.evaluate(condition.root) != .no
@@ -126,8 +137,14 @@ public struct Engine: Sendable {
     /// The weeks of the safety net that apply to these answers (lower back: 6 and 12), whether
     /// passed or not; empty when no threshold's condition holds. A history draws them as lines.
     public func safetyNetWeeks(given answers: AnswerSet) -> [Double] {
+        safetyNetWeeks(Scope(index: index, answers: answers))
+    }
+
+    /// The weeks of the safety net for the answers of `reading` (made by this engine).
+    public func safetyNetWeeks(in reading: AnswerReading) -> [Double] { safetyNetWeeks(scope(of: reading)) }
+
+    private func safetyNetWeeks(_ scope: Scope) -> [Double] {
         guard let net = questionnaire.safetyNet else { return [] }
-        let scope = Scope(index: index, answers: .fixed(answers.values), missing: .unknown)
         return net.thresholds.first { scope.evaluate($0.condition.root).isTrue }?.weeks ?? []
     }
 
@@ -212,8 +229,8 @@ public struct Engine: Sendable {
             trace.removeAll { t in withheld.contains { Assessment.TraceKind($0.kind) == t.kind && $0.id == t.id } }
         }
 
-        var derived: [String: Value] = [:]
-        for (id, slot) in index.derivedSlots { if case .value(let v) = scope.value(at: slot) { derived[id] = v } }
+        var derived: [(id: String, value: Value)] = []
+        for (id, slot) in index.derivedSlotsByID { if case .value(let v) = scope.value(at: slot) { derived.append((id, v)) } }
 
         // Every questionnaire that passes `check` has levels; the lowest is the default result.
         let result = level ?? q.lowestLevel ?? TriageLevel(id: "", rank: 0, title: LocalizedText([:]), defaultAction: "")
@@ -223,7 +240,7 @@ public struct Engine: Sendable {
         return Assessment(questionnaire: q.id, version: q.version, level: result, action: action(of: fired, at: result, scope),
                           redFlags: redFlags, suggestions: suggestionList,
                           cautions: cautionList, notes: noteList,
-                          firedRules: fired.map { q.rules[$0].id }, derived: derived, trace: trace, conflicts: conflicts,
+                          firedRules: fired.map { q.rules[$0].id }, derivedValues: derived, trace: trace, conflicts: conflicts,
                           nextCheck: shape.nextCheck ? nextCheck(scope, from: date) : nil,
                           watchList: watchList(scope, shape), withheld: withheld,
                           ignoredAnswers: ignoredAnswers(scope), answeredOn: date,
@@ -269,11 +286,9 @@ public struct Engine: Sendable {
 
     /// Answered items that are not asked, in questionnaire order.
     private func ignoredAnswers(_ scope: Scope) -> [ItemID] {
-        guard case .fixed(let values) = scope.answers else { return [] }
+        guard case .fixed = scope.answers else { return [] }
         var ids: [ItemID] = []
-        // Whether an item is asked is already known to the scope; few are not asked, so only
-        // those are looked up among the answers.
-        for i in index.orderedItems.indices where scope.isAsked(position: i) == .no && values[index.orderedItems[i].id] != nil {
+        for i in index.orderedItems.indices where scope.isAsked(position: i) == .no && scope.given(slot: index.itemSlots[i]) != nil {
             ids.append(index.orderedItems[i].id)
         }
         return ids

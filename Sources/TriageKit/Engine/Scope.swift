@@ -7,7 +7,8 @@ final class Scope: ExpressionContext {
     let index: QuestionnaireIndex
     /// A person's answers (the engine) or a partial assignment of answer classes (`verify`).
     enum Answers {
-        case fixed([ItemID: Value])
+        /// Each item's answer by its slot: looked up by id once, when the scope is made.
+        case fixed([Value?])
         case partial([String: Outcome])
     }
 
@@ -20,6 +21,13 @@ final class Scope: ExpressionContext {
     // The caches are buffers the scope owns rather than arrays in `var`s: evaluation reads and
     // writes them while it recurses into the same scope, and every access of a class's `var`
     // paid a dynamic exclusivity check, about a tenth of the time spent evaluating.
+
+    /// A scope of a person's answers: each is unknown where missing.
+    convenience init(index: QuestionnaireIndex, answers: AnswerSet) {
+        var bySlot = [Value?](repeating: nil, count: index.slots.count)
+        for (id, value) in answers.values { if let slot = index.slotOf[id.rawValue] { bySlot[slot] = value } }
+        self.init(index: index, answers: .fixed(bySlot), missing: .unknown)
+    }
 
     init(index: QuestionnaireIndex, answers: Answers, missing: Outcome) {
         self.index = index
@@ -38,11 +46,17 @@ final class Scope: ExpressionContext {
         askedCache.deallocate()
     }
 
-    private func answer(_ id: String) -> Outcome {
+    private func answer(_ id: String, slot: Int) -> Outcome {
         switch answers {
-        case .fixed(let values): return values[ItemID(id)].map(Outcome.value) ?? missing
+        case .fixed(let values): return values[slot].map(Outcome.value) ?? missing
         case .partial(let outcomes): return outcomes[id] ?? missing
         }
+    }
+
+    /// The answer given to the item in `slot`, asked or not (nil for a partial assignment).
+    func given(slot: Int) -> Value? {
+        guard case .fixed(let values) = answers else { return nil }
+        return values[slot]
     }
 
     func evaluate(_ expr: Expr) -> Outcome { Evaluator.evaluate(expr, in: self) }
@@ -66,7 +80,7 @@ final class Scope: ExpressionContext {
         switch index.slots[slot] {
         case .item(let id, _):
             switch isAsked(slot: slot) {
-            case .yes: result = answer(id)
+            case .yes: result = answer(id, slot: slot)
             case .any: result = .any
             default: result = .unknown
             }
@@ -145,6 +159,12 @@ public final class QuestionnaireIndex: Sendable {
     let watchedSigns: [(id: ItemID, slot: Int, placements: [(condition: Expr?, action: String)])]
     /// Each derived value's slot, in the questionnaire's order (the first of a repeated id).
     let derivedSlots: [(id: String, slot: Int)]
+    /// Each derived value's slot, once per id, in id order.
+    let derivedSlotsByID: [(id: String, slot: Int)]
+    /// The places in the order asked of each section's items, section by section.
+    public let sectionPositions: [[Int]]
+    /// The places in the order asked of the items of the questionnaire's profile (`profile:`).
+    public let profilePositions: [Int]
     /// The item and the derived value an id names (a checked questionnaire has only one of the
     /// two), found with one lookup: what a report shows for each answer a rule read.
     public let subjects: [String: (item: Item?, derived: DerivedValue?)]
@@ -193,6 +213,10 @@ public final class QuestionnaireIndex: Sendable {
             return (item.id, slotOf[item.id.rawValue]!, item.watch.map { ($0.condition?.root.resolving(slotOf), $0.action) })
         }
         derivedSlots = q.derived.map { ($0.id, slotOf[$0.id]!) }
+        derivedSlotsByID = Dictionary(derivedSlots, uniquingKeysWith: { first, _ in first }).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let position = self.position
+        sectionPositions = q.sections.map { $0.items.compactMap { position[$0.id] } }
+        profilePositions = q.profile.compactMap { position[$0] }
         let items = self.items, derived = self.derived
         subjects = Dictionary(uniqueKeysWithValues: Set(items.keys.map(\.rawValue)).union(derived.keys).map { id in
             (id, (items[ItemID(id)], derived[id]))

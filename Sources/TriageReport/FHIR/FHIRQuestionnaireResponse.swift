@@ -26,7 +26,7 @@ public enum FHIRQuestionnaireResponse {
             return .object([("linkId", .string(section.id))] + text(section.title) + [("item", .array(items))])
         }
         let derivedItems: [JSON] = FHIRQuestionnaire.orderedDerived(q).compactMap { d in
-            guard let value = report.assessment.derived[d.id], FHIRPathTranslator(q).translate(d.expression.root) != nil,
+            guard let value = report.assessment.derived(d.id), FHIRPathTranslator(q).translate(d.expression.root) != nil,
                   let answer = derivedValue(d, value) else { return nil }
             return .object([("linkId", .string(d.id))] + text(d.text) + [("answer", .array([.object([answer])]))])
         }

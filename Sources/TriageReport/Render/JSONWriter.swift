@@ -102,6 +102,12 @@ public struct JSONWriter {
         var s = s
         s.withUTF8 { source in
             bytes.append(UInt8(ascii: "\""))
+            // Ids and most words need no escape: copied whole once that is seen.
+            if !source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: source)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             var start = 0
             for (i, byte) in source.enumerated() {
                 let escaped: StaticString?

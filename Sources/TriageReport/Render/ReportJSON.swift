@@ -71,7 +71,7 @@ public enum ReportJSON {
         w.field("fired_rules", strings: a.firedRules)
         w.key("derived")
         w.beginObject()
-        for (id, value) in a.derived.sorted(by: { $0.key < $1.key }) {
+        for (id, value) in a.derivedValues {
             w.key(id)
             value.write(into: &w)
         }

@@ -1,15 +1,44 @@
 /// A text in every language a questionnaire declares.
 public struct LocalizedText: Hashable, Sendable {
-    public var translations: [Language: String]
+    /// The text of each language, by the language's place among `Language.allCases`: reading a
+    /// text is an index, not a hashed lookup (every line of a result reads several).
+    private var texts: [String?]
 
-    public init(_ translations: [Language: String]) { self.translations = translations }
+    public init(_ translations: [Language: String]) {
+        texts = Language.allCases.map { translations[$0] }
+    }
+
+    /// The texts there are, by language.
+    public var translations: [Language: String] {
+        get {
+            var all: [Language: String] = [:]
+            for (language, text) in zip(Language.allCases, texts) { all[language] = text }
+            return all
+        }
+        set { texts = Language.allCases.map { newValue[$0] } }
+    }
 
     /// The text in `language`, else English, else any language, else an empty string.
     public func text(_ language: Language) -> String {
-        translations[language] ?? translations[.en] ?? translations.sorted { $0.key.rawValue < $1.key.rawValue }.first?.value ?? ""
+        texts[language.position] ?? texts[Language.en.position] ?? Self.firstByID(texts) ?? ""
     }
 
     public subscript(_ language: Language) -> String { text(language) }
+
+    private static func firstByID(_ texts: [String?]) -> String? {
+        zip(Language.allCases, texts).compactMap { language, text in text.map { (language.rawValue, $0) } }
+            .min { $0.0 < $1.0 }?.1
+    }
+}
+
+extension Language {
+    /// The language's place among `allCases`.
+    var position: Int {
+        switch self {
+        case .en: 0
+        case .de: 1
+        }
+    }
 }
 
 /// Where a statement comes from: a source document and its section.

@@ -14,31 +14,37 @@ public struct StringCatalog: Sendable {
     /// The string for `key` in `language` (English when that language lacks it), with `{0}`,
     /// `{1}`... replaced by `args`. An unknown key shows as itself, so it is noticed.
     public func text(_ key: String, _ language: Language, _ args: [String] = []) -> String {
-        guard var s = tables[language]?[key] ?? tables[.en]?[key] else { return key }
-        for (i, arg) in args.enumerated() { s = Self.replacing("{\(i)}", in: s, with: arg) }
-        return s
+        guard let template = tables[language]?[key] ?? tables[.en]?[key] else { return key }
+        return args.isEmpty ? template : Self.filled(template, with: args)
     }
 
-    /// `text` with every `placeholder` replaced by `replacement`, found by comparing UTF-8 bytes:
-    /// the generic `replacing`, comparing Characters, was most of the time of filling in a phrase
-    /// (a placeholder is ASCII and never part of a larger character).
-    private static func replacing(_ placeholder: String, in text: String, with replacement: String) -> String {
-        let source = Array(text.utf8), pattern = Array(placeholder.utf8)
+    /// `template` with each `{n}` replaced by `args[n]`, in one pass over its UTF-8 bytes: an
+    /// argument's own words are never read as placeholders. Replacing placeholder by placeholder,
+    /// each pass copying the text, was most of the time of filling in a phrase.
+    private static func filled(_ template: String, with args: [String]) -> String {
+        var template = template
         var out: [UInt8] = []
-        var copied = 0, i = 0
-        while i + pattern.count <= source.count {
-            if source[i] == pattern[0] && source[i..<i + pattern.count].elementsEqual(pattern) {
-                out += source[copied..<i]
-                out += replacement.utf8
-                i += pattern.count
+        let replaced = template.withUTF8 { source -> Bool in
+            out.reserveCapacity(source.count + 16 * args.count)
+            var copied = 0, i = 0
+            while i < source.count {
+                guard source[i] == UInt8(ascii: "{") else { i += 1; continue }
+                var j = i + 1, n = 0
+                while j < source.count, source[j] >= UInt8(ascii: "0"), source[j] <= UInt8(ascii: "9"), n < args.count {
+                    n = n * 10 + Int(source[j] - UInt8(ascii: "0"))
+                    j += 1
+                }
+                guard j > i + 1, j < source.count, source[j] == UInt8(ascii: "}"), n < args.count else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<i]))
+                out.append(contentsOf: args[n].utf8)
+                i = j + 1
                 copied = i
-            } else {
-                i += 1
             }
+            guard copied > 0 else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+            return true
         }
-        guard copied > 0 else { return text }
-        out += source[copied...]
-        return String(decoding: out, as: UTF8.self)
+        return replaced ? String(decoding: out, as: UTF8.self) : template
     }
 
     /// `{0}` followed by the singular or plural form of `key` (`key.one`, `key.other`): "1 week",

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Work on independent elements spread over a few threads, results kept in order.
 public enum Parallel {
@@ -24,6 +25,36 @@ public enum Parallel {
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for i in stride(from: thread, to: elements.count, by: threads) { slots[i] = transform(elements[i]) }
+        }
+        return results.map { $0! }
+    }
+
+    /// `transform` of each element, in order, on up to `workers` threads that each take the next
+    /// element not yet taken, so one long element does not hold back a whole share. Each thread
+    /// makes its own `State` (a search space, say) once and passes it to each of its elements.
+    public static func map<Element: Sendable, State, Result: Sendable>(_ elements: [Element], workers: Int,
+                                                                       state: @Sendable () -> State,
+                                                                       _ transform: @Sendable (inout State, Element) -> Result) -> [Result] {
+        let threads = min(workers, elements.count)
+        guard threads > 1 else {
+            var own = state()
+            return elements.map { transform(&own, $0) }
+        }
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var own = state()
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < elements.count else { break }
+                slots[i] = transform(&own, elements[i])
+            }
         }
         return results.map { $0! }
     }

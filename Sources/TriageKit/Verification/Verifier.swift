@@ -45,15 +45,46 @@ public struct Verifier: Sendable {
 
     public init(_ questionnaire: Questionnaire) { self.questionnaire = questionnaire }
 
-    public func run() -> Report {
+    /// Proves every property, on up to `workers` threads: the searches are independent, so each
+    /// worker takes the next one with a search space of its own, and the failures are reported
+    /// in the order the properties are listed, whichever thread found them.
+    public func run(workers: Int = Parallel.processors()) -> Report {
         let started = Date()
-        var search = Search(questionnaire)
-        for invariant in questionnaire.invariants { search.prove(invariant) }
-        search.proveNoConflictsBeforeResolution()
-        search.proveEveryRuleCanFire()
-        search.proveEveryItemCanBeAsked()
-        return Report(classes: search.space.size, properties: search.properties, evaluations: search.evaluations,
-                      seconds: Date().timeIntervalSince(started), failures: search.failures)
+        let tasks = Array(questionnaire.invariants.indices.map(Task.invariant)) + [.noConflicts, .everyRule, .everyItem]
+        let q = questionnaire
+        // One answer space per worker, reused for its tasks; a fresh tally for each task.
+        let done = Parallel.map(tasks, workers: workers, state: { Search(q) }) { search, task in
+            search.reset()
+            search.run(task)
+            return search
+        }
+        return Report(classes: done.first?.space.size ?? 0, properties: done.reduce(0) { $0 + $1.properties },
+                      evaluations: done.reduce(0) { $0 + $1.evaluations },
+                      seconds: Date().timeIntervalSince(started), failures: done.flatMap(\.failures))
+    }
+
+    /// One search of `run`: an invariant (by its place), or one of the properties every
+    /// questionnaire has.
+    fileprivate enum Task: Sendable {
+        case invariant(Int)
+        case noConflicts, everyRule, everyItem
+    }
+}
+
+extension Search {
+    mutating func reset() {
+        failures = []
+        evaluations = 0
+        properties = 0
+    }
+
+    fileprivate mutating func run(_ task: Verifier.Task) {
+        switch task {
+        case .invariant(let i): prove(q.invariants[i])
+        case .noConflicts: proveNoConflictsBeforeResolution()
+        case .everyRule: proveEveryRuleCanFire()
+        case .everyItem: proveEveryItemCanBeAsked()
+        }
     }
 }
 
@@ -61,7 +92,7 @@ public struct Verifier: Sendable {
 /// expression over the answers: an entry shows when a rule bringing it fires and the level the
 /// fired rules give lets it through (`ResultShape`); conflict resolution, which can only drop an
 /// entry, is settled on each candidate by the engine itself.
-private struct Search {
+private struct Search: Sendable {
     let q: Questionnaire
     let space: AnswerSpace
     let engine: Engine

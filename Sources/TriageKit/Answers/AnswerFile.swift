@@ -106,6 +106,13 @@ public enum AnswerFileReader {
     /// the JSON reader's message is given for a text that looked like JSON.
     public static func parse(_ text: String, path: String, line: Int = 1,
                              canonical: FHIRCanonical = .standard) throws(Diagnostic) -> AnswerDocument {
+        try parse(text, path: path, line: line, canonical: canonical, plainFirst: true)
+    }
+
+    /// `plainFirst: false` reads every text the full way (for the test that holds the plain
+    /// reader to the same documents).
+    static func parse(_ text: String, path: String, line: Int = 1, canonical: FHIRCanonical = .standard,
+                      plainFirst: Bool) throws(Diagnostic) -> AnswerDocument {
         let file = SourceFile(path: path, text: text)
         func located(_ node: YAMLNode?) -> SourceLocation {
             var location = node.map { file.location($0.mark) } ?? SourceLocation(file: path, line: 1, column: 1)
@@ -128,6 +135,13 @@ public enum AnswerFileReader {
             if var l = e.location { l.line += line - 1; e.location = l }
             e.message = e.message.replacing("invalid YAML", with: "invalid answer file syntax")
             return e
+        }
+        // The answer sets programs write, read straight into answers; anything else, and any
+        // problem, goes the full way below, which gives the same document and names problems.
+        if plainFirst, let plain = PlainAnswerReader.read(text) {
+            return AnswerDocument(questionnaire: plain.questionnaire, answers: AnswerSet(plain.answers), date: plain.date,
+                                  locations: AnswerLocations(file: file, lineOffset: line - 1, marks: plain.marks),
+                                  answersLocation: located(.scalar(YAMLNode.Scalar("", style: .plain, mark: YAMLNode.Mark(offset: plain.answersOffset)))))
         }
         let root: YAMLNode
         if JSONReader.looksLikeJSON(text) {

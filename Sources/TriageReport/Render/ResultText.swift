@@ -81,9 +81,9 @@ public struct ResultText: Sendable {
         let mark = e.highlighted ? " (" + w.t("result.important") + ")" : ""
         out.wrap(e.entry.title[L] + mark, width: width, first: "  * ", rest: "    ")
         guard detailed else { return }
-        out.wrap(e.entry.explanation[L], width: width, first: "    ", rest: "    ")
+        out.wrap(recurring: e.entry.explanation[L], width: width, first: "    ", rest: "    ", cache: .shared)
         if let source = e.entry.source {
-            out.wrap(w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ")
+            out.wrap(recurring: w.t("result.source") + ": " + w.citation(source), width: width, first: "    ", rest: "      ", cache: .shared)
         }
         let why = w.why(e)
         if !why.isEmpty { out.wrap(w.t("result.why") + ": " + why, width: width, first: "    ", rest: "      ") }

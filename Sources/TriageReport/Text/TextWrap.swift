@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Word wrapping and cutting in display cells: the one wrapper every output uses, so a German
 /// umlaut, a wide character or a combining mark takes the room a terminal gives it.
 public enum TextWrap {
@@ -184,6 +186,20 @@ public struct TextLines {
         }
     }
 
+    /// Appends `wrap(text, width:first:rest:)` of a text that recurs from result to result (a
+    /// catalog entry's explanation): the wrapped lines come from `cache` after the first time.
+    public mutating func wrap(recurring text: String, width: Int, first: String, rest: String, cache: WrapCache) {
+        let key = WrapCache.Key(text: text, width: width, first: first, rest: rest)
+        if let wrapped = cache[key] {
+            bytes.append(contentsOf: wrapped)
+            return
+        }
+        var lines = TextLines()
+        lines.wrap(text, width: width, first: first, rest: rest)
+        cache[key] = lines.bytes
+        bytes.append(contentsOf: lines.bytes)
+    }
+
     /// Whether the last line appended is empty (false when there is none). Every line ends in a
     /// newline, so an empty last line is the only byte or follows another newline.
     public var endsWithEmptyLine: Bool {
@@ -195,5 +211,30 @@ public struct TextLines {
         bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map {
             String(decoding: $0, as: UTF8.self)
         }
+    }
+}
+
+/// Wrapped texts kept for reuse, shared by every thread: a batch of results wraps the same
+/// explanations over and over (a tenth of writing a result as text). Holds at most `capacity`
+/// texts, so it cannot grow with what it is given.
+public final class WrapCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var text: String
+        var width: Int
+        var first: String
+        var rest: String
+    }
+
+    private let wrapped = Mutex<[Key: [UInt8]]>([:])
+    private let capacity: Int
+
+    public init(capacity: Int = 1024) { self.capacity = capacity }
+
+    /// The cache `ResultText` uses.
+    public static let shared = WrapCache()
+
+    subscript(key: Key) -> [UInt8]? {
+        get { wrapped.withLock { $0[key] } }
+        set { wrapped.withLock { if $0.count < capacity { $0[key] = newValue } } }
     }
 }

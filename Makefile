@@ -131,13 +131,14 @@ fuzz: deps
 # Speed and memory of a release build, side by side with dialog; writes BENCHMARKS.md.
 # The comparisons (dialog for the first frame, jq for batch evaluation, GNU parallel for the
 # filter's speed-up) are measured in the same run, so the ratios hold for this machine and load;
-# GNU time gives the peak memory.
+# GNU time gives the peak memory. BASELINE=path/to/an/earlier/backtriage adds its times and
+# checks that this build's output is byte-identical to it on the benchmark's answer sets.
 bench: deps venv
 	@for tool in dialog jq parallel; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then apt-get install -y -qq $$missing >/dev/null; fi
 	$(SWIFT) build $(RELEASE)
-	$(PYTHON) bench/bench.py
+	BENCH_BASELINE=$(BASELINE) $(PYTHON) bench/bench.py
 
 # Rewrites the golden files (summary sheets, screen snapshots) after an intended change. The
 # run that rewrites fails on purpose, naming each file: review the diff, then run make test.

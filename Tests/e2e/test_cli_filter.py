@@ -136,7 +136,27 @@ less_urgent = {"age": 50, "region": "lower_back", "duration_weeks": 2, "rf_fever
 code, out, err = pipe((line(less_urgent) + "\n").encode(), "--format", "json")
 f.check(code == 2 and '"error"' in out, f"incomplete with a less urgent sign: exit {code}: {out[:200]}")
 
-# 7. Memory stays flat: ten times the input does not take ten times the memory.
+# 7. Threads change nothing but the time: a mixed file of many lines (good, bad, blank, an
+# unknown questionnaire twice) gives the same output, messages and exit code on one thread and
+# on every core, through a file and through a pipe; --jobs 0 is refused.
+mixed = []
+for i in range(600):
+    mixed.append([good[i % len(good)], bad_syntax, "", line(missing), bad_value, unknown_questionnaire][i % 6] if i % 5 == 0
+                 else good[i % len(good)])
+mixed_text = "\n".join(mixed) + "\n"
+many = write(d, "many.jsonl", mixed_text)
+for fmt in ("json", "text"):
+    one = run("evaluate", "--jobs", "1", "--answers", many, "--format", fmt)
+    every = run("evaluate", "--answers", many, "--format", fmt)
+    f.check(one == every, f"{fmt}: --jobs 1 and every core differ (exit {one[0]} and {every[0]})")
+    f.check(one[0] == 2 and one[2].count("unknown questionnaire 'knee-pain'") == mixed.count(unknown_questionnaire),
+            f"{fmt}: exit {one[0]}, stderr {one[2][:300]}")
+    piped = pipe(mixed_text.encode(), "--format", fmt)
+    f.check(piped[:2] == one[:2], f"{fmt}: the pipe and the file differ")
+code, out, err = run("evaluate", "--jobs", "0", "--answers", many)
+f.check(code == 64 and "--jobs" in err, f"--jobs 0: exit {code}: {err[:200]}")
+
+# 8. Memory stays flat: ten times the input does not take ten times the memory.
 def peak_rss_kib(count):
     """Peak RSS of one filter run over `count` lines, fed through a pipe by a writer thread."""
     import threading

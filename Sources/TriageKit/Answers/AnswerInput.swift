@@ -147,7 +147,7 @@ public struct AnswerInput: Sendable {
     /// read, and `body` gets the results one by one in input order. Nothing waits for input
     /// that has not arrived: before every read that may wait, the lines read so far are done.
     /// Reading, checking and evaluating an answer set needs nothing from another, so a batch
-    /// on two cores takes about half the time.
+    /// on two cores takes little more than half the time.
     public func forEachResult<Result: Sendable>(_ locator: QuestionnaireLocator, canonical: FHIRCanonical = .standard, workers: Int,
                                                 beforeRead: () throws -> Void = {},
                                                 transform: @escaping @Sendable (Outcome) -> Result,

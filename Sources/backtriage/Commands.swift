@@ -160,7 +160,7 @@ struct Evaluate: ParsableCommand {
     var answers: String
     @Option(name: .long, help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .long, help: "Also show rule ids and conditions in the text (for questionnaire authors).") var explain = false
-    @Option(name: .long, help: ArgumentHelp("Evaluate a .jsonl file's answer sets on this many threads at once (default: one per core); the output is in input order either way.",
+    @Option(name: .long, help: ArgumentHelp("Evaluate the answer sets of a .jsonl file or of standard input on this many threads at once (default: one per core); the output is in input order either way.",
                                             valueName: "N"))
     var jobs: Int?
     @OptionGroup var language: LanguageOption

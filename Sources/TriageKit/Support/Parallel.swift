@@ -9,24 +9,10 @@ public enum Parallel {
         max(1, min(limit, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
-    /// `transform` of each element, in order, computed on up to `workers` threads. Each thread
-    /// takes every `workers`-th element, so neighbours (often alike in cost) are shared out.
+    /// `transform` of each element, in order, computed on up to `workers` threads.
     public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], workers: Int,
                                                                 _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let threads = min(workers, elements.count)
-        guard threads > 1 else { return elements.map(transform) }
-        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        // Each index is written by exactly one thread, and read only after all have finished.
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for i in stride(from: thread, to: elements.count, by: threads) { slots[i] = transform(elements[i]) }
-        }
-        return results.map { $0! }
+        map(elements, workers: workers, state: {}) { _, element in transform(element) }
     }
 
     /// `transform` of each element, in order, on up to `workers` threads that each take the next
@@ -46,6 +32,7 @@ public enum Parallel {
             results.deinitialize()
             results.deallocate()
         }
+        // Each index is written by exactly one thread, and read only after all have finished.
         nonisolated(unsafe) let slots = results
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in

@@ -8,6 +8,14 @@ public struct LocalizedText: Hashable, Sendable {
         texts = Language.allCases.map { translations[$0] }
     }
 
+    /// The texts by the languages' places among `Language.allCases`, as `byPosition` gives them.
+    init?(byPosition texts: [String?]) {
+        guard texts.count == Language.allCases.count else { return nil }
+        self.texts = texts
+    }
+
+    var byPosition: [String?] { texts }
+
     /// The texts there are, by language.
     public var translations: [Language: String] {
         get {

@@ -61,13 +61,22 @@ struct LocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder holding questionnaire folders.", valueName: "DIR"))
     var questionnaires: String?
 
-    var locator: QuestionnaireLocator { QuestionnaireLocator(explicit: questionnaires) }
+    var locator: QuestionnaireLocator { locator(writesCache: true) }
+
+    /// The locator, loading through the cache of compiled questionnaires; `writesCache` false
+    /// reads that cache but adds nothing to it (--no-save leaves nothing behind).
+    func locator(writesCache: Bool) -> QuestionnaireLocator {
+        var locator = QuestionnaireLocator(explicit: questionnaires)
+        locator.cache = QuestionnaireCache(folder: QuestionnaireCache.standardFolder(environment: ProcessInfo.processInfo.environment),
+                                           stamp: QuestionnaireCache.programStamp(version: BacktriageVersion.number),
+                                           writes: writesCache)
+        return locator
+    }
 
     /// Loads the questionnaire `id`, or prints why not and exits with 2.
-    func load(_ id: String) throws -> Questionnaire {
+    func load(_ id: String, writesCache: Bool = true) throws -> Questionnaire {
         do {
-            let path = try locator.entryFile(for: id)
-            return try QuestionnaireLoader.load(path: path, reachability: false).get()
+            return try locator(writesCache: writesCache).load(id)
         } catch let error as Diagnostic {
             printError(error.description)
             throw ExitCode(ExitStatus.badInput)

@@ -51,7 +51,7 @@ struct Interactive: ParsableCommand {
     func run() throws {
         let lang = language
         // Everything that can fail with a message happens before curses takes the terminal.
-        let engine = Engine(try location.load(questionnaire))
+        let engine = Engine(try location.load(questionnaire, writesCache: !noSave))
         let prefill = try prefilledAnswers(engine)
         let store = SessionStore()
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)

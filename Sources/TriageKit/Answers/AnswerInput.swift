@@ -305,8 +305,7 @@ public struct AnswerInput: Sendable {
     /// line uses when it loads a questionnaire.
     private static func loadEngine(_ id: String, _ locator: QuestionnaireLocator) -> Result<Engine, Diagnostics> {
         do {
-            let path = try locator.entryFile(for: id)
-            return .success(Engine(try QuestionnaireLoader.load(path: path, reachability: false).get()))
+            return .success(Engine(try locator.load(id)))
         } catch let error as Diagnostic {
             return .failure(Diagnostics([error]))
         } catch let error as Diagnostics {

@@ -9,6 +9,8 @@ import Foundation
 public struct LoadResult: Sendable {
     public var questionnaire: Questionnaire?
     public var diagnostics: [Diagnostic]
+    /// The digest of each file read, by path, as the files were when read.
+    var digests: [String: UInt64] = [:]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
@@ -141,11 +143,11 @@ public enum QuestionnaireLoader {
             d.sourceLine = file.line(l.line)
             return d
         }
-        return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics)
+        return LoadResult(questionnaire: questionnaire, diagnostics: diagnostics, digests: sources.mapValues(\.digest))
     }
 
     /// The folder of an entry file, to keep includes inside it.
-    private struct Folder {
+    struct Folder {
         /// The folder as named, for messages.
         let path: String
         private let real: String

@@ -9,6 +9,8 @@ import Foundation
 public struct QuestionnaireLocator: Sendable {
     /// The folders searched, in order, whether or not they exist (for messages).
     public var searchPaths: [String]
+    /// Where checked questionnaires are kept between runs; nil reads the files every time.
+    public var cache: QuestionnaireCache?
 
     public init(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                 executable: String = CommandLine.arguments.first ?? "") {
@@ -70,5 +72,13 @@ public struct QuestionnaireLocator: Sendable {
                                 ?? "available: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))
         }
         return path
+    }
+
+    /// The checked questionnaire `id` as interfaces use it (without the search for what can
+    /// never be asked, which cannot change a result), from the cache while its files are
+    /// unchanged. Throws a `Diagnostic` when it is not found, `Diagnostics` when it has errors.
+    public func load(_ id: String) throws -> Questionnaire {
+        let path = try entryFile(for: id)
+        return try (cache?.load(path: path).result ?? QuestionnaireLoader.load(path: path, reachability: false)).get()
     }
 }

@@ -15,10 +15,13 @@ struct SourceFile {
 
     var path: String
     var text: String
+    /// The digest of the bytes the text was read from, for the cache of compiled questionnaires.
+    var digest: UInt64
 
-    init(path: String, text: String) {
+    init(path: String, text: String, digest: UInt64? = nil) {
         self.path = path
         self.text = text
+        self.digest = digest ?? ByteDigest.of(Array(text.utf8))
     }
 
     static func read(_ path: String) throws(Diagnostic) -> SourceFile {
@@ -30,18 +33,19 @@ struct SourceFile {
             throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
                              "the file is \(size / 1024) KiB; questionnaire files may be at most \(maximumSize / 1024 / 1024) MiB")
         }
-        let data: Data
+        let bytes: [UInt8]
         do throws(FileContents.Problem) {
-            data = Data(try FileContents.read(path))
+            bytes = try FileContents.read(path)
         } catch {
             throw Diagnostic(at: nil, "cannot read \(path): \(error.reason)")
         }
+        let data = Data(bytes)
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = Self.firstInvalidUTF8(data)
             throw Diagnostic(at: SourceLocation(file: path, line: offset.line, column: offset.column),
                              "the file is not valid UTF-8", hint: "save it as UTF-8")
         }
-        return SourceFile(path: path, text: text)
+        return SourceFile(path: path, text: text, digest: ByteDigest.of(bytes))
     }
 
     static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int) {

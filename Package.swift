@@ -93,6 +93,8 @@ let package = Package(
             // The schema of every earlier version, read through #filePath.
             exclude: ["Fixtures"]
         ),
+        // The command line's own logic: the fast reading of the default command's options.
+        .testTarget(name: "BacktriageTests", dependencies: ["backtriage", "TriageKit"]),
         .testTarget(
             name: "TriageKitTests",
             dependencies: ["TriageKit", "TriageTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -61,22 +61,26 @@ struct LocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder holding questionnaire folders.", valueName: "DIR"))
     var questionnaires: String?
 
-    var locator: QuestionnaireLocator { locator(writesCache: true) }
+    var locator: QuestionnaireLocator { Self.locator(questionnaires, writesCache: true) }
 
-    /// The locator, loading through the cache of compiled questionnaires; `writesCache` false
-    /// reads that cache but adds nothing to it (--no-save leaves nothing behind).
-    func locator(writesCache: Bool) -> QuestionnaireLocator {
-        var locator = QuestionnaireLocator(explicit: questionnaires)
-        locator.cache = QuestionnaireCache(folder: QuestionnaireCache.standardFolder(environment: ProcessInfo.processInfo.environment),
+    /// The locator of `folder` (--questionnaires), loading through the cache of compiled
+    /// questionnaires; `writesCache` false reads that cache but adds nothing to it (--no-save
+    /// leaves nothing behind).
+    static func locator(_ folder: String?, writesCache: Bool) -> QuestionnaireLocator {
+        var locator = QuestionnaireLocator(explicit: folder, environment: ProcessEnvironment.variables)
+        locator.cache = QuestionnaireCache(folder: QuestionnaireCache.standardFolder(environment: ProcessEnvironment.variables),
                                            stamp: QuestionnaireCache.programStamp(version: BacktriageVersion.number),
                                            writes: writesCache)
         return locator
     }
 
     /// Loads the questionnaire `id`, or prints why not and exits with 2.
-    func load(_ id: String, writesCache: Bool = true) throws -> Questionnaire {
+    func load(_ id: String) throws -> Questionnaire { try Self.load(id, from: questionnaires, writesCache: true) }
+
+    /// Loads the questionnaire `id` from `folder`, or prints why not and exits with 2.
+    static func load(_ id: String, from folder: String?, writesCache: Bool) throws -> Questionnaire {
         do {
-            return try locator(writesCache: writesCache).load(id)
+            return try locator(folder, writesCache: writesCache).load(id)
         } catch let error as Diagnostic {
             printError(error.description)
             throw ExitCode(ExitStatus.badInput)
@@ -279,12 +283,12 @@ struct Verify: ParsableCommand {
 enum Today {
     /// Whether BACKTRIAGE_TODAY fixes the day (and, with it, every stamp of the output).
     static var isFixed: Bool {
-        ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"].flatMap(AnswerValidation.parseDate) != nil
+        ProcessEnvironment.variables["BACKTRIAGE_TODAY"].flatMap(AnswerValidation.parseDate) != nil
     }
 
     static var date: Date {
-        if let fixed = ProcessInfo.processInfo.environment["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
-        return Calendar.utc.startOfDay(for: Date())
+        if let fixed = ProcessEnvironment.variables["BACKTRIAGE_TODAY"], let d = AnswerValidation.parseDate(fixed) { return d }
+        return Day.start(of: Date())
     }
 }
 
@@ -313,5 +317,11 @@ struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "Language: en or de (default: from LC_ALL, LC_MESSAGES or LANG, else en).")
     var lang: Language?
 
-    var language: Language { lang ?? Language.fromLocale(ProcessInfo.processInfo.environment) }
+    var language: Language { lang ?? Language.fromLocale(ProcessEnvironment.variables) }
+}
+
+/// The environment, read once: Foundation builds a new dictionary of every variable on each
+/// `ProcessInfo.environment`, and starting read it half a dozen times. Nothing here changes it.
+enum ProcessEnvironment {
+    static let variables = ProcessInfo.processInfo.environment
 }

@@ -18,7 +18,7 @@ struct HistoryOptions: ParsableArguments {
     var questionnaire: String = "back-pain"
 
     var language: Language { languageOption.language }
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { ProcessEnvironment.variables }
     var path: String { HistoryStore.defaultPath(environment: environment) }
 
     func tracker() throws -> EpisodeTracker {

@@ -45,13 +45,32 @@ struct Interactive: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fill in answers from this file first.", valueName: "FILE")) var answers: String?
     @Flag(name: .long, help: "Do not save answers between runs.") var noSave = false
 
+    /// What was asked for, in plain values.
+    var start: QuestionnaireStart {
+        QuestionnaireStart(questionnaires: location.questionnaires, lang: languageOption.lang, plain: plain,
+                           questionnaire: questionnaire, answers: answers, noSave: noSave)
+    }
+
+    func run() throws { try start.run() }
+}
+
+/// Starting the questionnaire, with the options of `backtriage interactive` as plain values: the
+/// command line gives them through ArgumentParser or, for the common case, `parse(_:)`.
+struct QuestionnaireStart: Equatable {
+    var questionnaires: String?
+    var lang: Language?
+    var plain = false
+    var questionnaire = "back-pain"
+    var answers: String?
+    var noSave = false
+
     /// The interface language: --lang, else the locale, else English.
-    var language: Language { languageOption.language }
+    var language: Language { lang ?? Language.fromLocale(ProcessEnvironment.variables) }
 
     func run() throws {
         let lang = language
         // Everything that can fail with a message happens before curses takes the terminal.
-        let engine = Engine(try location.load(questionnaire, writesCache: !noSave))
+        let engine = Engine(try LocationOptions.load(questionnaire, from: questionnaires, writesCache: !noSave))
         let prefill = try prefilledAnswers(engine)
         let store = SessionStore()
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
@@ -59,7 +78,7 @@ struct Interactive: ParsableCommand {
         let fullScreen = !plain && Self.hasTerminal
         // --no-save reads no history either: on a shared computer, someone else's episodes are
         // none of this session's business.
-        let tracker = noSave ? nil : EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment),
+        let tracker = noSave ? nil : EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessEnvironment.variables),
                                                     engine: engine, today: today)
         if !fullScreen {
             let session = PlainSession(engine: engine, store: noSave ? nil : store, saved: resumable,
@@ -81,12 +100,12 @@ struct Interactive: ParsableCommand {
                              historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles())
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()
-            guard let terminal = CursesTerminal.start() else { return -1 }
+            guard let terminal = CursesTerminal.start(environment: ProcessEnvironment.variables) else { return -1 }
             return EventLoop.run(state, terminal: terminal,
                                  effects: EffectRunner(store: store, questionnaire: engine.questionnaire, tracker: tracker))
         }
         if status == -1 {
-            printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
+            printError("backtriage: cannot start the full-screen interface on this terminal (TERM=\(ProcessEnvironment.variables["TERM"] ?? ""))")
             throw ExitCode(ExitStatus.badInput)
         }
         if status != 0 { throw ExitCode(status) }
@@ -102,7 +121,7 @@ struct Interactive: ParsableCommand {
 
     /// Both ends must be a terminal that can move the cursor.
     static var hasTerminal: Bool {
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = ProcessEnvironment.variables["TERM"] ?? ""
         return isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
     }
 
@@ -139,3 +158,4 @@ struct Interactive: ParsableCommand {
         }
     }
 }
+

@@ -86,7 +86,7 @@ extension SheetCommand {
     /// The sheet of the current episode's last check-in, as the questionnaire reads it now.
     private func historySheet() throws {
         let engine = Engine(try location.load(questionnaire))
-        let tracker = EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment), engine: engine,
+        let tracker = EpisodeTracker(path: HistoryStore.defaultPath(environment: ProcessEnvironment.variables), engine: engine,
                                      today: Today.date)
         let episodes = try withHistory { try tracker.episodes() }
         let current = episodes.last { $0.episode.isOpen } ?? episodes.last

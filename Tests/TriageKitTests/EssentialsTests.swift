@@ -3,6 +3,16 @@ import Testing
 @testable import TriageKit
 
 @Suite("What FoundationEssentials lacks") struct EssentialsTests {
+    @Test func theStartOfADayIsTheCalendarsMidnightInUTC() {
+        var rng = SplitMix64(seed: 3)
+        let moments = [0, 86_399.999, 86_400, -1, -86_400.5, 1_796_601_599, 1_796_601_600] +
+            (0..<500).map { _ in Double(rng.next() % 8_000_000_000) - 2_000_000_000 + Double(rng.next() % 1000) / 1000 }
+        for t in moments {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(Day.start(of: date) == Calendar.utc.startOfDay(for: date), "\(t)")
+        }
+    }
+
     @Test func fixedNumbersRoundAndKeepTheirPlaces() {
         #expect(FixedNumber.string(2.004, decimals: 2) == "2.00")
         #expect(FixedNumber.string(1.4285714, decimals: 2) == "1.43")

@@ -75,10 +75,12 @@ struct QuestionnaireCacheTests {
                 var table = ByteWriter()
                 table.count(w.strings.count)
                 for s in w.strings { table.literal(s) }
-                var r = ByteReader(table.bytes + w.bytes)
-                try r.stringTable()
-                #expect(try r.expr(depth: 0) == e, "\(source)")
-                #expect(r.isAtEnd)
+                try (table.bytes + w.bytes).withUnsafeBytes { bytes in
+                    var r = ByteReader(bytes)
+                    try r.stringTable()
+                    #expect(try r.expr(depth: 0) == e, "\(source)")
+                    #expect(r.isAtEnd)
+                }
             }
         }
     }

@@ -92,13 +92,13 @@ struct ByteWriter {
 struct DamagedBytes: Error {}
 
 /// Reads what a `ByteWriter` wrote, checking every length against the bytes there are, so that
-/// damaged bytes end in `DamagedBytes`, never in a crash.
+/// damaged bytes end in `DamagedBytes`, never in a crash. The bytes must outlive the reader.
 struct ByteReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private(set) var position: Int
     private var table: [String] = []
 
-    init(_ bytes: [UInt8], from position: Int = 0) {
+    init(_ bytes: UnsafeRawBufferPointer, from position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }
@@ -160,7 +160,8 @@ struct ByteReader {
     mutating func literal() throws(DamagedBytes) -> String {
         let length = try count()
         defer { position += length }
-        guard let text = String(validating: bytes[position..<position + length], as: UTF8.self) else { throw DamagedBytes() }
+        guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]),
+                                as: UTF8.self) else { throw DamagedBytes() }
         return text
     }
 

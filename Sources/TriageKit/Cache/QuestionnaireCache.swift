@@ -66,26 +66,28 @@ public struct QuestionnaireCache: Sendable {
     private static let magic = Array("backtriage compiled questionnaire 1\n".utf8)
 
     private func cached(path: String, in file: String) -> Questionnaire? {
-        guard let bytes = try? FileContents.read(file), bytes.starts(with: Self.magic) else { return nil }
-        var r = ByteReader(bytes, from: Self.magic.count)
-        do throws(DamagedBytes) {
-            guard try r.literal() == stamp, try r.literal() == path else { return nil }
-            let folder = QuestionnaireLoader.Folder(of: path, onDisk: true)
-            let count = try r.count()
-            for _ in 0..<count {
-                let source = try r.literal()
-                let digest = try r.unsigned()
-                // Read as the loader reads, inside the questionnaire's folder only.
-                guard folder.contains(source) || source == path, let now = try? FileContents.read(source),
-                      now.count <= SourceFile.maximumSize, ByteDigest.of(now) == digest else { return nil }
+        FileContents.mapped(file) { bytes in
+            guard bytes.starts(with: Self.magic) else { return nil }
+            var r = ByteReader(bytes, from: Self.magic.count)
+            do throws(DamagedBytes) {
+                guard try r.literal() == stamp, try r.literal() == path else { return nil }
+                let folder = QuestionnaireLoader.Folder(of: path, onDisk: true)
+                let count = try r.count()
+                for _ in 0..<count {
+                    let source = try r.literal()
+                    let digest = try r.unsigned()
+                    // Read as the loader reads, inside the questionnaire's folder only.
+                    guard folder.contains(source) || source == path,
+                          FileContents.mapped(source, { $0.count <= SourceFile.maximumSize ? ByteDigest.of($0) : nil }) == digest
+                    else { return nil }
+                }
+                let bodyDigest = try r.unsigned()
+                let body = UnsafeRawBufferPointer(rebasing: bytes[r.position...])
+                guard ByteDigest.of(body) == bodyDigest else { return nil }
+                return try Questionnaire(decoding: body)
+            } catch {
+                return nil
             }
-            let bodyDigest = try r.unsigned()
-            let body = r.position
-            guard bytes.withUnsafeBytes({ ByteDigest.of(UnsafeRawBufferPointer(rebasing: $0[body...])) }) == bodyDigest
-            else { return nil }
-            return try Questionnaire(decoding: bytes, from: body)
-        } catch {
-            return nil
         }
     }
 

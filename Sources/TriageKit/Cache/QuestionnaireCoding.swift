@@ -15,11 +15,16 @@ extension Questionnaire {
     }
 
     /// The questionnaire `encoded()` wrote, read from `bytes` starting at `position`.
-    init(decoding bytes: [UInt8], from position: Int = 0) throws(DamagedBytes) {
+    init(decoding bytes: UnsafeRawBufferPointer, from position: Int = 0) throws(DamagedBytes) {
         var r = ByteReader(bytes, from: position)
         try r.stringTable()
         self = try r.questionnaire()
         guard r.isAtEnd else { throw DamagedBytes() }
+    }
+
+    init(decoding bytes: [UInt8]) throws(DamagedBytes) {
+        let decoded = bytes.withUnsafeBytes { buffer in Result { () throws(DamagedBytes) in try Questionnaire(decoding: buffer) } }
+        self = try decoded.get()
     }
 }
 

@@ -23,4 +23,20 @@ public enum FileContents {
             bytes += chunk[..<n]
         }
     }
+
+    /// `body` on the file's bytes as mapped into memory, without copying them; nil when the
+    /// file cannot be opened or mapped. Reading a file only to compare its digest this way
+    /// touches the page cache, not fresh memory.
+    public static func mapped<Result>(_ path: String, _ body: (UnsafeRawBufferPointer) -> Result?) -> Result? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        defer { munmap(address, size) }
+        return body(UnsafeRawBufferPointer(start: address, count: size))
+    }
 }

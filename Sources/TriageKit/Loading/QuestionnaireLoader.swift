@@ -157,13 +157,13 @@ public enum QuestionnaireLoader {
         init(of entry: String, onDisk: Bool) {
             path = FilePath.folder(of: entry)
             self.onDisk = onDisk
-            real = onDisk ? Self.realPath(path) ?? Self.normalized(path) : Self.normalized(path)
+            real = onDisk ? Self.realPath(path) ?? FilePath.normalized(path) : FilePath.normalized(path)
         }
 
         /// Whether `file` lies inside the folder once `..` and, for files on disk, symbolic
         /// links are resolved. A file that does not exist is judged by its name alone.
         func contains(_ file: String) -> Bool {
-            let resolved = onDisk ? Self.realPath(file) ?? Self.normalized(file) : Self.normalized(file)
+            let resolved = onDisk ? Self.realPath(file) ?? FilePath.normalized(file) : FilePath.normalized(file)
             return real == "/" ? resolved.hasPrefix("/") : resolved.hasPrefix(real + "/")
         }
 
@@ -171,17 +171,6 @@ public enum QuestionnaireLoader {
             guard let resolved = realpath(path, nil) else { return nil }
             defer { free(resolved) }
             return String(cString: resolved)
-        }
-
-        /// An absolute path without `.`, `..` or repeated slashes; relative paths start at the
-        /// working folder.
-        private static func normalized(_ path: String) -> String {
-            let absolute = path.hasPrefix("/") ? path : FilePath.join(FileManager.default.currentDirectoryPath, path)
-            var parts: [Substring] = []
-            for part in absolute.split(separator: "/") where part != "." {
-                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-            }
-            return "/" + parts.joined(separator: "/")
         }
     }
 

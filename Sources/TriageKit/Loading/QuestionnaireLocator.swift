@@ -21,26 +21,28 @@ public struct QuestionnaireLocator: Sendable {
         }
         var paths: [String] = []
         if let env = environment["BACKTRIAGE_QUESTIONNAIRES"], !env.isEmpty { paths.append(env) }
-        let exe = URL(fileURLWithPath: Self.resolvedExecutable(executable)).deletingLastPathComponent()
-        paths.append(exe.appendingPathComponent("../share/backtriage").standardizedFileURL.path)
+        // Paths worked out as strings, not URLs: this runs at every start.
+        let exe = FilePath.folder(of: FilePath.normalized(Self.resolvedExecutable(executable)))
+        paths.append(FilePath.normalized(exe + "/../share/backtriage"))
         // A checkout: the binary sits in .build/<config>/ under the package root.
         var dir = exe
         for _ in 0..<5 {
-            let candidate = dir.appendingPathComponent("Questionnaires")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("../Package.swift").standardizedFileURL.path) {
-                paths.append(candidate.standardizedFileURL.path)
+            if FilePath.exists(FilePath.join(dir, "Package.swift")) {
+                paths.append(FilePath.join(dir, "Questionnaires"))
                 break
             }
-            dir = dir.deletingLastPathComponent()
+            dir = FilePath.folder(of: dir)
         }
-        paths.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Questionnaires").path)
+        paths.append(FilePath.join(FilePath.workingFolder, "Questionnaires"))
         var seen = Set<String>()
         searchPaths = paths.filter { seen.insert($0).inserted }
     }
 
     private static func resolvedExecutable(_ path: String) -> String {
-        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
-        return path
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return path }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The first search folder that exists.

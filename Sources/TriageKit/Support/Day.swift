@@ -29,6 +29,13 @@ public enum Day {
     /// `day` plus `days` days. UTC has no daylight-saving shifts: a day is 86,400 seconds.
     public static func adding(_ days: Int, to day: Date) -> Date { day.addingTimeInterval(Double(days) * 86_400) }
 
+    /// The start of the UTC day `date` falls on. UTC has no shifts and Unix time no leap
+    /// seconds, so it is whole days of 86,400 seconds since 1970, without a calendar (making
+    /// one was a twentieth of the time to the first frame).
+    public static func start(of date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+    }
+
     /// The UTC day `weeks` before `day`, to the nearest day.
     public static func start(weeks: Double, before day: Date) -> Date { adding(-Int((weeks * 7).rounded()), to: day) }
 }

@@ -56,6 +56,27 @@ public enum FilePath {
         if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { return String(cString: dir) }
         return "/"
     }
+
+    /// The working folder.
+    public static var workingFolder: String {
+        guard let cwd = getcwd(nil, 0) else { return "/" }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+
+    /// An absolute path without `.`, `..` or repeated slashes, worked out from the name alone
+    /// (symbolic links are not followed); relative paths start at the working folder.
+    public static func normalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : join(workingFolder, path)
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether anything is at `path` (following symbolic links).
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 }
 
 extension TimeZone {

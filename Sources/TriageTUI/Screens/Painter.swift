@@ -84,7 +84,9 @@ struct Painter {
 
     /// A key label for this terminal: arrows in Unicode, words in ASCII.
     func keyLabel(_ label: String) -> String {
-        label.replacing("{up}", with: glyphs.unicode ? glyphs.up : "Up")
+        // Most labels name no arrow; the generic `replacing` was a tenth of drawing a screen.
+        guard label.utf8.contains(UInt8(ascii: "{")) else { return label }
+        return label.replacing("{up}", with: glyphs.unicode ? glyphs.up : "Up")
             .replacing("{down}", with: glyphs.unicode ? glyphs.down : "/Down")
             .replacing("{left}", with: glyphs.unicode ? glyphs.left : "Left")
             .replacing("{right}", with: glyphs.unicode ? glyphs.right : "/Right")

@@ -1,51 +1,52 @@
 /// A text in every language a questionnaire declares.
 public struct LocalizedText: Hashable, Sendable {
-    /// The text of each language, by the language's place among `Language.allCases`: reading a
-    /// text is an index, not a hashed lookup (every line of a result reads several).
-    private var texts: [String?]
+    // One stored text per language rather than an array of them: reading a text is a switch,
+    // and a questionnaire's thousands of texts need no allocation each (an array apiece was a
+    // fifth of the memory of a loaded questionnaire). A new language is a new property here; the
+    // switches below do not compile without it.
+    private var en: String?
+    private var de: String?
 
     public init(_ translations: [Language: String]) {
-        texts = Language.allCases.map { translations[$0] }
+        for language in Language.allCases { self[stored: language] = translations[language] }
     }
 
-    /// The texts by the languages' places among `Language.allCases`, as `byPosition` gives them.
-    init?(byPosition texts: [String?]) {
-        guard texts.count == Language.allCases.count else { return nil }
-        self.texts = texts
+    /// The text stored for `language`, without falling back to another.
+    subscript(stored language: Language) -> String? {
+        get {
+            switch language {
+            case .en: en
+            case .de: de
+            }
+        }
+        set {
+            switch language {
+            case .en: en = newValue
+            case .de: de = newValue
+            }
+        }
     }
-
-    var byPosition: [String?] { texts }
 
     /// The texts there are, by language.
     public var translations: [Language: String] {
         get {
             var all: [Language: String] = [:]
-            for (language, text) in zip(Language.allCases, texts) { all[language] = text }
+            for language in Language.allCases { all[language] = self[stored: language] }
             return all
         }
-        set { texts = Language.allCases.map { newValue[$0] } }
+        set { self = LocalizedText(newValue) }
     }
 
     /// The text in `language`, else English, else any language, else an empty string.
     public func text(_ language: Language) -> String {
-        texts[language.position] ?? texts[Language.en.position] ?? Self.firstByID(texts) ?? ""
+        self[stored: language] ?? en ?? firstByID ?? ""
     }
 
     public subscript(_ language: Language) -> String { text(language) }
 
-    private static func firstByID(_ texts: [String?]) -> String? {
-        zip(Language.allCases, texts).compactMap { language, text in text.map { (language.rawValue, $0) } }
-            .min { $0.0 < $1.0 }?.1
-    }
-}
-
-extension Language {
-    /// The language's place among `allCases`.
-    var position: Int {
-        switch self {
-        case .en: 0
-        case .de: 1
-        }
+    /// The text of the first language by id that has one.
+    private var firstByID: String? {
+        Language.allCases.sorted { $0.rawValue < $1.rawValue }.lazy.compactMap { self[stored: $0] }.first
     }
 }
 

@@ -320,8 +320,22 @@ struct LanguageOption: ParsableArguments {
     var language: Language { lang ?? Language.fromLocale(ProcessEnvironment.variables) }
 }
 
-/// The environment, read once: Foundation builds a new dictionary of every variable on each
-/// `ProcessInfo.environment`, and starting read it half a dozen times. Nothing here changes it.
+/// The environment, read once from the C library's `environ`: Foundation's `ProcessInfo`
+/// builds a new dictionary on every read and costs as much again to set up, and starting read it
+/// half a dozen times. Nothing in this program changes its environment. Where a name appears
+/// twice, the first counts, as for getenv(3).
 enum ProcessEnvironment {
-    static let variables = ProcessInfo.processInfo.environment
+    static let variables: [String: String] = {
+        var all: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                let name = String(text[..<equals])
+                if all[name] == nil { all[name] = String(text[text.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return all
+    }()
 }

@@ -72,7 +72,7 @@ struct QuestionnaireStart: Equatable {
         // Everything that can fail with a message happens before curses takes the terminal.
         let engine = Engine(try LocationOptions.load(questionnaire, from: questionnaires, writesCache: !noSave))
         let prefill = try prefilledAnswers(engine)
-        let store = SessionStore()
+        let store = SessionStore(environment: ProcessEnvironment.variables)
         let resumable = noSave || prefill != nil ? nil : try savedSession(store, engine)
         let today = Today.date
         let fullScreen = !plain && Self.hasTerminal
@@ -97,7 +97,7 @@ struct QuestionnaireStart: Equatable {
         }
         let state = AppState(session: Session(engine: engine, answers: prefill ?? AnswerSet(), today: today), language: lang,
                              resumable: start.saved, resumed: start.resumed, savingEnabled: !noSave, episode: start.episode,
-                             historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles())
+                             historyEnabled: tracker != nil, canOpenFiles: EffectRunner.canOpenFiles(environment: ProcessEnvironment.variables))
         let status = MainActor.assumeIsolated { () -> Int32 in
             CursesTerminal.prepareSignals()
             guard let terminal = CursesTerminal.start(environment: ProcessEnvironment.variables) else { return -1 }

@@ -3,6 +3,22 @@ import Testing
 @testable import TriageKit
 
 @Suite("What FoundationEssentials lacks") struct EssentialsTests {
+    @Test func aPathThatLooksNormalIsWhatNormalisingGives() {
+        let parts = ["a", ".", "..", "", "...", ".b", "b.", "c"]
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<3000 {
+            let path = "/" + (0..<Int(rng.next() % 5)).map { _ in parts[Int(rng.next() % UInt64(parts.count))] }.joined(separator: "/")
+            var split: [Substring] = []
+            for part in path.split(separator: "/") where part != "." {
+                if part == ".." { _ = split.popLast() } else { split.append(part) }
+            }
+            let slow = "/" + split.joined(separator: "/")
+            #expect(FilePath.normalized(path) == slow, "\(path)")
+            if FilePath.isNormal(path) { #expect(path == slow, "\(path) is not normal") }
+        }
+        #expect(FilePath.isNormal("/usr/local/bin/backtriage") && FilePath.isNormal("/work/.build/release/x"))
+    }
+
     @Test func theStartOfADayIsTheCalendarsMidnightInUTC() {
         var rng = SplitMix64(seed: 3)
         let moments = [0, 86_399.999, 86_400, -1, -86_400.5, 1_796_601_599, 1_796_601_600] +

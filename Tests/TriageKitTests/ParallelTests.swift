@@ -25,9 +25,12 @@ struct ParallelTests {
         #expect(Parallel.map([Int](), workers: 4) { $0 }.isEmpty)
     }
 
-    @Test func aLanguagesPlaceIsItsPlaceAmongAllLanguages() {
-        for (place, language) in Language.allCases.enumerated() { #expect(language.position == place) }
+    @Test func aTextKeepsEachLanguageApartAndFallsBackToAnother() {
         let text = LocalizedText([.de: "Rücken"])
         #expect(text[.en] == "Rücken" && text.translations == [.de: "Rücken"])
+        let both = LocalizedText([.en: "back", .de: "Rücken"])
+        #expect(both[.en] == "back" && both[.de] == "Rücken" && both.translations == [.en: "back", .de: "Rücken"])
+        #expect(LocalizedText([.en: "back"])[.de] == "back" && LocalizedText([:])[.de] == "")
+        #expect(both != text && both == LocalizedText([.de: "Rücken", .en: "back"]))
     }
 }

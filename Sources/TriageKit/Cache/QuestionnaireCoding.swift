@@ -241,7 +241,7 @@ extension ByteWriter {
     }
 
     mutating func text(_ t: LocalizedText) {
-        for text in t.byPosition { optional(text) { $0.string($1) } }
+        for language in Language.allCases { optional(t[stored: language]) { $0.string($1) } }
     }
 
     /// Texts by key, in key order so that the same model gives the same bytes.
@@ -492,10 +492,8 @@ extension ByteReader {
     }
 
     mutating func text() throws(DamagedBytes) -> LocalizedText {
-        var texts: [String?] = []
-        texts.reserveCapacity(Language.allCases.count)
-        for _ in Language.allCases { texts.append(try optional { r throws(DamagedBytes) in try r.string() }) }
-        guard let text = LocalizedText(byPosition: texts) else { throw DamagedBytes() }
+        var text = LocalizedText([:])
+        for language in Language.allCases { text[stored: language] = try optional { r throws(DamagedBytes) in try r.string() } }
         return text
     }
 

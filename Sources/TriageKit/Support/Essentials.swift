@@ -68,11 +68,34 @@ public enum FilePath {
     /// (symbolic links are not followed); relative paths start at the working folder.
     public static func normalized(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : join(workingFolder, path)
+        if isNormal(absolute) { return absolute }
         var parts: [Substring] = []
         for part in absolute.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether an absolute path has no `.`, `..` or empty part and no trailing slash, so that
+    /// normalising it changes nothing (the usual case, checked without splitting it).
+    static func isNormal(_ path: String) -> Bool {
+        guard path != "/" else { return true }
+        var partLength = 0, dots = 0
+        // A part ends at each slash and at the end; the part before the leading slash is empty
+        // and allowed.
+        var first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if !first && (partLength == 0 || (partLength == dots && dots <= 2)) { return false }
+                first = false
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return partLength > 0 && !(partLength == dots && dots <= 2)
     }
 
     /// Whether anything is at `path` (following symbolic links).

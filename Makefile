@@ -6,6 +6,15 @@ BIN = .build/$(CONFIG)/backtriage
 # Release builds link the Swift runtime and Foundation statically: the installed binary needs no
 # toolchain beside it, starts in less than half the time and uses a third less memory.
 RELEASE = -c release --static-swift-stdlib
+# The C++ library the Swift runtime uses is linked into the release binary too, not loaded from
+# libstdc++.so: binding that library's thousands of symbols was a seventh of the CPU time to the
+# first frame. SwiftPM's link line for a static standard library asks for -lstdc++; a linker
+# script by that name, found first, points it at the static archive. Only for the backtriage
+# product: the fuzz target links ICU, which needs the C++ library later on the line. Without
+# libstdc++.a (libstdc++-12-dev) the binary loads libstdc++.so as before.
+CLANG ?= clang
+STATIC_CXX_DIR = $(abspath .build/static-libstdc++)
+STATIC_CXX = -Xlinker -L$(STATIC_CXX_DIR)
 # Debian packages the build and the tests need (libyaml-dev is the YAML parser; libsqlite3-dev
 # the store of the episode history; chromium and
 # poppler-utils render and count the pages of the HTML summary sheet; strace proves a session
@@ -20,7 +29,7 @@ PYTHON = $(abspath $(VENV))/bin/python3
 # Where `make test` installs the release build to run the end-to-end tests against what ships.
 SHIPPED = $(abspath .build-shipped)
 
-.PHONY: all deps venv build run test test-unit test-cases test-e2e test-e2e-release test-sanitize fuzz bench golden content-diff install uninstall clean
+.PHONY: all deps venv static-cxx build run test test-unit test-cases test-e2e test-e2e-release test-sanitize fuzz bench golden content-diff install uninstall clean
 
 all: build
 
@@ -50,6 +59,11 @@ deps:
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
+
+static-cxx:
+	@archive=$$($(CLANG) -print-file-name=libstdc++.a 2>/dev/null); \
+	if [ -f "$$archive" ]; then mkdir -p $(STATIC_CXX_DIR) && echo "INPUT($$archive)" > $(STATIC_CXX_DIR)/libstdc++.so; \
+	else echo "libstdc++.a not found: the release binary will load libstdc++.so"; rm -rf $(STATIC_CXX_DIR); fi
 
 run: build
 	@$(BIN)
@@ -133,11 +147,12 @@ fuzz: deps
 # filter's speed-up) are measured in the same run, so the ratios hold for this machine and load;
 # GNU time gives the peak memory. BASELINE=path/to/an/earlier/backtriage adds its times and
 # checks that this build's output is byte-identical to it on the benchmark's answer sets.
-bench: deps venv
+bench: deps venv static-cxx
 	@for tool in dialog jq parallel; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then apt-get install -y -qq $$missing >/dev/null; fi
-	$(SWIFT) build $(RELEASE)
+	$(SWIFT) build $(RELEASE) --product backtriage-bench
+	$(SWIFT) build $(RELEASE) $(STATIC_CXX) --product backtriage
 	BENCH_BASELINE=$(BASELINE) $(PYTHON) bench/bench.py
 
 # Rewrites the golden files (summary sheets, screen snapshots) after an intended change. The
@@ -155,8 +170,8 @@ MAN1 = $(DESTDIR)$(PREFIX)/share/man/man1
 BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-install:
-	$(SWIFT) build $(RELEASE)
+install: static-cxx
+	$(SWIFT) build $(RELEASE) $(STATIC_CXX) --product backtriage
 	$(SWIFT) build $(RELEASE) --product generate-manual
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/backtriage $(MAN1) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
 	install -s -m 0755 .build/release/backtriage $(DESTDIR)$(PREFIX)/bin/backtriage

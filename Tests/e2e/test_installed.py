@@ -19,6 +19,13 @@ f.check(code == 0 and out.startswith("back-pain\t"), f"installed list: exit {cod
 share = os.path.realpath(os.path.join(os.path.dirname(BIN), "..", "share", "backtriage", "back-pain", "questionnaire.yaml"))
 f.check(os.path.exists(share), f"nothing installed at {share}")
 
+# The C++ library is linked in, not loaded at every start (see RELEASE in the Makefile); the
+# libraries it does load are the system's own.
+needed = subprocess.run(["readelf", "-d", BIN], capture_output=True, text=True).stdout
+f.check("libstdc++" not in needed, f"the installed binary loads libstdc++.so: {needed}")
+libs = subprocess.run(["ldd", BIN], capture_output=True, text=True)
+f.check(libs.returncode == 0 and "not found" not in libs.stdout, f"ldd: {libs.stdout} {libs.stderr}")
+
 # The man page and the completions are installed, generated from the argument definitions.
 prefix = os.path.realpath(os.path.join(os.path.dirname(BIN), ".."))
 man = subprocess.run(["man", "-P", "cat", "backtriage"], capture_output=True, text=True,

@@ -327,6 +327,7 @@ struct LanguageOption: ParsableArguments {
 enum ProcessEnvironment {
     static let variables: [String: String] = {
         var all: [String: String] = [:]
+        all.reserveCapacity(64)
         var entry = environ
         while let pointer = entry.pointee {
             let text = String(cString: pointer)

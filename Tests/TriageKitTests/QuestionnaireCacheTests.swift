@@ -52,8 +52,13 @@ struct QuestionnaireCacheTests {
         }
     }
 
-    @Test func aCompiledQuestionnaireHasEveryFieldOfTheQuestionnaire() throws {
-        let q = Fixtures.shipped
+    /// The shipped questionnaire, its version 2.0.0 and the small one of the end-to-end tests:
+    /// between them every kind of field, set and unset.
+    static let questionnaires = ["Questionnaires/back-pain", "docs/content-history/back-pain-2.0.0", "Tests/e2e/fixtures/small"]
+
+    @Test(arguments: questionnaires)
+    func aCompiledQuestionnaireHasEveryFieldOfTheQuestionnaire(_ folder: String) throws {
+        let q = try QuestionnaireLoader.load(path: Fixtures.root.appendingPathComponent(folder + "/questionnaire.yaml").path).get()
         let bytes = q.encoded()
         let back = try Questionnaire(decoding: bytes)
         #expect(Self.fields(back) == Self.fields(q))
